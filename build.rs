@@ -1,0 +1,33 @@
+//! Imports the vendored SSB table 10824 extract (`data/ssb10824/`) and writes the compact binary
+//! the library embeds. A malformed file fails the build with its file, line and column.
+
+#[allow(dead_code)]
+#[path = "src/data/model.rs"]
+mod model;
+#[allow(dead_code)]
+#[path = "src/data/import.rs"]
+mod import;
+#[allow(dead_code)]
+#[path = "src/data/codec.rs"]
+mod codec;
+
+use std::path::PathBuf;
+
+fn main() {
+    let dir = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap()).join("data/ssb10824");
+    println!("cargo:rerun-if-changed={}", dir.display());
+    for f in import::EXTRACT_FILES.iter().chain([&import::METADATA_FILE]) {
+        println!("cargo:rerun-if-changed={}", dir.join(f).display());
+    }
+    let dataset = match import::import_dir(&dir) {
+        Ok(d) => d,
+        Err(e) => {
+            // `cargo:warning` shows the message even when cargo hides build-script output.
+            println!("cargo:warning=intro-status data import failed: {e}");
+            eprintln!("error: data/ssb10824/{e}");
+            std::process::exit(1);
+        }
+    };
+    let out = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("ssb10824.bin");
+    std::fs::write(&out, codec::encode(&dataset)).expect("write embedded data");
+}

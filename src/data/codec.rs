@@ -1,0 +1,135 @@
+//! The compact binary form of a [`Dataset`] that the build script writes and the library embeds.
+//!
+//! Layout (all integers LEB128 varints unless noted):
+//! - magic `b"IS10824\x01"`
+//! - region count; per region: level (byte), code (length + UTF-8), name (length + UTF-8),
+//!   year mask (byte, bit i = `STATUS_YEARS[i]` present)
+//! - then per region and present year, per years-after 1..=5: a flag byte, `0` when all 24 cells
+//!   are a real zero (nobody finished), else `1` followed by 24 cells, each `0` for suppressed or
+//!   value + 1.
+//!
+//! Shared with the build script through `#[path]`.
+
+use super::model::*;
+
+pub const MAGIC: &[u8; 8] = b"IS10824\x01";
+
+fn put_varint(out: &mut Vec<u8>, mut v: u32) {
+    loop {
+        let byte = (v & 0x7f) as u8;
+        v >>= 7;
+        if v == 0 {
+            out.push(byte);
+            return;
+        }
+        out.push(byte | 0x80);
+    }
+}
+
+fn put_str(out: &mut Vec<u8>, s: &str) {
+    put_varint(out, s.len() as u32);
+    out.extend_from_slice(s.as_bytes());
+}
+
+pub fn encode(ds: &Dataset) -> Vec<u8> {
+    let mut out = MAGIC.to_vec();
+    put_varint(&mut out, ds.regions.len() as u32);
+    for r in &ds.regions {
+        out.push(r.region.level as u8);
+        put_str(&mut out, &r.region.code);
+        put_str(&mut out, &r.region.name);
+        let mask = r.years.iter().enumerate().fold(0u8, |m, (i, y)| if y.is_some() { m | 1 << i } else { m });
+        out.push(mask);
+    }
+    for r in &ds.regions {
+        for cells in r.years.iter().flatten() {
+            for chunk in cells.chunks(CELLS_PER_YEARS_AFTER) {
+                if chunk.iter().all(|c| *c == Cell::Value(0)) {
+                    out.push(0);
+                    continue;
+                }
+                out.push(1);
+                for c in chunk {
+                    put_varint(&mut out, match c {
+                        Cell::Suppressed => 0,
+                        Cell::Value(v) => *v as u32 + 1,
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn byte(&mut self) -> Result<u8, String> {
+        let b = *self.bytes.get(self.pos).ok_or_else(|| format!("data ends early at byte {}", self.pos))?;
+        self.pos += 1;
+        Ok(b)
+    }
+    fn varint(&mut self) -> Result<u32, String> {
+        let mut v: u32 = 0;
+        for shift in (0..35).step_by(7) {
+            let b = self.byte()?;
+            v |= ((b & 0x7f) as u32) << shift;
+            if b & 0x80 == 0 {
+                return Ok(v);
+            }
+        }
+        Err(format!("overlong number at byte {}", self.pos))
+    }
+    fn string(&mut self) -> Result<String, String> {
+        let len = self.varint()? as usize;
+        let end = self.pos.checked_add(len).filter(|&e| e <= self.bytes.len()).ok_or("string runs past the end")?;
+        let s = std::str::from_utf8(&self.bytes[self.pos..end]).map_err(|e| e.to_string())?.to_string();
+        self.pos = end;
+        Ok(s)
+    }
+}
+
+pub fn decode(bytes: &[u8]) -> Result<Dataset, String> {
+    if !bytes.starts_with(MAGIC) {
+        return Err("not an intro-status data file (bad magic)".into());
+    }
+    let mut r = Reader { bytes, pos: MAGIC.len() };
+    let n = r.varint()? as usize;
+    let mut regions = Vec::with_capacity(n.min(10_000));
+    let mut masks = Vec::with_capacity(n.min(10_000));
+    for _ in 0..n {
+        let level = *Level::ALL.get(r.byte()? as usize).ok_or("unknown level")?;
+        let code = r.string()?;
+        let name = r.string()?;
+        masks.push(r.byte()?);
+        regions.push(RegionData { region: Region { level, code, name }, years: Default::default() });
+    }
+    for (region, mask) in regions.iter_mut().zip(masks) {
+        for (i, slot) in region.years.iter_mut().enumerate() {
+            if mask & (1 << i) == 0 {
+                continue;
+            }
+            let mut cells = Vec::with_capacity(CELLS_PER_YEAR);
+            for _ in YEARS_AFTER {
+                if r.byte()? == 0 {
+                    cells.extend([Cell::Value(0); CELLS_PER_YEARS_AFTER]);
+                    continue;
+                }
+                for _ in 0..CELLS_PER_YEARS_AFTER {
+                    cells.push(match r.varint()? {
+                        0 => Cell::Suppressed,
+                        v => Cell::Value(u16::try_from(v - 1).map_err(|_| "cell value out of range")?),
+                    });
+                }
+            }
+            *slot = Some(cells);
+        }
+    }
+    if r.pos != bytes.len() {
+        return Err(format!("{} bytes left over after the data", bytes.len() - r.pos));
+    }
+    Ok(Dataset { regions })
+}

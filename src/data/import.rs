@@ -1,0 +1,308 @@
+//! Reads the SSB table 10824 extract (the six `;`-separated files in `data/ssb10824/`) and the
+//! table's region labels into a [`Dataset`]. Runs natively only: in the build script, which turns
+//! the result into the compact form the wasm embeds, and in tests. No CSV parser ships in the wasm.
+//!
+//! Every column is read: status years, 1–5 years after, the three genders, the four statuses,
+//! counts and per cent. Anything unexpected fails with the file, line and column.
+
+use super::model::*;
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::Path;
+
+/// The extract's files, in the order they are read. Level and years come from each file's header.
+pub const EXTRACT_FILES: [&str; 6] = [
+    "intro_status_arbutd-fylke-2011_2013.csv",
+    "intro_status_arbutd-fylke-2014.csv",
+    "intro_status_arbutd-kommune-2011_2013.csv",
+    "intro_status_arbutd-kommune-2014.csv",
+    "intro_status_arbutd-bydel-2011_2013.csv",
+    "intro_status_arbutd-bydel-2014.csv",
+];
+/// Table 10824's PxWeb metadata, whose `Region` variable labels every region in the extract.
+pub const METADATA_FILE: &str = "ssb10824_metadata_circa2015.json";
+
+/// A located import error. `line` and `column` are 1-based; 0 means "the whole file".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportError {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.line, self.column) {
+            (0, _) => write!(f, "{}: {}", self.file, self.message),
+            (l, 0) => write!(f, "{}:{}: {}", self.file, l, self.message),
+            (l, c) => write!(f, "{}:{}:{}: {}", self.file, l, c, self.message),
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+fn err(file: &str, line: usize, column: usize, message: impl Into<String>) -> ImportError {
+    ImportError { file: file.to_string(), line, column, message: message.into() }
+}
+
+/// One data row of one file: a region and its cells for each status year in that file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExtractRow {
+    pub level: Level,
+    /// Normalised code (see [`Region::code`]); `0301` for the bydel files' "Oslo i alt" row.
+    pub code: String,
+    pub line: usize,
+    pub years: Vec<(u16, Vec<Cell>)>,
+}
+
+/// Where a header column's value goes: status year and position in that year's block.
+#[derive(Debug, Clone, Copy)]
+struct Target {
+    year: u16,
+    index: usize,
+}
+
+fn parse_header_name(name: &str) -> Result<Target, String> {
+    let bad = || format!("unexpected column name {name:?}");
+    let parts: Vec<&str> = name.split('_').collect();
+    let [ya, kjonn, status, aar, enhet] = parts.as_slice() else { return Err(bad()) };
+    let years_after = match ya.strip_prefix("avslutta.").ok_or_else(bad)? {
+        "ettaar" => 1,
+        "toaar" => 2,
+        "treaar" => 3,
+        "fireaar" => 4,
+        "femaar" => 5,
+        other => return Err(format!("unknown years-after code {other:?} in {name:?}")),
+    };
+    // IMDi's dimension dictionary: 1 = menn, 0 = kvinner.
+    let gender = match kjonn.strip_prefix("kjonn.").ok_or_else(bad)? {
+        "alle" => Gender::Alle,
+        "1" => Gender::Menn,
+        "0" => Gender::Kvinner,
+        other => return Err(format!("unknown gender code {other:?} in {name:?}")),
+    };
+    let status = match status.strip_prefix("avslutning.status.4.").ok_or_else(bad)? {
+        "alle" => Status::Alle,
+        "arbutd" => Status::Arbutd,
+        "ledig.tiltak" => Status::LedigTiltak,
+        "annet" => Status::Annet,
+        other => return Err(format!("unknown status code {other:?} in {name:?}")),
+    };
+    let year: u16 = aar
+        .strip_prefix("aar.")
+        .and_then(|y| y.parse().ok())
+        .filter(|y| STATUS_YEARS.contains(y))
+        .ok_or_else(|| format!("status year in {name:?} is not one of {STATUS_YEARS:?}"))?;
+    let unit = match enhet.strip_prefix("enhet.").ok_or_else(bad)? {
+        "personer" => Unit::Count,
+        "prosent" => Unit::Percent,
+        other => return Err(format!("unknown unit {other:?} in {name:?}")),
+    };
+    Ok(Target { year, index: cell_index(years_after, gender, status, unit) })
+}
+
+fn normalise_code(level: Level, raw: &str) -> Result<(Level, String), String> {
+    if raw.is_empty() || !raw.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(format!("region code {raw:?} is not a number"));
+    }
+    let n: u32 = raw.parse().map_err(|_| format!("region code {raw:?} is out of range"))?;
+    Ok(match level {
+        Level::Fylke if n == 0 => (Level::Land, "0".to_string()),
+        Level::Fylke if n < 100 => (Level::Fylke, format!("{n:02}")),
+        Level::Kommune if n < 10_000 => (Level::Kommune, format!("{n:04}")),
+        // The bydel files carry Oslo as a whole as `301`; it is the kommune row 0301 again.
+        Level::Bydel if n == 301 => (Level::Kommune, "0301".to_string()),
+        Level::Bydel if (30_100..30_200).contains(&n) => (Level::Bydel, format!("{n:06}")),
+        _ => return Err(format!("region code {raw:?} does not fit a {} file", level.as_str())),
+    })
+}
+
+fn level_of_file(file: &str) -> Result<Level, ImportError> {
+    for (tag, level) in [("-kommune-", Level::Kommune), ("-fylke-", Level::Fylke), ("-bydel-", Level::Bydel)] {
+        if file.contains(tag) {
+            return Ok(level);
+        }
+    }
+    Err(err(file, 0, 0, "file name names no level (-kommune-, -fylke- or -bydel-)"))
+}
+
+/// Parses one extract file. `file` is its name, used for the level and in error messages.
+pub fn parse_extract(file: &str, text: &str) -> Result<Vec<ExtractRow>, ImportError> {
+    let level = level_of_file(file)?;
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut records = reader.records();
+    let header = match records.next() {
+        Some(Ok(h)) => h,
+        Some(Err(e)) => return Err(err(file, 1, 0, e.to_string())),
+        None => return Err(err(file, 0, 0, "the file is empty")),
+    };
+    let first = header.get(0).unwrap_or("");
+    let expected_first = format!("{}_nr", level.as_str());
+    if first != expected_first {
+        return Err(err(file, 1, 1, format!("first column is {first:?}, expected {expected_first:?}")));
+    }
+    let mut targets = Vec::with_capacity(header.len());
+    let mut seen: BTreeMap<(u16, usize), usize> = BTreeMap::new();
+    for (i, name) in header.iter().enumerate().skip(1) {
+        let t = parse_header_name(name).map_err(|m| err(file, 1, i + 1, m))?;
+        if let Some(prev) = seen.insert((t.year, t.index), i + 1) {
+            return Err(err(file, 1, i + 1, format!("column {name:?} repeats column {prev}")));
+        }
+        targets.push(t);
+    }
+    let years: Vec<u16> = STATUS_YEARS.iter().copied().filter(|y| seen.keys().any(|k| k.0 == *y)).collect();
+    if years.is_empty() {
+        return Err(err(file, 1, 0, "the header has no data columns"));
+    }
+    for &y in &years {
+        let n = seen.keys().filter(|k| k.0 == y).count();
+        if n != CELLS_PER_YEAR {
+            return Err(err(
+                file,
+                1,
+                0,
+                format!("status year {y} has {n} columns, expected {CELLS_PER_YEAR} (5 years after × 3 genders × 4 statuses × count and per cent)"),
+            ));
+        }
+    }
+
+    let mut rows = Vec::new();
+    for record in records {
+        let record = record.map_err(|e| {
+            let line = e.position().map(|p| p.line() as usize).unwrap_or(0);
+            err(file, line, 0, e.to_string())
+        })?;
+        let line = record.position().map(|p| p.line() as usize).unwrap_or(0);
+        if record.len() == 1 && record.get(0) == Some("") {
+            continue; // a blank line, e.g. at the end of the file
+        }
+        if record.len() != header.len() {
+            return Err(err(file, line, 0, format!("{} fields, the header has {}", record.len(), header.len())));
+        }
+        let (row_level, code) = normalise_code(level, &record[0]).map_err(|m| err(file, line, 1, m))?;
+        let mut blocks: Vec<(u16, Vec<Cell>)> =
+            years.iter().map(|&y| (y, vec![Cell::Suppressed; CELLS_PER_YEAR])).collect();
+        for (i, (raw, t)) in record.iter().skip(1).zip(&targets).enumerate() {
+            let cell = parse_cell(raw).map_err(|m| err(file, line, i + 2, m))?;
+            let block = &mut blocks.iter_mut().find(|b| b.0 == t.year).expect("year listed").1;
+            block[t.index] = cell;
+        }
+        rows.push(ExtractRow { level: row_level, code, line, years: blocks });
+    }
+    Ok(rows)
+}
+
+/// `:` is SSB's mark for a suppressed cell; anything else must be a whole number.
+pub fn parse_cell(raw: &str) -> Result<Cell, String> {
+    match raw {
+        ":" => Ok(Cell::Suppressed),
+        "" => Err("empty cell (expected a number or ':')".to_string()),
+        s if s.bytes().all(|b| b.is_ascii_digit()) => {
+            s.parse().map(Cell::Value).map_err(|_| format!("{s:?} is too large for a count or per cent"))
+        }
+        s => Err(format!("{s:?} is neither a number nor ':' (suppressed)")),
+    }
+}
+
+/// Region labels from table 10824's PxWeb metadata (`variables[code=Region]`), keyed by the
+/// normalised code.
+pub fn parse_labels(file: &str, text: &str) -> Result<BTreeMap<String, String>, ImportError> {
+    #[derive(serde::Deserialize)]
+    struct Meta {
+        variables: Vec<Variable>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Variable {
+        code: String,
+        values: Vec<String>,
+        #[serde(rename = "valueTexts")]
+        value_texts: Vec<String>,
+    }
+    let meta: Meta = serde_json::from_str(text).map_err(|e| err(file, e.line(), e.column(), e.to_string()))?;
+    let region = meta
+        .variables
+        .into_iter()
+        .find(|v| v.code == "Region")
+        .ok_or_else(|| err(file, 0, 0, "no variable with code \"Region\""))?;
+    if region.values.len() != region.value_texts.len() {
+        return Err(err(file, 0, 0, "Region has different numbers of values and valueTexts"));
+    }
+    let mut labels = BTreeMap::new();
+    for (code, text) in region.values.into_iter().zip(region.value_texts) {
+        // Bydel codes carry a letter suffix in PxWeb ("030101a"); Oslo i alt is "030100aa".
+        let digits = code.trim_end_matches(|c: char| c.is_ascii_alphabetic()).to_string();
+        labels.insert(digits, text);
+    }
+    Ok(labels)
+}
+
+/// Reads the whole extract in `dir` into a dataset, checking that every region has a label and
+/// that the bydel files' "Oslo i alt" row equals kommune 0301.
+pub fn import_dir(dir: &Path) -> Result<Dataset, ImportError> {
+    let read = |name: &str| {
+        std::fs::read_to_string(dir.join(name)).map_err(|e| err(&dir.join(name).display().to_string(), 0, 0, e.to_string()))
+    };
+    let labels = parse_labels(METADATA_FILE, &read(METADATA_FILE)?)?;
+    let mut files = Vec::new();
+    for name in EXTRACT_FILES {
+        files.push((name, read(name)?));
+    }
+    import_texts(&files, &labels)
+}
+
+/// [`import_dir`] on texts already read: `(file name, contents)` pairs.
+pub fn import_texts(files: &[(&str, String)], labels: &BTreeMap<String, String>) -> Result<Dataset, ImportError> {
+    let mut regions: BTreeMap<(Level, String), RegionData> = BTreeMap::new();
+    let mut oslo_aggregate = Vec::new();
+    for (file, text) in files {
+        let in_bydel_file = level_of_file(file)? == Level::Bydel;
+        for row in parse_extract(file, text)? {
+            if in_bydel_file && row.level == Level::Kommune {
+                oslo_aggregate.push((file.to_string(), row));
+                continue;
+            }
+            let label_key = if row.level == Level::Land { "0".to_string() } else { row.code.clone() };
+            let name = labels
+                .get(&label_key)
+                .ok_or_else(|| err(file, row.line, 1, format!("region {} has no label in {METADATA_FILE}", row.code)))?;
+            let entry = regions.entry((row.level, row.code.clone())).or_insert_with(|| RegionData {
+                region: Region { level: row.level, code: row.code.clone(), name: name.clone() },
+                years: Default::default(),
+            });
+            for (year, cells) in row.years {
+                let slot = &mut entry.years[year_index(year)];
+                if slot.is_some() {
+                    return Err(err(file, row.line, 1, format!("region {} appears twice for status year {year}", row.code)));
+                }
+                *slot = Some(cells);
+            }
+        }
+    }
+    for (file, row) in oslo_aggregate {
+        let oslo = regions
+            .get(&(Level::Kommune, "0301".to_string()))
+            .ok_or_else(|| err(&file, row.line, 1, "Oslo i alt row, but no kommune 0301"))?;
+        // The bydel table suppresses more cells (so no bydel can be worked out by subtraction);
+        // wherever both publish a value, they must agree.
+        for (year, cells) in &row.years {
+            let kommune = oslo.years[year_index(*year)].as_ref().ok_or_else(|| {
+                err(&file, row.line, 1, format!("Oslo i alt has status year {year}, kommune 0301 has not"))
+            })?;
+            let differs = cells.iter().zip(kommune).position(|pair| matches!(pair, (Cell::Value(a), Cell::Value(b)) if a != b));
+            if let Some(i) = differs {
+                return Err(err(&file, row.line, 0, format!("Oslo i alt differs from kommune 0301 in status year {year} (cell {i})")));
+            }
+        }
+    }
+    Ok(Dataset { regions: regions.into_values().collect() })
+}
+
+fn year_index(year: u16) -> usize {
+    STATUS_YEARS.iter().position(|&y| y == year).expect("status year validated by the header")
+}

@@ -1,0 +1,57 @@
+//! The data: SSB table 10824 (status of former participants in the introduction programme),
+//! regions and cohorts, embedded at build time in a compact binary form.
+
+pub mod codec;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod import;
+pub mod model;
+
+pub use model::*;
+use std::sync::OnceLock;
+
+static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/ssb10824.bin"));
+
+/// The source line every view carries.
+pub const SOURCE_NB: &str = "Kilde: SSB, statistikkbanken tabell 10824";
+
+impl Dataset {
+    /// The dataset embedded at build time, decoded once.
+    pub fn embedded() -> &'static Dataset {
+        static DATA: OnceLock<Dataset> = OnceLock::new();
+        DATA.get_or_init(|| codec::decode(EMBEDDED).expect("embedded data was written by build.rs"))
+    }
+
+    pub fn region(&self, level: Level, code: &str) -> Option<&RegionData> {
+        self.regions.iter().find(|r| r.region.level == level && r.region.code == code)
+    }
+
+    pub fn land(&self) -> &RegionData {
+        self.region(Level::Land, "0").expect("the extract has a national row")
+    }
+
+    pub fn kommuner(&self) -> impl Iterator<Item = &RegionData> {
+        self.regions.iter().filter(|r| r.region.level == Level::Kommune)
+    }
+}
+
+/// Cohort (the year the programme was finished or left) = status year − years after.
+pub fn cohort_of(status_year: u16, years_after: u8) -> u16 {
+    status_year - years_after as u16
+}
+
+/// The status year at which a cohort is observed `years_after` years later, if the table has it.
+pub fn status_year_of(cohort: u16, years_after: u8) -> Option<u16> {
+    let y = cohort + years_after as u16;
+    STATUS_YEARS.contains(&y).then_some(y)
+}
+
+impl RegionData {
+    /// One published cell, or `None` where the region has no row for that status year.
+    pub fn cell(&self, status_year: u16, years_after: u8, gender: Gender, status: Status, unit: Unit) -> Option<Cell> {
+        let i = STATUS_YEARS.iter().position(|&y| y == status_year)?;
+        if !(1..=5).contains(&years_after) {
+            return None;
+        }
+        Some(self.years[i].as_ref()?[cell_index(years_after, gender, status, unit)])
+    }
+}

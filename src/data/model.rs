@@ -1,0 +1,136 @@
+//! The shape of SSB table 10824 as this project holds it: regions × status years × cells.
+//!
+//! This file is shared, through `#[path]`, by the build script (which imports the CSV extract)
+//! and by the library (which decodes the embedded copy), so it depends on nothing but `std`.
+
+/// November of these years is when SSB measured the status ("status year").
+pub const STATUS_YEARS: [u16; 4] = [2011, 2012, 2013, 2014];
+/// Years since finishing (or leaving) the programme, as in the table: 1 to 5.
+pub const YEARS_AFTER: [u8; 5] = [1, 2, 3, 4, 5];
+
+/// One published value: a number, or SSB's `:` (suppressed because too few persons).
+/// A real zero is `Value(0)` and never the same as `Suppressed`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Cell {
+    Suppressed,
+    Value(u16),
+}
+
+impl Cell {
+    pub fn value(self) -> Option<u16> {
+        match self {
+            Cell::Value(v) => Some(v),
+            Cell::Suppressed => None,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Level {
+    Land,
+    Fylke,
+    Kommune,
+    Bydel,
+}
+
+impl Level {
+    pub const ALL: [Level; 4] = [Level::Land, Level::Fylke, Level::Kommune, Level::Bydel];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Land => "land",
+            Level::Fylke => "fylke",
+            Level::Kommune => "kommune",
+            Level::Bydel => "bydel",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Gender {
+    Alle,
+    Menn,
+    Kvinner,
+}
+
+impl Gender {
+    pub const ALL: [Gender; 3] = [Gender::Alle, Gender::Menn, Gender::Kvinner];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Gender::Alle => "alle",
+            Gender::Menn => "menn",
+            Gender::Kvinner => "kvinner",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Status {
+    /// Everyone who finished or left the programme (the denominator).
+    Alle,
+    /// In work and/or education ("Sysselsatt og / eller under utdanning, i alt").
+    Arbutd,
+    /// Registered unemployed and/or on a labour-market measure.
+    LedigTiltak,
+    /// Other or unknown status.
+    Annet,
+}
+
+impl Status {
+    pub const ALL: [Status; 4] = [Status::Alle, Status::Arbutd, Status::LedigTiltak, Status::Annet];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Alle => "alle",
+            Status::Arbutd => "arbutd",
+            Status::LedigTiltak => "ledig_tiltak",
+            Status::Annet => "annet",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Unit {
+    Count,
+    Percent,
+}
+
+/// Cells per (region, status year): 5 years-after × 3 genders × 4 statuses × 2 units.
+pub const CELLS_PER_YEAR: usize = 5 * 3 * 4 * 2;
+/// Cells per (region, status year, years after).
+pub const CELLS_PER_YEARS_AFTER: usize = 3 * 4 * 2;
+
+/// Position of one cell inside a status year's block.
+pub fn cell_index(years_after: u8, gender: Gender, status: Status, unit: Unit) -> usize {
+    debug_assert!((1..=5).contains(&years_after));
+    let ya = (years_after - 1) as usize;
+    let g = gender as usize;
+    let s = status as usize;
+    let u = match unit {
+        Unit::Count => 0,
+        Unit::Percent => 1,
+    };
+    ((ya * 3 + g) * 4 + s) * 2 + u
+}
+
+/// A region as the table names it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Region {
+    pub level: Level,
+    /// The code as in the source, normalised: `0` for the country, 2-digit fylke, 4-digit kommune,
+    /// 6-digit Oslo bydel (`030101`).
+    pub code: String,
+    /// The label SSB gives the region in table 10824's metadata.
+    pub name: String,
+}
+
+/// All figures for one region: one block of cells per status year the region appears in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RegionData {
+    pub region: Region,
+    /// Indexed like [`STATUS_YEARS`]; `None` where the region has no row in that year's file.
+    pub years: [Option<Vec<Cell>>; 4],
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Dataset {
+    pub regions: Vec<RegionData>,
+}

@@ -1,0 +1,169 @@
+//! Every word the widget shows, in bokmål, nynorsk and English, and number formatting.
+
+use crate::outcome::{GoalComparison, Share};
+use serde::Serialize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum Lang {
+    Nb,
+    Nn,
+    En,
+}
+
+impl Lang {
+    /// From a BCP 47 tag as found in a `lang` attribute: `nb`, `nn`, `no` (= bokmål), `en`,
+    /// with or without a region (`nb-NO`). Unknown tags give `None`.
+    pub fn parse(tag: &str) -> Option<Lang> {
+        let primary = tag.trim().split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        match primary.as_str() {
+            "nb" | "no" => Some(Lang::Nb),
+            "nn" => Some(Lang::Nn),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Nb => "nb",
+            Lang::Nn => "nn",
+            Lang::En => "en",
+        }
+    }
+}
+
+/// The fixed texts of the widget in one language.
+#[derive(Debug, Serialize)]
+pub struct Texts {
+    pub choose_kommune: &'static str,
+    pub goal_title: &'static str,
+    pub axis_cohort: &'static str,
+    pub axis_percent: &'static str,
+    pub land: &'static str,
+    pub goal_label: &'static str,
+    pub source: &'static str,
+    pub suppressed: &'static str,
+    pub suppressed_short: &'static str,
+    pub no_completers: &'static str,
+    pub no_data: &'static str,
+    pub col_cohort: &'static str,
+    pub col_finished: &'static str,
+    pub col_in_work: &'static str,
+    pub col_percent: &'static str,
+    pub table_caption: &'static str,
+    pub unknown_kommune: &'static str,
+}
+
+pub static NB: Texts = Texts {
+    choose_kommune: "Velg kommune",
+    goal_title: "I arbeid eller utdanning ett år etter introduksjonsprogrammet",
+    axis_cohort: "Avsluttet programmet (år)",
+    axis_percent: "Prosent",
+    land: "Hele landet",
+    goal_label: "Nasjonalt mål 70 %",
+    source: "Kilde: SSB, statistikkbanken tabell 10824",
+    suppressed: "for få deltakere til at tall kan vises",
+    suppressed_short: "skjult",
+    no_completers: "ingen deltakere avsluttet i perioden",
+    no_data: "ingen tall",
+    col_cohort: "Avsluttet",
+    col_finished: "Avsluttet, personer",
+    col_in_work: "I arbeid eller utdanning",
+    col_percent: "Prosent",
+    table_caption: "Andel i arbeid eller utdanning ett år etter, etter år programmet ble avsluttet",
+    unknown_kommune: "Ukjent kommunenummer",
+};
+
+pub static NN: Texts = Texts {
+    choose_kommune: "Vel kommune",
+    goal_title: "I arbeid eller utdanning eitt år etter introduksjonsprogrammet",
+    axis_cohort: "Avslutta programmet (år)",
+    axis_percent: "Prosent",
+    land: "Heile landet",
+    goal_label: "Nasjonalt mål 70 %",
+    source: "Kjelde: SSB, statistikkbanken tabell 10824",
+    suppressed: "for få deltakarar til at tal kan visast",
+    suppressed_short: "skjult",
+    no_completers: "ingen deltakarar avslutta i perioden",
+    no_data: "ingen tal",
+    col_cohort: "Avslutta",
+    col_finished: "Avslutta, personar",
+    col_in_work: "I arbeid eller utdanning",
+    col_percent: "Prosent",
+    table_caption: "Del i arbeid eller utdanning eitt år etter, etter år programmet vart avslutta",
+    unknown_kommune: "Ukjent kommunenummer",
+};
+
+pub static EN: Texts = Texts {
+    choose_kommune: "Choose municipality",
+    goal_title: "In work or education one year after the introduction programme",
+    axis_cohort: "Finished the programme (year)",
+    axis_percent: "Per cent",
+    land: "Norway",
+    goal_label: "National goal 70%",
+    source: "Source: Statistics Norway, StatBank table 10824",
+    suppressed: "too few participants to show figures",
+    suppressed_short: "hidden",
+    no_completers: "no participants finished in the period",
+    no_data: "no figures",
+    col_cohort: "Finished",
+    col_finished: "Finished, persons",
+    col_in_work: "In work or education",
+    col_percent: "Per cent",
+    table_caption: "Share in work or education one year after, by year the programme was finished",
+    unknown_kommune: "Unknown municipality number",
+};
+
+pub fn texts(lang: Lang) -> &'static Texts {
+    match lang {
+        Lang::Nb => &NB,
+        Lang::Nn => &NN,
+        Lang::En => &EN,
+    }
+}
+
+/// A whole number with the language's thousands separator: a no-break space in Norwegian
+/// ("3 842"), a comma in English ("3,842").
+pub fn format_int(n: u32, lang: Lang) -> String {
+    let digits = n.to_string();
+    let sep = match lang {
+        Lang::En => ",",
+        _ => "\u{a0}",
+    };
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push_str(sep);
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// A per cent as the language writes it: "56 %" in Norwegian, "56%" in English.
+pub fn format_percent(p: u16, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{p}%"),
+        _ => format!("{p}\u{a0}%"),
+    }
+}
+
+/// A share for a table cell or a note.
+pub fn format_share(share: &Share, lang: Lang) -> String {
+    let t = texts(lang);
+    match share {
+        Share::Published { percent, .. } => format_percent(*percent, lang),
+        Share::Suppressed => t.suppressed.to_string(),
+        Share::NoCompleters => t.no_completers.to_string(),
+        Share::NoData => t.no_data.to_string(),
+    }
+}
+
+/// Notes under the goal chart: one per cohort whose kommune value is a gap, saying why.
+pub fn goal_notes(view: &GoalComparison, lang: Lang) -> Vec<String> {
+    view.cohorts
+        .iter()
+        .zip(&view.kommune.points)
+        .filter(|(_, s)| s.percent().is_none())
+        .map(|(c, s)| format!("{c}: {}", format_share(s, lang)))
+        .collect()
+}

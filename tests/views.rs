@@ -1,0 +1,57 @@
+//! The goal view: its figures equal the source cells, and its SVG shows them.
+
+use intro_status::chart::goal_svg;
+use intro_status::data::Dataset;
+use intro_status::outcome::{goal_comparison, Share};
+use intro_status::text::{format_int, goal_notes, Lang};
+
+fn published(percent: u16, count: u16, finished: u16) -> Share {
+    Share::Published { percent, count: Some(count), finished: Some(finished) }
+}
+
+#[test]
+fn oslo_goal_view_equals_source_cells() {
+    let v = goal_comparison(Dataset::embedded(), "0301").unwrap();
+    assert_eq!(v.cohorts, vec![2010, 2011, 2012, 2013]);
+    assert_eq!(v.kommune.name, "Oslo kommune");
+    assert_eq!(v.kommune.points[3], published(56, 140, 251));
+    assert_eq!(v.land.points[3], published(62, 2388, 3842));
+    // Cohort 2010 (status 2011), national: 2 897 finished, 1 771 in work or education = 61 %.
+    assert_eq!(v.land.points[0], published(61, 1771, 2897));
+    assert_eq!(v.goal, 70);
+    let svg = goal_svg(&v, Lang::Nb, 720, 420).replace('\n', "");
+    assert!(svg.starts_with("<svg"), "{}", &svg[..80]);
+    for text in ["Oslo kommune: I arbeid eller utdanning", "56\u{a0}%", "Hele landet", "Nasjonalt mål 70 %", "Kilde: SSB, statistikkbanken tabell 10824", ">2013<"] {
+        assert!(svg.contains(text), "SVG lacks {text:?}");
+    }
+    assert!(!svg.contains("(skjult)"), "Oslo has no suppressed cohort");
+}
+
+#[test]
+fn suppressed_cohort_is_a_gap_with_a_note() {
+    // 0105 Sarpsborg: cohort 2012 suppressed, the others published.
+    let v = goal_comparison(Dataset::embedded(), "0105").unwrap();
+    assert_eq!(v.kommune.points[2], Share::Suppressed);
+    assert_eq!(v.kommune.points[3], published(54, 15, 28));
+    assert_eq!(goal_notes(&v, Lang::Nb), vec!["2012: for få deltakere til at tall kan vises".to_string()]);
+    let svg = goal_svg(&v, Lang::Nb, 720, 420);
+    assert!(svg.contains("(skjult)"));
+    // The kommune line is drawn in two pieces (2010–2011 and 2013 alone), never through 0 %.
+    assert!(svg.contains("54\u{a0}%") && svg.contains("44\u{a0}%") && svg.contains("33\u{a0}%"));
+}
+
+#[test]
+fn unknown_kommune_has_no_view() {
+    assert!(goal_comparison(Dataset::embedded(), "9999").is_none());
+    assert!(goal_comparison(Dataset::embedded(), "abcd").is_none());
+    // A fylke code is not a kommune.
+    assert!(goal_comparison(Dataset::embedded(), "03").is_none());
+}
+
+#[test]
+fn numbers_are_formatted_per_language() {
+    assert_eq!(format_int(3842, Lang::Nb), "3\u{a0}842");
+    assert_eq!(format_int(3842, Lang::En), "3,842");
+    assert_eq!(format_int(251, Lang::Nn), "251");
+    assert_eq!(format_int(1_234_567, Lang::Nb), "1\u{a0}234\u{a0}567");
+}
