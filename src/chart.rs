@@ -166,7 +166,7 @@ pub fn draw_goal<DB: DrawingBackend>(
             continue;
         }
         let why = match share {
-            Share::Suppressed => t.suppressed_short,
+            Share::Suppressed { .. } => t.suppressed_short,
             Share::NoCompleters => "0",
             _ => t.no_data,
         };

@@ -38,7 +38,7 @@ impl Outcome {
                 count: self.count(Status::Arbutd).value(),
                 finished: self.finished().value(),
             },
-            (_, Cell::Suppressed) => Share::Suppressed,
+            (_, Cell::Suppressed) => Share::Suppressed { finished: self.finished().value() },
         }
     }
 }
@@ -49,8 +49,9 @@ impl Outcome {
 pub enum Share {
     /// Per cent as published by SSB, with the counts where they are published too.
     Published { percent: u16, count: Option<u16>, finished: Option<u16> },
-    /// SSB suppressed the figure (`:`): too few persons.
-    Suppressed,
+    /// SSB suppressed the figure (`:`): too few persons. The number who finished may still be
+    /// published.
+    Suppressed { finished: Option<u16> },
     /// Nobody finished the programme in that region that year (a real zero).
     NoCompleters,
     /// The region has no row for that status year (e.g. it did not exist yet).

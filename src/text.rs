@@ -152,7 +152,7 @@ pub fn format_share(share: &Share, lang: Lang) -> String {
     let t = texts(lang);
     match share {
         Share::Published { percent, .. } => format_percent(*percent, lang),
-        Share::Suppressed => t.suppressed.to_string(),
+        Share::Suppressed { .. } => t.suppressed.to_string(),
         Share::NoCompleters => t.no_completers.to_string(),
         Share::NoData => t.no_data.to_string(),
     }
@@ -166,4 +166,49 @@ pub fn goal_notes(view: &GoalComparison, lang: Lang) -> Vec<String> {
         .filter(|(_, s)| s.percent().is_none())
         .map(|(c, s)| format!("{c}: {}", format_share(s, lang)))
         .collect()
+}
+
+/// A data table as the page shows it beside the chart: caption, column headers, rows of text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Table {
+    pub caption: String,
+    pub headers: Vec<String>,
+    /// The first cell of each row is its header (the cohort).
+    pub rows: Vec<Vec<String>>,
+}
+
+fn count_text(count: Option<u16>, lang: Lang) -> String {
+    count.map_or_else(|| texts(lang).suppressed_short.to_string(), |c| format_int(c as u32, lang))
+}
+
+/// The goal view's figures as a table: per cohort, the kommune's finished, in work or
+/// education and per cent, and the country's per cent.
+pub fn goal_table(view: &GoalComparison, lang: Lang) -> Table {
+    let t = texts(lang);
+    let k = &view.kommune.name;
+    let rows = view
+        .cohorts
+        .iter()
+        .zip(view.kommune.points.iter().zip(&view.land.points))
+        .map(|(c, (kommune, land))| {
+            let (finished, in_work) = match kommune {
+                Share::Published { count, finished, .. } => (count_text(*finished, lang), count_text(*count, lang)),
+                Share::Suppressed { finished } => (count_text(*finished, lang), t.suppressed_short.to_string()),
+                Share::NoCompleters => ("0".to_string(), "0".to_string()),
+                Share::NoData => (t.no_data.to_string(), t.no_data.to_string()),
+            };
+            vec![c.to_string(), finished, in_work, format_share(kommune, lang), format_share(land, lang)]
+        })
+        .collect();
+    Table {
+        caption: format!("{k}: {}", t.table_caption),
+        headers: vec![
+            t.col_cohort.to_string(),
+            format!("{k}: {}", t.col_finished.to_lowercase()),
+            format!("{k}: {}", t.col_in_work.to_lowercase()),
+            format!("{k}: {}", t.col_percent.to_lowercase()),
+            format!("{}: {}", t.land, t.col_percent.to_lowercase()),
+        ],
+        rows,
+    }
 }

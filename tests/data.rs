@@ -43,7 +43,7 @@ fn suppressed_is_not_zero_and_zero_is_not_suppressed() {
     assert_eq!(o.finished(), Cell::Value(30));
     assert_eq!(o.count(Status::Arbutd), Cell::Suppressed);
     assert_eq!(o.count(Status::Annet), Cell::Value(13));
-    assert_eq!(o.share(), Share::Suppressed);
+    assert_eq!(o.share(), Share::Suppressed { finished: Some(30) });
     // 0118 Aremark, cohort 2013: nobody finished — a real zero.
     let o = query(ds, Level::Kommune, "0118", 2013, 1, Gender::Alle).unwrap();
     assert_eq!(o.finished(), Cell::Value(0));

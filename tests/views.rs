@@ -3,7 +3,7 @@
 use intro_status::chart::goal_svg;
 use intro_status::data::Dataset;
 use intro_status::outcome::{goal_comparison, Share};
-use intro_status::text::{format_int, goal_notes, Lang};
+use intro_status::text::{format_int, goal_notes, goal_table, Lang};
 
 fn published(percent: u16, count: u16, finished: u16) -> Share {
     Share::Published { percent, count: Some(count), finished: Some(finished) }
@@ -19,6 +19,10 @@ fn oslo_goal_view_equals_source_cells() {
     // Cohort 2010 (status 2011), national: 2 897 finished, 1 771 in work or education = 61 %.
     assert_eq!(v.land.points[0], published(61, 1771, 2897));
     assert_eq!(v.goal, 70);
+    let table = goal_table(&v, Lang::Nb);
+    assert_eq!(table.rows[3], ["2013", "251", "140", "56\u{a0}%", "62\u{a0}%"]);
+    assert_eq!(table.headers[4], "Hele landet: prosent");
+    assert_eq!(goal_table(&v, Lang::En).rows[0], ["2010", "239", "141", "59%", "61%"]);
     let svg = goal_svg(&v, Lang::Nb, 720, 420).replace('\n', "");
     assert!(svg.starts_with("<svg"), "{}", &svg[..80]);
     for text in ["Oslo kommune: I arbeid eller utdanning", "56\u{a0}%", "Hele landet", "Nasjonalt mål 70 %", "Kilde: SSB, statistikkbanken tabell 10824", ">2013<"] {
@@ -31,7 +35,10 @@ fn oslo_goal_view_equals_source_cells() {
 fn suppressed_cohort_is_a_gap_with_a_note() {
     // 0105 Sarpsborg: cohort 2012 suppressed, the others published.
     let v = goal_comparison(Dataset::embedded(), "0105").unwrap();
-    assert_eq!(v.kommune.points[2], Share::Suppressed);
+    assert_eq!(v.kommune.points[2], Share::Suppressed { finished: Some(30) });
+    let table = goal_table(&v, Lang::Nb);
+    assert_eq!(table.rows[2], ["2012", "30", "skjult", "for få deltakere til at tall kan vises", "62\u{a0}%"]);
+    assert_eq!(table.rows[3], ["2013", "28", "15", "54\u{a0}%", "62\u{a0}%"]);
     assert_eq!(v.kommune.points[3], published(54, 15, 28));
     assert_eq!(goal_notes(&v, Lang::Nb), vec!["2012: for få deltakere til at tall kan vises".to_string()]);
     let svg = goal_svg(&v, Lang::Nb, 720, 420);

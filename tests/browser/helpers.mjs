@@ -1,0 +1,72 @@
+// Shared set-up for the browser tests: headless Debian Chromium through playwright-core.
+import { chromium } from "playwright-core";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, dirname } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+export const SCREENSHOTS = join(ROOT, "target", "screenshots");
+mkdirSync(SCREENSHOTS, { recursive: true });
+
+export function fileUrl(relative) {
+  return pathToFileURL(join(ROOT, relative)).href;
+}
+
+// A fresh browser with a fresh profile, started the way this project's CI starts Chromium.
+export async function launch() {
+  const userDataDir = mkdtempSync(join(tmpdir(), "intro-status-chromium-"));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+    viewport: { width: 900, height: 1100 },
+    deviceScaleFactor: 2,
+  });
+  const close = async () => {
+    await context.close();
+    rmSync(userDataDir, { recursive: true, force: true });
+  };
+  return { context, close };
+}
+
+// Opens a page and collects everything that went wrong on it.
+export async function open(context, url) {
+  const page = await context.newPage();
+  const problems = [];
+  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+  page.on("console", (m) => {
+    if (m.type() === "error") problems.push(`console.error: ${m.text()}`);
+  });
+  await page.goto(url);
+  return { page, problems };
+}
+
+// Counts the canvas's pixels that are not background, and those in a given colour.
+export async function canvasInk(page, selector, rgb) {
+  return page.locator(selector).evaluate((canvas, rgb) => {
+    const ctx = canvas.getContext("2d");
+    const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+    let ink = 0;
+    let colour = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i + 3] > 0 && (data[i] < 245 || data[i + 1] < 245 || data[i + 2] < 245)) ink++;
+      if (Math.abs(data[i] - rgb[0]) < 8 && Math.abs(data[i + 1] - rgb[1]) < 8 && Math.abs(data[i + 2] - rgb[2]) < 8) colour++;
+    }
+    return { ink, colour, width: canvas.width, height: canvas.height };
+  }, rgb);
+}
+
+// The widget's table as text, header row first.
+export async function tableText(page, host = "intro-status") {
+  return page.locator(`${host} table tr`).evaluateAll((rows) =>
+    rows.map((r) => Array.from(r.children, (c) => c.textContent.replace(/\u00a0/g, " ")))
+  );
+}
