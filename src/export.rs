@@ -1,7 +1,7 @@
 //! Every embedded figure as CSV, one row per (region, status year, years after, gender, status),
 //! so any number the widget shows can be traced back to its cell in SSB table 10824.
 
-use crate::data::{cohort_of, Cell, Dataset, Gender, Status, Unit, STATUS_YEARS, YEARS_AFTER};
+use crate::data::{cohort_of, Cell, Dataset, Gender, Status, Unit, YEARS_AFTER};
 use std::io::{self, Write};
 
 pub const HEADER: &str = "level,region,status_year,cohort,years_after,gender,status,count,percent";
@@ -16,7 +16,7 @@ fn cell(c: Cell) -> String {
 pub fn write_csv(ds: &Dataset, out: &mut impl Write) -> io::Result<()> {
     writeln!(out, "{HEADER}")?;
     for r in &ds.regions {
-        for &year in &STATUS_YEARS {
+        for &year in r.years.keys() {
             for ya in YEARS_AFTER {
                 for g in Gender::ALL {
                     for s in Status::ALL {

@@ -70,7 +70,7 @@ impl Share {
 /// One region's outcome for a cohort, or `None` where the table has no such cell
 /// (the status year is outside 2011–2014 or the region has no row that year).
 pub fn outcome(region: &RegionData, cohort: u16, years_after: u8, gender: Gender) -> Option<Outcome> {
-    let status_year = status_year_of(cohort, years_after)?;
+    let status_year = status_year_of(cohort, years_after);
     let get = |s, u| region.cell(status_year, years_after, gender, s, u);
     let mut counts = [Cell::Suppressed; 4];
     let mut percents = [Cell::Suppressed; 4];
@@ -86,9 +86,9 @@ pub fn query(ds: &Dataset, level: Level, code: &str, cohort: u16, years_after: u
     outcome(ds.region(level, code)?, cohort, years_after, gender)
 }
 
-/// Cohorts the table follows `years_after` years later, oldest first.
-pub fn cohorts(years_after: u8) -> Vec<u16> {
-    crate::data::STATUS_YEARS.iter().map(|&y| cohort_of(y, years_after)).collect()
+/// Cohorts the data follow `years_after` years later, oldest first.
+pub fn cohorts(ds: &Dataset, years_after: u8) -> Vec<u16> {
+    ds.status_years().iter().map(|&y| cohort_of(y, years_after)).collect()
 }
 
 /// One series of shares by cohort.
@@ -122,7 +122,7 @@ pub struct GoalComparison {
 
 pub fn goal_comparison(ds: &Dataset, kommune_code: &str) -> Option<GoalComparison> {
     let kommune = ds.region(Level::Kommune, kommune_code)?;
-    let cohorts = cohorts(1);
+    let cohorts = cohorts(ds, 1);
     Some(GoalComparison {
         kommune: share_series(kommune, &cohorts, 1, Gender::Alle),
         land: share_series(ds.land(), &cohorts, 1, Gender::Alle),

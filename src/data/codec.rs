@@ -3,8 +3,8 @@
 //! Layout (all integers LEB128 varints unless noted):
 //! - magic `b"IS10824\x01"`
 //! - region count; per region: level (byte), code (length + UTF-8), name (length + UTF-8),
-//!   year mask (byte, bit i = `STATUS_YEARS[i]` present)
-//! - then per region and present year, per years-after 1..=5: a flag byte, `0` when all 24 cells
+//!   number of status years, and each status year
+//! - then per region and status year, per years-after 1..=5: a flag byte, `0` when all 24 cells
 //!   are a real zero (nobody finished), else `1` followed by 24 cells, each `0` for suppressed or
 //!   value + 1.
 //!
@@ -38,11 +38,13 @@ pub fn encode(ds: &Dataset) -> Vec<u8> {
         out.push(r.region.level as u8);
         put_str(&mut out, &r.region.code);
         put_str(&mut out, &r.region.name);
-        let mask = r.years.iter().enumerate().fold(0u8, |m, (i, y)| if y.is_some() { m | 1 << i } else { m });
-        out.push(mask);
+        put_varint(&mut out, r.years.len() as u32);
+        for &year in r.years.keys() {
+            put_varint(&mut out, year as u32);
+        }
     }
     for r in &ds.regions {
-        for cells in r.years.iter().flatten() {
+        for cells in r.years.values() {
             for chunk in cells.chunks(CELLS_PER_YEARS_AFTER) {
                 if chunk.iter().all(|c| *c == Cell::Value(0)) {
                     out.push(0);
@@ -99,19 +101,20 @@ pub fn decode(bytes: &[u8]) -> Result<Dataset, String> {
     let mut r = Reader { bytes, pos: MAGIC.len() };
     let n = r.varint()? as usize;
     let mut regions = Vec::with_capacity(n.min(10_000));
-    let mut masks = Vec::with_capacity(n.min(10_000));
+    let mut year_lists = Vec::with_capacity(n.min(10_000));
     for _ in 0..n {
         let level = *Level::ALL.get(r.byte()? as usize).ok_or("unknown level")?;
         let code = r.string()?;
         let name = r.string()?;
-        masks.push(r.byte()?);
+        let count = r.varint()?;
+        let years = (0..count)
+            .map(|_| r.varint().and_then(|y| u16::try_from(y).map_err(|_| "status year out of range".to_string())))
+            .collect::<Result<Vec<u16>, String>>()?;
+        year_lists.push(years);
         regions.push(RegionData { region: Region { level, code, name }, years: Default::default() });
     }
-    for (region, mask) in regions.iter_mut().zip(masks) {
-        for (i, slot) in region.years.iter_mut().enumerate() {
-            if mask & (1 << i) == 0 {
-                continue;
-            }
+    for (region, years) in regions.iter_mut().zip(year_lists) {
+        for year in years {
             let mut cells = Vec::with_capacity(CELLS_PER_YEAR);
             for _ in YEARS_AFTER {
                 if r.byte()? == 0 {
@@ -125,7 +128,7 @@ pub fn decode(bytes: &[u8]) -> Result<Dataset, String> {
                     });
                 }
             }
-            *slot = Some(cells);
+            region.years.insert(year, cells);
         }
     }
     if r.pos != bytes.len() {

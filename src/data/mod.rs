@@ -39,19 +39,17 @@ pub fn cohort_of(status_year: u16, years_after: u8) -> u16 {
     status_year - years_after as u16
 }
 
-/// The status year at which a cohort is observed `years_after` years later, if the table has it.
-pub fn status_year_of(cohort: u16, years_after: u8) -> Option<u16> {
-    let y = cohort + years_after as u16;
-    STATUS_YEARS.contains(&y).then_some(y)
+/// The status year at which a cohort is observed `years_after` years later.
+pub fn status_year_of(cohort: u16, years_after: u8) -> u16 {
+    cohort + years_after as u16
 }
 
 impl RegionData {
     /// One published cell, or `None` where the region has no row for that status year.
     pub fn cell(&self, status_year: u16, years_after: u8, gender: Gender, status: Status, unit: Unit) -> Option<Cell> {
-        let i = STATUS_YEARS.iter().position(|&y| y == status_year)?;
         if !(1..=5).contains(&years_after) {
             return None;
         }
-        Some(self.years[i].as_ref()?[cell_index(years_after, gender, status, unit)])
+        Some(self.years.get(&status_year)?[cell_index(years_after, gender, status, unit)])
     }
 }

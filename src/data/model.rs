@@ -3,8 +3,8 @@
 //! This file is shared, through `#[path]`, by the build script (which imports the CSV extract)
 //! and by the library (which decodes the embedded copy), so it depends on nothing but `std`.
 
-/// November of these years is when SSB measured the status ("status year").
-pub const STATUS_YEARS: [u16; 4] = [2011, 2012, 2013, 2014];
+/// Status years (November of the year SSB measured the status) the importers accept.
+pub const STATUS_YEAR_RANGE: std::ops::RangeInclusive<u16> = 2000..=2100;
 /// Years since finishing (or leaving) the programme, as in the table: 1 to 5.
 pub const YEARS_AFTER: [u8; 5] = [1, 2, 3, 4, 5];
 
@@ -122,15 +122,23 @@ pub struct Region {
     pub name: String,
 }
 
-/// All figures for one region: one block of cells per status year the region appears in.
+/// All figures for one region: one block of [`CELLS_PER_YEAR`] cells per status year the region
+/// has a row for. A status year that is missing means "no row", not zero and not suppressed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RegionData {
     pub region: Region,
-    /// Indexed like [`STATUS_YEARS`]; `None` where the region has no row in that year's file.
-    pub years: [Option<Vec<Cell>>; 4],
+    pub years: std::collections::BTreeMap<u16, Vec<Cell>>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Dataset {
     pub regions: Vec<RegionData>,
+}
+
+impl Dataset {
+    /// Every status year any region has, oldest first.
+    pub fn status_years(&self) -> Vec<u16> {
+        let years: std::collections::BTreeSet<u16> = self.regions.iter().flat_map(|r| r.years.keys().copied()).collect();
+        years.into_iter().collect()
+    }
 }
