@@ -246,7 +246,10 @@ Widget.prototype.drawChart = function () {
     this.core.draw_goal_chart(this.canvas, this.page.code, this.lang, dpr * shrink);
   } catch (err) {
     this.showMessage(String(err && err.message || err));
+    return;
   }
+  // For pages (and the benchmark) that want to know when a chart is on the canvas.
+  this.host.dispatchEvent(new CustomEvent("intro-status:rendered", { bubbles: true, composed: true, detail: { kommune: this.page.code } }));
 };
 
 function defineElement() {
