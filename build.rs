@@ -10,21 +10,26 @@ mod import;
 #[allow(dead_code)]
 #[path = "src/data/codec.rs"]
 mod codec;
+#[allow(dead_code)]
+#[path = "src/data/klass.rs"]
+mod klass;
 
 use std::path::PathBuf;
 
 fn main() {
-    let dir = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap()).join("data/ssb10824");
-    println!("cargo:rerun-if-changed={}", dir.display());
+    let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap()).join("data");
     for f in import::EXTRACT_FILES.iter().chain([&import::METADATA_FILE]) {
-        println!("cargo:rerun-if-changed={}", dir.join(f).display());
+        println!("cargo:rerun-if-changed={}", root.join("ssb10824").join(f).display());
     }
-    let dataset = match import::import_dir(&dir) {
+    for f in [import::MAP_VERSION_FILE, import::MAP_CHANGES_FILE, import::MAP_FYLKER_FILE, import::MAP_NAMES_FILE] {
+        println!("cargo:rerun-if-changed={}", root.join(f).display());
+    }
+    let dataset = match import::import_data(&root) {
         Ok(d) => d,
         Err(e) => {
             // `cargo:warning` shows the message even when cargo hides build-script output.
             println!("cargo:warning=intro-status data import failed: {e}");
-            eprintln!("error: data/ssb10824/{e}");
+            eprintln!("error: data/{e}");
             std::process::exit(1);
         }
     };

@@ -5,7 +5,7 @@
 //! layout is crisp at any resolution.
 
 use crate::outcome::{GoalComparison, Series, Share};
-use crate::text::{format_percent, texts, Lang};
+use crate::text::{former_label, format_percent, fylke_label, texts, Lang};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -16,6 +16,10 @@ pub type ChartResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend
 pub const KOMMUNE_COLOR: RGBColor = RGBColor(0x1d, 0x4f, 0x91);
 pub const LAND_COLOR: RGBColor = RGBColor(0xa3, 0x3b, 0x12);
 pub const GOAL_COLOR: RGBColor = RGBColor(0x4a, 0x4a, 0x4a);
+pub const FYLKE_COLOR: RGBColor = RGBColor(0x2e, 0x6b, 0x30);
+/// Former kommuner, shown beside today's where it has no figure of its own.
+pub const FORMER_COLORS: [RGBColor; 4] =
+    [RGBColor(0x6a, 0x3d, 0x9a), RGBColor(0x00, 0x69, 0x5c), RGBColor(0x7a, 0x52, 0x00), RGBColor(0x5c, 0x5c, 0x5c)];
 pub const TEXT_COLOR: RGBColor = RGBColor(0x1a, 0x1a, 0x1a);
 pub const MUTED_COLOR: RGBColor = RGBColor(0x59, 0x59, 0x59);
 pub const FONT: &str = "sans-serif";
@@ -30,6 +34,53 @@ fn font(size: f64, scale: f64, color: RGBColor) -> TextStyle<'static> {
     style
 }
 
+#[derive(Clone, Copy)]
+enum Marker {
+    Circle,
+    Square,
+    Triangle,
+    Diamond,
+}
+
+/// How one series is told apart: by colour, and also by dashes and marker shape.
+struct LineStyle {
+    color: RGBColor,
+    width: f64,
+    dash: Option<(f64, f64)>,
+    marker: Marker,
+}
+
+fn draw_line<DB: DrawingBackend>(
+    chart: &mut ChartContext<'_, DB, Cartesian2d<plotters::coord::types::RangedCoordi32, plotters::coord::types::RangedCoordf64>>,
+    cohorts: &[u16],
+    series: &Series,
+    style: &LineStyle,
+    s: f64,
+) -> ChartResult<DB> {
+    let stroke = style.color.stroke_width((style.width * s).max(1.0) as u32);
+    let r = ((style.width + 2.5) * s) as i32;
+    for run in published_runs(cohorts, series) {
+        match style.dash {
+            Some((dash, gap)) => {
+                chart.draw_series(DashedLineSeries::new(run.clone(), (dash * s) as i32, (gap * s) as i32, stroke))?;
+            }
+            None => {
+                chart.draw_series(LineSeries::new(run.clone(), stroke))?;
+            }
+        }
+        let fill = style.color.filled();
+        match style.marker {
+            Marker::Circle => chart.draw_series(run.iter().map(|&p| Circle::new(p, r, fill)))?,
+            Marker::Square => chart.draw_series(run.iter().map(|&p| EmptyElement::at(p) + Rectangle::new([(-r, -r), (r, r)], fill)))?,
+            Marker::Triangle => chart.draw_series(run.iter().map(|&p| TriangleMarker::new(p, r + 1, fill)))?,
+            Marker::Diamond => chart.draw_series(
+                run.iter().map(|&p| EmptyElement::at(p) + Polygon::new(vec![(0, -r), (r, 0), (0, r), (-r, 0)], fill)),
+            )?,
+        };
+    }
+    Ok(())
+}
+
 /// Runs of consecutive published points, so a suppressed cohort is a gap, never a zero.
 fn published_runs(cohorts: &[u16], series: &Series) -> Vec<Vec<(i32, f64)>> {
     let mut runs: Vec<Vec<(i32, f64)>> = vec![Vec::new()];
@@ -41,6 +92,15 @@ fn published_runs(cohorts: &[u16], series: &Series) -> Vec<Vec<(i32, f64)>> {
     }
     runs.retain(|r| !r.is_empty());
     runs
+}
+
+/// The direct labels of the goal view's lines.
+fn series_labels(view: &GoalComparison, lang: Lang) -> Vec<String> {
+    let mut labels: Vec<String> = view.formers.iter().map(|f| former_label(&f.former, lang)).collect();
+    labels.extend(view.fylke.iter().map(|f| fylke_label(f, lang)));
+    labels.push(texts(lang).land.to_string());
+    labels.push(view.kommune.name.clone());
+    labels
 }
 
 /// The goal view: the kommune's share in work or education one year after, by cohort, beside
@@ -66,9 +126,15 @@ pub fn draw_goal<DB: DrawingBackend>(
 
     let first = *view.cohorts.first().unwrap_or(&2010) as i32;
     let last = *view.cohorts.last().unwrap_or(&2013) as i32;
+    // Direct labels stand right of the last cohort: make room for the longest one.
+    let longest = series_labels(view, lang).iter().map(|l| l.chars().count()).max().unwrap_or(0) as f64;
+    let label_px = longest * 13.0 * 0.58 * s + 36.0 * s;
+    let plot_w = plot_area.dim_in_pixel().0 as f64 - 66.0 * s;
+    let step_px = plot_w / (last - first + 2) as f64;
+    let right_margin = (label_px - step_px).max(12.0 * s).min(plot_w * 0.4) as u32;
     let mut chart = ChartBuilder::on(&plot_area)
         .margin_left((8.0 * s) as u32)
-        .margin_right((12.0 * s) as u32)
+        .margin_right(right_margin)
         .margin_top((6.0 * s) as u32)
         .x_label_area_size((44.0 * s) as u32)
         .y_label_area_size((58.0 * s) as u32)
@@ -94,7 +160,8 @@ pub fn draw_goal<DB: DrawingBackend>(
     // The goal as a dashed line across the whole width, labelled directly.
     let goal = view.goal as f64;
     chart.draw_series(DashedLineSeries::new(
-        [(first - 1, goal), (last + 1, goal)],
+        // Up to the last cohort: right of it stand the lines' labels.
+        [(first - 1, goal), (last, goal)],
         (6.0 * s) as i32,
         (4.0 * s) as i32,
         GOAL_COLOR.stroke_width((1.5 * s).max(1.0) as u32),
@@ -108,46 +175,52 @@ pub fn draw_goal<DB: DrawingBackend>(
             ),
     ))?;
 
-    // Hele landet: dashed, square markers.
-    let land_style = LAND_COLOR.stroke_width((2.0 * s) as u32);
-    for run in published_runs(&view.cohorts, &view.land) {
-        chart.draw_series(DashedLineSeries::new(run.clone(), (8.0 * s) as i32, (4.0 * s) as i32, land_style))?;
-        let r = (4.5 * s) as i32;
-        chart.draw_series(run.iter().map(|&p| {
-            EmptyElement::at(p) + Rectangle::new([(-r, -r), (r, r)], LAND_COLOR.filled())
-        }))?;
+    // Lines, back to front: former kommuner (thin), the fylke, the country, the kommune on top.
+    let mut lines: Vec<(String, &Series, LineStyle)> = Vec::new();
+    for (i, f) in view.formers.iter().enumerate() {
+        let color = FORMER_COLORS[i % FORMER_COLORS.len()];
+        lines.push((former_label(&f.former, lang), &f.series, LineStyle { color, width: 1.5, dash: None, marker: Marker::Diamond }));
     }
-    // The kommune: solid, round markers.
-    let kommune_style = KOMMUNE_COLOR.stroke_width((3.0 * s) as u32);
-    for run in published_runs(&view.cohorts, &view.kommune) {
-        chart.draw_series(LineSeries::new(run.clone(), kommune_style))?;
-        chart.draw_series(run.iter().map(|&p| Circle::new(p, (5.0 * s) as i32, KOMMUNE_COLOR.filled())))?;
+    if let Some(f) = &view.fylke {
+        lines.push((fylke_label(f, lang), &f.series, LineStyle { color: FYLKE_COLOR, width: 2.0, dash: Some((3.0, 3.0)), marker: Marker::Triangle }));
+    }
+    lines.push((t.land.to_string(), &view.land, LineStyle { color: LAND_COLOR, width: 2.0, dash: Some((8.0, 4.0)), marker: Marker::Square }));
+    lines.push((view.kommune.name.clone(), &view.kommune, LineStyle { color: KOMMUNE_COLOR, width: 3.0, dash: None, marker: Marker::Circle }));
+    for (_, series, style) in &lines {
+        draw_line(&mut chart, &view.cohorts, series, style, s)?;
     }
 
-    // Direct labels at each series' last published point, pushed apart when they would overlap.
+    // Direct labels right of the last cohort, each at the height of its series' last published
+    // point and led by the series' marker, spread so they never overlap.
     let mut labels = Vec::new();
-    for (series, color) in [(&view.kommune, KOMMUNE_COLOR), (&view.land, LAND_COLOR)] {
-        if let Some((c, p)) = view.cohorts.iter().zip(&series.points).rev().find_map(|(c, s)| Some((*c, s.percent()?))) {
-            let name = if series.code == "0" { t.land.to_string() } else { series.name.clone() };
-            let at = (c as i32, p as f64);
-            labels.push((name, color, at, chart.backend_coord(&at).1));
+    for (name, series, style) in &lines {
+        if let Some(p) = series.points.iter().rev().find_map(|s| s.percent()) {
+            let at = (last, p as f64);
+            labels.push((name.clone(), style, at, chart.backend_coord(&at).1));
         }
     }
+    labels.sort_by_key(|l| l.3);
     let min_gap = (16.0 * s) as i32;
-    if let [a, b] = labels.as_mut_slice() {
-        let gap = (a.3 - b.3).abs();
-        if gap < min_gap {
-            let push = (min_gap - gap + 1) / 2;
-            let (upper, lower) = if a.3 <= b.3 { (a, b) } else { (b, a) };
-            upper.3 -= push;
-            lower.3 += push;
+    for i in 1..labels.len() {
+        if labels[i].3 - labels[i - 1].3 < min_gap {
+            labels[i].3 = labels[i - 1].3 + min_gap;
         }
     }
-    for (name, color, at, y) in labels {
+    for (name, style, at, y) in labels {
         let dy = y - chart.backend_coord(&at).1;
+        let x = (16.0 * s) as i32;
+        let r = (4.0 * s) as i32;
+        let fill = style.color.filled();
+        let glyph: DynElement<'static, DB, (i32, i32)> = match style.marker {
+            Marker::Circle => Circle::new((x, dy), r, fill).into_dyn(),
+            Marker::Square => Rectangle::new([(x - r, dy - r), (x + r, dy + r)], fill).into_dyn(),
+            Marker::Triangle => TriangleMarker::new((x, dy), r + 1, fill).into_dyn(),
+            Marker::Diamond => Polygon::new(vec![(x, dy - r), (x + r, dy), (x, dy + r), (x - r, dy)], fill).into_dyn(),
+        };
+        chart.draw_series(std::iter::once(EmptyElement::at(at) + glyph))?;
         chart.draw_series(std::iter::once(
             EmptyElement::at(at)
-                + Text::new(name, ((12.0 * s) as i32, dy), font(13.0, s, color).pos(Pos::new(HPos::Left, VPos::Center))),
+                + Text::new(name, ((26.0 * s) as i32, dy), font(13.0, s, style.color).pos(Pos::new(HPos::Left, VPos::Center))),
         ))?;
     }
     // The kommune's value on each of its points: above, or below where the country runs higher.
@@ -166,9 +239,11 @@ pub fn draw_goal<DB: DrawingBackend>(
             continue;
         }
         let why = match share {
-            Share::Suppressed { .. } => t.suppressed_short,
+            Share::Suppressed { .. } | Share::Incomplete { .. } => t.suppressed_short,
             Share::NoCompleters => "0",
-            _ => t.no_data,
+            Share::NoData => t.no_data,
+            // Said once, in the notes: the whole series is of former kommuner.
+            Share::Divided | Share::Published { .. } => continue,
         };
         chart.draw_series(std::iter::once(
             EmptyElement::at((*c as i32, 0.0))

@@ -1,7 +1,7 @@
 //! Outcomes: what became of a cohort, as published — counts and per cent, each a value or
 //! suppressed — and the series the views draw.
 
-use crate::data::{cohort_of, status_year_of, Cell, Dataset, Gender, Level, RegionData, Status, Unit};
+use crate::data::{cohort_of, status_year_of, Cell, Dataset, Gender, Level, RegionData, Source, Status, TodayFylke, TodayKommune, Unit};
 use serde::Serialize;
 
 /// The national goal: 70 % in work or education one year after the programme.
@@ -54,6 +54,12 @@ pub enum Share {
     Suppressed { finished: Option<u16> },
     /// Nobody finished the programme in that region that year (a real zero).
     NoCompleters,
+    /// Today's kommune is several former kommuner, and at least one of them has this cell
+    /// suppressed, so no sum can be shown (their own figures are shown instead).
+    Incomplete { finished: Option<u16> },
+    /// Today's kommune holds part of a former kommune that was divided: numbers are never divided,
+    /// so there is no figure for today's kommune as a whole.
+    Divided,
     /// The region has no row for that status year (e.g. it did not exist yet).
     NoData,
 }
@@ -110,23 +116,251 @@ pub fn share_series(region: &RegionData, cohorts: &[u16], years_after: u8, gende
     }
 }
 
-/// The first view: a kommune's share in work or education one year after, by cohort, beside
-/// the country and the goal.
+/// Sums outcomes of several former kommuner into one: a count only where every part publishes
+/// it (a real 0 counts as 0), the per cent recomputed from the summed counts. One part alone is
+/// carried over unchanged, its published per cent included.
+pub fn combine(parts: &[Outcome]) -> Option<Outcome> {
+    let (first, rest) = parts.split_first()?;
+    if rest.is_empty() {
+        return Some(first.clone());
+    }
+    let mut out = first.clone();
+    for s in Status::ALL {
+        let i = s as usize;
+        let sum = parts.iter().try_fold(0u32, |acc, p| p.counts[i].value().map(|v| acc + v as u32));
+        out.counts[i] = match sum.and_then(|v| u16::try_from(v).ok()) {
+            Some(v) => Cell::Value(v),
+            None => Cell::Suppressed,
+        };
+    }
+    for s in Status::ALL {
+        out.percents[s as usize] = match (out.finished(), out.count(s)) {
+            (Cell::Value(0), _) => Cell::Value(0), // as SSB writes it where nobody finished
+            (Cell::Value(f), Cell::Value(c)) => Cell::Value(((200 * c as u32 + f as u32) / (2 * f as u32)) as u16),
+            _ => Cell::Suppressed,
+        };
+    }
+    Some(out)
+}
+
+/// The share for today's kommune from its sources' outcomes (those with a row that year).
+fn combined_share(sources: &[&Source], parts: &[Outcome]) -> Share {
+    if sources.iter().any(|s| s.split.is_some()) {
+        return Share::Divided;
+    }
+    let Some(sum) = combine(parts) else { return Share::NoData };
+    match sum.share() {
+        Share::Suppressed { finished } if parts.len() > 1 => Share::Incomplete { finished },
+        share => share,
+    }
+}
+
+/// One of today's kommuner, by cohort: its share, as far as published cells allow.
+pub fn today_series(ds: &Dataset, k: &TodayKommune, cohorts: &[u16], years_after: u8, gender: Gender) -> Series {
+    let sources: Vec<&Source> = k.sources.iter().collect();
+    let regions: Vec<&RegionData> = k.sources.iter().filter_map(|s| ds.region(Level::Kommune, &s.code)).collect();
+    Series {
+        code: k.code.clone(),
+        name: k.name.clone(),
+        points: cohorts
+            .iter()
+            .map(|&c| {
+                let parts: Vec<Outcome> = regions.iter().filter_map(|r| outcome(r, c, years_after, gender)).collect();
+                combined_share(&sources, &parts)
+            })
+            .collect(),
+    }
+}
+
+/// How a former kommune is labelled beside today's: "tidligere <name>" and, for a divided one,
+/// the year it was divided.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Former {
+    pub code: String,
+    pub name: String,
+    pub divided: Option<u16>,
+}
+
+/// A series of a former kommune, shown where today's kommune has no figure of its own.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FormerSeries {
+    pub former: Former,
+    pub series: Series,
+}
+
+/// The region a kommune is compared with: today's fylke where its figures can be summed from
+/// published kommune cells for every cohort, otherwise the fylke of the day, named as such.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FylkeSeries {
+    /// True for today's fylke, false for the fylke of 2011–2014.
+    pub today: bool,
+    pub series: Series,
+}
+
+/// The first view: a region's share in work or education one year after, by cohort, beside its
+/// fylke, Hele landet and the national goal.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct GoalComparison {
     pub cohorts: Vec<u16>,
     pub kommune: Series,
+    /// Former kommuner's own series, where today's kommune has a gap they can fill.
+    pub formers: Vec<FormerSeries>,
+    pub fylke: Option<FylkeSeries>,
     pub land: Series,
     pub goal: u16,
 }
 
+/// Today's fylke's series, if every cohort can be summed from published kommune cells of
+/// kommuner lying wholly in it.
+fn today_fylke_series(ds: &Dataset, fylke: &TodayFylke, cohorts: &[u16]) -> Option<Series> {
+    let mut sources: Vec<&Source> = Vec::new();
+    for k in ds.map.kommuner.iter().filter(|k| k.fylke == fylke.code) {
+        sources.extend(k.sources.iter());
+    }
+    // A former kommune divided across fylker cannot be counted for either.
+    let crosses = sources.iter().any(|s| {
+        ds.map.kommuner.iter().any(|k| k.fylke != fylke.code && k.sources.iter().any(|o| o.code == s.code))
+    });
+    if crosses {
+        return None;
+    }
+    sources.sort_by(|a, b| a.code.cmp(&b.code));
+    sources.dedup_by(|a, b| a.code == b.code);
+    let whole: Vec<Source> = sources.iter().map(|s| Source { code: s.code.clone(), split: None }).collect();
+    let k = TodayKommune { code: fylke.code.clone(), name: fylke.name.clone(), other_names: vec![], fylke: fylke.code.clone(), sources: whole };
+    let complete = |series: &Series| series.points.iter().all(|p| p.percent().is_some());
+    let series = today_series(ds, &k, cohorts, 1, Gender::Alle);
+    if complete(&series) {
+        return Some(series);
+    }
+    // Where today's fylke is exactly one or more fylker of the day (Rogaland, Agder = Aust- and
+    // Vest-Agder, …), their published rows sum the same way.
+    let mut old_fylker: Vec<&str> = k.sources.iter().map(|s| &s.code[..2]).collect();
+    old_fylker.sort_unstable();
+    old_fylker.dedup();
+    let exact = ds
+        .kommuner()
+        .filter(|r| old_fylker.contains(&&r.region.code[..2]))
+        .all(|r| k.sources.iter().any(|s| s.code == r.region.code));
+    if !exact {
+        return None;
+    }
+    let rows: Vec<&RegionData> = old_fylker.iter().filter_map(|f| ds.region(Level::Fylke, f)).collect();
+    if rows.len() != old_fylker.len() {
+        return None;
+    }
+    let series = Series {
+        code: fylke.code.clone(),
+        name: fylke.name.clone(),
+        points: cohorts
+            .iter()
+            .map(|&c| {
+                let parts: Vec<Outcome> = rows.iter().filter_map(|r| outcome(r, c, 1, Gender::Alle)).collect();
+                if parts.len() != rows.len() {
+                    return Share::NoData;
+                }
+                combine(&parts).map_or(Share::NoData, |o| o.share())
+            })
+            .collect(),
+    };
+    complete(&series).then_some(series)
+}
+
+/// The fylke of 2011–2014 in which most of a kommune's completers lived: each source weighs
+/// with its published numbers of finished, one year after, over all status years.
+fn fylke_of_the_day<'a>(ds: &'a Dataset, sources: &[Source]) -> Option<&'a RegionData> {
+    let mut weights: Vec<(&str, u32)> = Vec::new();
+    for s in sources {
+        let finished: u32 = ds.region(Level::Kommune, &s.code).map_or(0, |r| {
+            r.years.keys().filter_map(|&y| r.cell(y, 1, Gender::Alle, Status::Alle, Unit::Count)?.value()).map(u32::from).sum()
+        });
+        let f = &s.code[..2];
+        match weights.iter_mut().find(|(c, _)| *c == f) {
+            Some(e) => e.1 += finished,
+            None => weights.push((f, finished)),
+        }
+    }
+    // The first listed (lowest number) wins a tie.
+    let best = weights.iter().rev().max_by_key(|(_, n)| *n)?.0;
+    ds.region(Level::Fylke, best)
+}
+
+pub fn today_kommune<'a>(ds: &'a Dataset, code: &str) -> Option<&'a TodayKommune> {
+    ds.map.kommuner.iter().find(|k| k.code == code)
+}
+
+/// The goal view for one of today's kommuner (by today's number).
 pub fn goal_comparison(ds: &Dataset, kommune_code: &str) -> Option<GoalComparison> {
-    let kommune = ds.region(Level::Kommune, kommune_code)?;
+    let k = today_kommune(ds, kommune_code)?;
     let cohorts = cohorts(ds, 1);
+    let kommune = today_series(ds, k, &cohorts, 1, Gender::Alle);
+    let gaps = kommune.points.iter().any(|p| matches!(p, Share::Incomplete { .. } | Share::Divided));
+    let formers = if gaps { former_series(ds, k, &cohorts) } else { Vec::new() };
+    let fylke = ds
+        .map
+        .fylker
+        .iter()
+        .find(|f| f.code == k.fylke)
+        .and_then(|f| today_fylke_series(ds, f, &cohorts))
+        .map(|series| FylkeSeries { today: true, series })
+        .or_else(|| {
+            fylke_of_the_day(ds, &k.sources)
+                .map(|r| FylkeSeries { today: false, series: share_series(r, &cohorts, 1, Gender::Alle) })
+        });
+    // Oslo is a fylke of one kommune: the same line twice would tell nothing.
+    let fylke = fylke.filter(|f| f.series.points != kommune.points);
+    Some(GoalComparison { kommune, formers, fylke, land: share_series(ds.land(), &cohorts, 1, Gender::Alle), cohorts, goal: GOAL_PERCENT })
+}
+
+fn former_series(ds: &Dataset, k: &TodayKommune, cohorts: &[u16]) -> Vec<FormerSeries> {
+    k.sources
+        .iter()
+        .filter_map(|s| {
+            let r = ds.region(Level::Kommune, &s.code)?;
+            Some(FormerSeries {
+                former: Former { code: s.code.clone(), name: r.region.name.clone(), divided: s.split.as_ref().map(|x| x.year) },
+                series: share_series(r, cohorts, 1, Gender::Alle),
+            })
+        })
+        .collect()
+}
+
+/// The goal view for an Oslo bydel, compared with Oslo and the country.
+pub fn bydel_goal_comparison(ds: &Dataset, bydel_code: &str) -> Option<GoalComparison> {
+    let bydel = ds.region(Level::Bydel, bydel_code)?;
+    let cohorts = cohorts(ds, 1);
+    let oslo = ds.region(Level::Kommune, "0301")?;
     Some(GoalComparison {
-        kommune: share_series(kommune, &cohorts, 1, Gender::Alle),
+        kommune: share_series(bydel, &cohorts, 1, Gender::Alle),
+        formers: Vec::new(),
+        fylke: Some(FylkeSeries { today: true, series: share_series(oslo, &cohorts, 1, Gender::Alle) }),
         land: share_series(ds.land(), &cohorts, 1, Gender::Alle),
         cohorts,
         goal: GOAL_PERCENT,
     })
+}
+
+/// The code a page gives, as the views take it: today's kommune number or an Oslo bydel number
+/// as they are; a kommune number of 2011–2014 that lives on in exactly one of today's kommuner
+/// becomes that kommune's number (so "1201" finds Bergen, 4601). Anything else is `None`.
+pub fn resolve(ds: &Dataset, code: &str) -> Option<String> {
+    let code = code.trim();
+    if today_kommune(ds, code).is_some() || (code.len() == 6 && ds.region(Level::Bydel, code).is_some()) {
+        return Some(code.to_string());
+    }
+    let mut targets = ds.map.kommuner.iter().filter(|k| k.sources.iter().any(|s| s.code == code));
+    match (targets.next(), targets.next()) {
+        (Some(k), None) => Some(k.code.clone()),
+        _ => None,
+    }
+}
+
+/// The goal view for a code as a page gives it (see [`resolve`]).
+pub fn goal_view(ds: &Dataset, code: &str) -> Option<GoalComparison> {
+    let code = resolve(ds, code)?;
+    if code.len() == 6 {
+        bydel_goal_comparison(ds, &code)
+    } else {
+        goal_comparison(ds, &code)
+    }
 }

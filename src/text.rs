@@ -1,6 +1,6 @@
 //! Every word the widget shows, in bokmål, nynorsk and English, and number formatting.
 
-use crate::outcome::{GoalComparison, Share};
+use crate::outcome::{Former, FylkeSeries, GoalComparison, Series, Share};
 use serde::Serialize;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -51,6 +51,31 @@ pub struct Texts {
     pub col_percent: &'static str,
     pub table_caption: &'static str,
     pub unknown_kommune: &'static str,
+    /// Cell text where a merged kommune's parts are not all published.
+    pub incomplete: &'static str,
+    /// Cell text where today's kommune holds part of a divided kommune.
+    pub divided: &'static str,
+    /// "tidligere {name}".
+    pub former: &'static str,
+    /// "tidligere {name} (delt {year})".
+    pub former_divided: &'static str,
+    /// "{name} (fylke i 2011–2014)".
+    pub fylke_of_the_day: &'static str,
+    /// Note: the merged kommune's sum is blocked by a suppressed part.
+    pub note_incomplete: &'static str,
+    /// Note: a former kommune was divided; "{names}".
+    pub note_divided: &'static str,
+    /// Note: the fylke shown is the fylke of the day; "{name}".
+    pub note_fylke_of_the_day: &'static str,
+    pub search_label: &'static str,
+    pub search_count: &'static str,
+    pub search_count_one: &'static str,
+    /// Short cell texts of the table, each explained in a footnote.
+    pub cell_no_completers: &'static str,
+    pub cell_incomplete: &'static str,
+    /// Footnotes: "{cell} = {meaning}".
+    pub footnote: &'static str,
+    pub bydel: &'static str,
 }
 
 pub static NB: Texts = Texts {
@@ -71,6 +96,21 @@ pub static NB: Texts = Texts {
     col_percent: "Prosent",
     table_caption: "Andel i arbeid eller utdanning ett år etter, etter år programmet ble avsluttet",
     unknown_kommune: "Ukjent kommunenummer",
+    incomplete: "kan ikke summeres fordi en av de tidligere kommunene har for få deltakere",
+    divided: "ingen tall for hele kommunen",
+    former: "tidligere {name}",
+    former_divided: "tidligere {name} (delt {year})",
+    fylke_of_the_day: "{name} (fylke i 2011–2014)",
+    note_incomplete: "{kommune} er slått sammen av flere tidligere kommuner. Der en av dem har for få deltakere, kan ikke tallene summeres; da vises tallene for de tidligere kommunene.",
+    note_divided: "{names} ble delt. Tall deles aldri opp, så {kommune} har ikke egne tall for disse årene; tallene for de tidligere kommunene vises i stedet.",
+    note_fylke_of_the_day: "Fylket vises slik det var i 2011–2014 ({name}), fordi tall for dagens fylke ikke kan summeres fra publiserte kommunetall.",
+    search_label: "Søk etter kommune (navn eller nummer)",
+    search_count: "{n} kommuner passer",
+    search_count_one: "1 kommune passer",
+    cell_no_completers: "ingen",
+    cell_incomplete: "ikke summert",
+    footnote: "{cell}: {meaning}",
+    bydel: "bydel",
 };
 
 pub static NN: Texts = Texts {
@@ -91,6 +131,21 @@ pub static NN: Texts = Texts {
     col_percent: "Prosent",
     table_caption: "Del i arbeid eller utdanning eitt år etter, etter år programmet vart avslutta",
     unknown_kommune: "Ukjent kommunenummer",
+    incomplete: "kan ikkje summerast fordi ein av dei tidlegare kommunane har for få deltakarar",
+    divided: "ingen tal for heile kommunen",
+    former: "tidlegare {name}",
+    former_divided: "tidlegare {name} (delt {year})",
+    fylke_of_the_day: "{name} (fylke i 2011–2014)",
+    note_incomplete: "{kommune} er slått saman av fleire tidlegare kommunar. Der ein av dei har for få deltakarar, kan ikkje tala summerast; då blir tala for dei tidlegare kommunane viste.",
+    note_divided: "{names} vart delt. Tal blir aldri delte opp, så {kommune} har ikkje eigne tal for desse åra; tala for dei tidlegare kommunane blir viste i staden.",
+    note_fylke_of_the_day: "Fylket blir vist slik det var i 2011–2014 ({name}), fordi tal for dagens fylke ikkje kan summerast frå publiserte kommunetal.",
+    search_label: "Søk etter kommune (namn eller nummer)",
+    search_count: "{n} kommunar passar",
+    search_count_one: "1 kommune passar",
+    cell_no_completers: "ingen",
+    cell_incomplete: "ikkje summert",
+    footnote: "{cell}: {meaning}",
+    bydel: "bydel",
 };
 
 pub static EN: Texts = Texts {
@@ -111,6 +166,21 @@ pub static EN: Texts = Texts {
     col_percent: "Per cent",
     table_caption: "Share in work or education one year after, by year the programme was finished",
     unknown_kommune: "Unknown municipality number",
+    incomplete: "cannot be summed because one of the former municipalities has too few participants",
+    divided: "no figure for the municipality as a whole",
+    former: "former {name}",
+    former_divided: "former {name} (divided {year})",
+    fylke_of_the_day: "{name} (county in 2011–2014)",
+    note_incomplete: "{kommune} was formed from several former municipalities. Where one of them has too few participants, the figures cannot be summed; the former municipalities' own figures are shown instead.",
+    note_divided: "{names} was divided. Figures are never split, so {kommune} has no figures of its own for these years; the former municipalities' figures are shown instead.",
+    note_fylke_of_the_day: "The county is shown as it was in 2011–2014 ({name}), because figures for today's county cannot be summed from published municipal figures.",
+    search_label: "Search for a municipality (name or number)",
+    search_count: "{n} municipalities match",
+    search_count_one: "1 municipality matches",
+    cell_no_completers: "none",
+    cell_incomplete: "not summed",
+    footnote: "{cell}: {meaning}",
+    bydel: "district",
 };
 
 pub fn texts(lang: Lang) -> &'static Texts {
@@ -155,17 +225,63 @@ pub fn format_share(share: &Share, lang: Lang) -> String {
         Share::Suppressed { .. } => t.suppressed.to_string(),
         Share::NoCompleters => t.no_completers.to_string(),
         Share::NoData => t.no_data.to_string(),
+        Share::Incomplete { .. } => t.incomplete.to_string(),
+        Share::Divided => t.divided.to_string(),
     }
 }
 
-/// Notes under the goal chart: one per cohort whose kommune value is a gap, saying why.
+/// Fills `{key}` placeholders of a text.
+pub fn fill(template: &str, pairs: &[(&str, &str)]) -> String {
+    let mut out = template.to_string();
+    for (k, v) in pairs {
+        out = out.replace(&format!("{{{k}}}"), v);
+    }
+    out
+}
+
+/// "tidligere Stokke (delt 2017)" / "tidligere Andebu".
+pub fn former_label(f: &Former, lang: Lang) -> String {
+    let t = texts(lang);
+    match f.divided {
+        Some(year) => fill(t.former_divided, &[("name", &f.name), ("year", &year.to_string())]),
+        None => fill(t.former, &[("name", &f.name)]),
+    }
+}
+
+/// The label of the fylke series: today's fylke by name, the fylke of the day marked as such.
+pub fn fylke_label(f: &FylkeSeries, lang: Lang) -> String {
+    if f.today {
+        f.series.name.clone()
+    } else {
+        fill(texts(lang).fylke_of_the_day, &[("name", &f.series.name)])
+    }
+}
+
+/// Notes under the goal chart: why the kommune's line has gaps, and which fylke is shown.
 pub fn goal_notes(view: &GoalComparison, lang: Lang) -> Vec<String> {
-    view.cohorts
-        .iter()
-        .zip(&view.kommune.points)
-        .filter(|(_, s)| s.percent().is_none())
-        .map(|(c, s)| format!("{c}: {}", format_share(s, lang)))
-        .collect()
+    let t = texts(lang);
+    let points = &view.kommune.points;
+    let mut notes = Vec::new();
+    if !points.is_empty() && points.iter().all(|p| *p == Share::NoCompleters) {
+        notes.push(format!("{}: {}", view.kommune.name, t.no_completers));
+    } else {
+        for (c, s) in view.cohorts.iter().zip(points) {
+            if matches!(s, Share::Suppressed { .. } | Share::NoCompleters | Share::NoData) {
+                notes.push(format!("{c}: {}", format_share(s, lang)));
+            }
+        }
+    }
+    if points.iter().any(|p| matches!(p, Share::Incomplete { .. })) {
+        notes.push(fill(t.note_incomplete, &[("kommune", &view.kommune.name)]));
+    }
+    if points.iter().any(|p| *p == Share::Divided) {
+        let names: Vec<String> = view.formers.iter().filter(|f| f.former.divided.is_some()).map(|f| f.former.name.clone()).collect();
+        notes.push(fill(t.note_divided, &[("names", &names.join(", ")), ("kommune", &view.kommune.name)]));
+    }
+    if let Some(f) = view.fylke.as_ref().filter(|f| !f.today) {
+        notes.push(fill(t.note_fylke_of_the_day, &[("name", &f.series.name)]));
+    }
+    notes
 }
 
 /// A data table as the page shows it beside the chart: caption, column headers, rows of text.
@@ -175,6 +291,50 @@ pub struct Table {
     pub headers: Vec<String>,
     /// The first cell of each row is its header (the cohort).
     pub rows: Vec<Vec<String>>,
+    /// What the short cell texts used in the table mean.
+    pub footnotes: Vec<String>,
+}
+
+/// A share as a table cell: the per cent, or a short word that a footnote explains.
+fn share_cell(share: &Share, lang: Lang, used: &mut Vec<Share>) -> String {
+    let t = texts(lang);
+    let key = match share {
+        Share::Published { percent, .. } => return format_percent(*percent, lang),
+        Share::Suppressed { .. } => Share::Suppressed { finished: None },
+        Share::Incomplete { .. } => Share::Incomplete { finished: None },
+        other => *other,
+    };
+    if !used.contains(&key) {
+        used.push(key);
+    }
+    match share {
+        Share::Suppressed { .. } => t.suppressed_short,
+        Share::Incomplete { .. } => t.cell_incomplete,
+        Share::NoCompleters => t.cell_no_completers,
+        Share::Divided | Share::NoData => "–",
+        Share::Published { .. } => unreachable!(),
+    }
+    .to_string()
+}
+
+fn footnotes(used: &[Share], lang: Lang) -> Vec<String> {
+    let t = texts(lang);
+    used.iter()
+        .map(|s| {
+            let cell = match s {
+                Share::Suppressed { .. } => t.suppressed_short,
+                Share::Incomplete { .. } => t.cell_incomplete,
+                Share::NoCompleters => t.cell_no_completers,
+                _ => "–",
+            };
+            let meaning = match s {
+                Share::Incomplete { .. } => t.incomplete.to_string(),
+                Share::NoData => t.no_data.to_string(),
+                other => format_share(other, lang),
+            };
+            fill(t.footnote, &[("cell", cell), ("meaning", &meaning)])
+        })
+        .collect()
 }
 
 fn count_text(count: Option<u16>, lang: Lang) -> String {
@@ -182,33 +342,48 @@ fn count_text(count: Option<u16>, lang: Lang) -> String {
 }
 
 /// The goal view's figures as a table: per cohort, the kommune's finished, in work or
-/// education and per cent, and the country's per cent.
+/// education and per cent; the fylke's, the country's and any former kommuner's per cent.
 pub fn goal_table(view: &GoalComparison, lang: Lang) -> Table {
     let t = texts(lang);
     let k = &view.kommune.name;
+    let pct = t.col_percent.to_lowercase();
+    let mut headers = vec![
+        t.col_cohort.to_string(),
+        format!("{k}: {}", t.col_finished.to_lowercase()),
+        format!("{k}: {}", t.col_in_work.to_lowercase()),
+        format!("{k}: {pct}"),
+    ];
+    let mut extra: Vec<&Series> = Vec::new();
+    if let Some(f) = &view.fylke {
+        headers.push(format!("{}: {pct}", fylke_label(f, lang)));
+        extra.push(&f.series);
+    }
+    headers.push(format!("{}: {pct}", t.land));
+    extra.push(&view.land);
+    for f in &view.formers {
+        headers.push(format!("{}: {pct}", former_label(&f.former, lang)));
+        extra.push(&f.series);
+    }
+    let mut used = Vec::new();
     let rows = view
         .cohorts
         .iter()
-        .zip(view.kommune.points.iter().zip(&view.land.points))
-        .map(|(c, (kommune, land))| {
+        .enumerate()
+        .map(|(i, c)| {
+            let kommune = &view.kommune.points[i];
             let (finished, in_work) = match kommune {
                 Share::Published { count, finished, .. } => (count_text(*finished, lang), count_text(*count, lang)),
-                Share::Suppressed { finished } => (count_text(*finished, lang), t.suppressed_short.to_string()),
+                Share::Suppressed { finished } | Share::Incomplete { finished } => {
+                    (count_text(*finished, lang), t.suppressed_short.to_string())
+                }
                 Share::NoCompleters => ("0".to_string(), "0".to_string()),
-                Share::NoData => (t.no_data.to_string(), t.no_data.to_string()),
+                Share::NoData => ("–".to_string(), "–".to_string()),
+                Share::Divided => ("–".to_string(), "–".to_string()),
             };
-            vec![c.to_string(), finished, in_work, format_share(kommune, lang), format_share(land, lang)]
+            let mut row = vec![c.to_string(), finished, in_work, share_cell(kommune, lang, &mut used)];
+            row.extend(extra.iter().map(|s| share_cell(&s.points[i], lang, &mut used)));
+            row
         })
         .collect();
-    Table {
-        caption: format!("{k}: {}", t.table_caption),
-        headers: vec![
-            t.col_cohort.to_string(),
-            format!("{k}: {}", t.col_finished.to_lowercase()),
-            format!("{k}: {}", t.col_in_work.to_lowercase()),
-            format!("{k}: {}", t.col_percent.to_lowercase()),
-            format!("{}: {}", t.land, t.col_percent.to_lowercase()),
-        ],
-        rows,
-    }
+    Table { caption: format!("{k}: {}", t.table_caption), headers, rows, footnotes: footnotes(&used, lang) }
 }

@@ -2,8 +2,8 @@
 //! Everything here is a thin wrapper over the native-tested core.
 
 use crate::chart::draw_goal;
-use crate::data::Dataset;
-use crate::outcome::goal_comparison;
+use crate::data::{Dataset, Level};
+use crate::outcome::{goal_view, GoalComparison};
 use crate::text::{goal_notes, goal_table, texts, Lang, Table, Texts};
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
@@ -29,6 +29,23 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
 struct KommuneItem<'a> {
     code: &'a str,
     name: &'a str,
+    other_names: &'a [String],
+    fylke: &'a str,
+}
+
+#[derive(Serialize)]
+struct Choice<'a> {
+    code: &'a str,
+    name: &'a str,
+}
+
+#[derive(Serialize)]
+struct Choices<'a> {
+    version: u16,
+    fylker: Vec<Choice<'a>>,
+    kommuner: Vec<KommuneItem<'a>>,
+    /// Oslo's bydeler, chosen under Oslo.
+    bydeler: Vec<Choice<'a>>,
 }
 
 /// Norwegian alphabetical order: æ, ø, å after z.
@@ -44,13 +61,27 @@ fn sort_key(name: &str) -> String {
         .collect()
 }
 
-/// Every kommune in the data, `{code, name}`, in Norwegian alphabetical order.
+/// What the kommune chooser offers: today's fylker and kommuner (with names in other languages
+/// for search) in Norwegian alphabetical order, and Oslo's bydeler.
 #[wasm_bindgen]
-pub fn kommuner() -> Result<JsValue, JsError> {
-    let mut list: Vec<KommuneItem> =
-        Dataset::embedded().kommuner().map(|r| KommuneItem { code: &r.region.code, name: &r.region.name }).collect();
-    list.sort_by_cached_key(|k| (sort_key(k.name), k.code.to_string()));
-    to_js(&list)
+pub fn choices() -> Result<JsValue, JsError> {
+    let ds = Dataset::embedded();
+    let mut fylker: Vec<Choice> = ds.map.fylker.iter().map(|f| Choice { code: &f.code, name: &f.name }).collect();
+    fylker.sort_by_cached_key(|f| sort_key(f.name));
+    let mut kommuner: Vec<KommuneItem> = ds
+        .map
+        .kommuner
+        .iter()
+        .map(|k| KommuneItem { code: &k.code, name: &k.name, other_names: &k.other_names, fylke: &k.fylke })
+        .collect();
+    kommuner.sort_by_cached_key(|k| (sort_key(k.name), k.code.to_string()));
+    let bydeler = ds
+        .regions
+        .iter()
+        .filter(|r| r.region.level == Level::Bydel)
+        .map(|r| Choice { code: &r.region.code, name: &r.region.name })
+        .collect();
+    to_js(&Choices { version: ds.map.version, fylker, kommuner, bydeler })
 }
 
 /// The widget's fixed texts in a language (`nb`, `nn`, `no`, `en`; anything else gives bokmål).
@@ -58,6 +89,16 @@ pub fn kommuner() -> Result<JsValue, JsError> {
 pub fn ui_texts(lang_tag: &str) -> Result<JsValue, JsError> {
     let t: &Texts = texts(lang(lang_tag));
     to_js(t)
+}
+
+fn view_for(code: &str, lang: Lang) -> Result<GoalComparison, JsError> {
+    goal_view(Dataset::embedded(), code).ok_or_else(|| JsError::new(&unknown(code, lang)))
+}
+
+/// "Ukjent kommunenummer: «abcd»", with the code shortened and shown as text, never as markup.
+fn unknown(code: &str, lang: Lang) -> String {
+    let shown: String = code.chars().take(40).collect();
+    format!("{}: «{shown}»", texts(lang).unknown_kommune)
 }
 
 #[derive(Serialize)]
@@ -73,8 +114,7 @@ struct GoalPage {
 #[wasm_bindgen]
 pub fn goal_page(code: &str, lang_tag: &str) -> Result<JsValue, JsError> {
     let lang = lang(lang_tag);
-    let view = goal_comparison(Dataset::embedded(), code)
-        .ok_or_else(|| JsError::new(&format!("{}: {code:?}", texts(lang).unknown_kommune)))?;
+    let view = view_for(code, lang)?;
     to_js(&GoalPage {
         code: view.kommune.code.clone(),
         name: view.kommune.name.clone(),
@@ -88,8 +128,7 @@ pub fn goal_page(code: &str, lang_tag: &str) -> Result<JsValue, JsError> {
 #[wasm_bindgen]
 pub fn draw_goal_chart(canvas: HtmlCanvasElement, code: &str, lang_tag: &str, scale: f64) -> Result<(), JsError> {
     let lang = lang(lang_tag);
-    let view = goal_comparison(Dataset::embedded(), code)
-        .ok_or_else(|| JsError::new(&format!("{}: {code:?}", texts(lang).unknown_kommune)))?;
+    let view = view_for(code, lang)?;
     let backend = CanvasBackend::with_canvas_object(canvas).ok_or_else(|| JsError::new("no 2D canvas context"))?;
     let root = backend.into_drawing_area();
     draw_goal(&root, &view, lang, scale).map_err(|e| JsError::new(&e.to_string()))

@@ -36,11 +36,15 @@ var STYLE = [
   ":host([hidden]){display:none}",
   "*,*::before,*::after{box-sizing:inherit}",
   ".is-root{padding:.5rem 0}",
-  ".is-controls{display:flex;flex-wrap:wrap;gap:.25rem .75rem;align-items:center;margin-bottom:.5rem}",
+  ".is-controls{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:flex-end;margin-bottom:.5rem}",
+  ".is-field{display:flex;flex-direction:column;gap:.125rem;min-width:0;max-width:100%}",
+  ".is-count{font-size:.875rem;color:#4a4a4a;min-height:1.3em}",
+  "input[type=search]{font:inherit;color:inherit;background:var(--intro-status-bg,#fff);min-height:44px;max-width:100%;",
+  "padding:.25rem .5rem;border:1px solid #595959;border-radius:4px}",
   "label{font-weight:600}",
   "select{font:inherit;color:inherit;background:var(--intro-status-bg,#fff);min-height:44px;max-width:100%;",
   "padding:.25rem .5rem;border:1px solid #595959;border-radius:4px}",
-  "select:focus-visible,button:focus-visible{outline:3px solid var(--intro-status-focus,#1d4f91);outline-offset:2px}",
+  "select:focus-visible,button:focus-visible,input:focus-visible{outline:3px solid var(--intro-status-focus,#1d4f91);outline-offset:2px}",
   "figure{margin:0}",
   "canvas{display:block;width:100%;height:auto;max-width:100%}",
   ".is-notes{margin:.25rem 0 0;padding-left:1.25rem;color:#4a4a4a}",
@@ -51,6 +55,7 @@ var STYLE = [
   "th,td{padding:.25rem .5rem;border-bottom:1px solid #c4c4c4;text-align:right;vertical-align:top}",
   "thead th{font-weight:600}",
   "th[scope=row],thead th:first-child{text-align:left}",
+  ".is-footnotes{list-style:none;padding:0;margin:.25rem 0 0;font-size:.875rem;color:#4a4a4a}",
   ".is-source{font-size:.875rem;color:#4a4a4a;margin:.5rem 0 0}",
   ".is-message{border-left:4px solid #b00020;padding:.5rem .75rem;background:#fdf2f2;color:#1a1a1a}",
   ".is-message:empty{display:none}",
@@ -114,10 +119,23 @@ function Widget(host) {
 
   var wrap = el("div", { class: "is-root" });
   var controls = el("div", { class: "is-controls" });
+  this.searchLabel = el("label", { for: this.id + "-search" });
+  this.search = el("input", {
+    id: this.id + "-search", type: "search", autocomplete: "off", spellcheck: "false",
+    "aria-controls": this.id + "-kommune", "aria-describedby": this.id + "-count",
+  });
+  this.count = el("span", { id: this.id + "-count", class: "is-count", "aria-live": "polite" });
   this.label = el("label", { for: this.id + "-kommune" });
   this.select = el("select", { id: this.id + "-kommune" });
-  controls.appendChild(this.label);
-  controls.appendChild(this.select);
+  var searchRow = el("div", { class: "is-field" });
+  searchRow.appendChild(this.searchLabel);
+  searchRow.appendChild(this.search);
+  searchRow.appendChild(this.count);
+  var selectRow = el("div", { class: "is-field" });
+  selectRow.appendChild(this.label);
+  selectRow.appendChild(this.select);
+  controls.appendChild(searchRow);
+  controls.appendChild(selectRow);
   this.message = el("p", { class: "is-message", role: "alert" });
   this.figure = el("figure");
   this.canvas = el("canvas", { role: "img" });
@@ -134,7 +152,19 @@ function Widget(host) {
 
   var self = this;
   this.select.addEventListener("change", function () {
-    self.host.setAttribute("kommune", self.select.value);
+    if (self.select.value) self.host.setAttribute("kommune", self.select.value);
+  });
+  this.search.addEventListener("input", function () {
+    self.fillOptions();
+  });
+  // Enter in the search field chooses the first match.
+  this.search.addEventListener("keydown", function (e) {
+    if (e.key !== "Enter") return;
+    var first = self.select.querySelector("option[value]:not([value=''])");
+    if (first) {
+      e.preventDefault();
+      self.host.setAttribute("kommune", first.value);
+    }
   });
   if (typeof ResizeObserver === "function") {
     var lastWidth = 0;
@@ -171,19 +201,14 @@ Widget.prototype.render = function () {
   var lang = langOf(this.host);
   this.lang = lang;
   var t = core.ui_texts(lang);
+  this.texts = t;
   this.label.textContent = t.choose_kommune;
+  this.searchLabel.textContent = t.search_label;
   this.source.textContent = t.source;
-  if (this.optionsLang !== lang) {
-    var list = core.kommuner();
-    this.select.textContent = "";
-    this.select.appendChild(el("option", { value: "" }, t.choose_kommune + " …"));
-    for (var i = 0; i < list.length; i++) {
-      this.select.appendChild(el("option", { value: list[i].code }, list[i].name + " (" + list[i].code + ")"));
-    }
-    this.optionsLang = lang;
-  }
+  if (!this.choices) this.choices = core.choices();
   var code = (this.host.getAttribute("kommune") || "").trim();
-  this.select.value = code;
+  this.code = code;
+  this.fillOptions();
   if (!code) {
     this.page = null;
     this.figure.hidden = true;
@@ -202,6 +227,11 @@ Widget.prototype.render = function () {
     return;
   }
   this.page = page;
+  if (page.code !== code) {
+    // An old kommune number that lives on in one of today's kommuner.
+    this.code = page.code;
+    this.fillOptions();
+  }
   this.showMessage("");
   this.figure.hidden = false;
   this.canvas.setAttribute("aria-label", page.table.caption);
@@ -210,6 +240,53 @@ Widget.prototype.render = function () {
   this.renderTable(page.table);
   this.drawChart();
   this.live.textContent = page.table.caption;
+};
+
+// Lower case without diacritics, so "porsangu" finds Porsáŋgu and "tråante" Tråante.
+function fold(text) {
+  return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "")
+    .replace(/ŋ/g, "n").replace(/đ/g, "d").replace(/ŧ/g, "t").replace(/[-–]/g, " ");
+}
+
+// The kommune list, grouped by today's fylke, filtered by the search field.
+Widget.prototype.fillOptions = function () {
+  var c = this.choices;
+  var t = this.texts;
+  if (!c || !t) return;
+  var query = fold(this.search.value.trim());
+  var matches = function (code, names) {
+    if (!query) return true;
+    if (code.indexOf(query) === 0) return true;
+    for (var i = 0; i < names.length; i++) if (fold(names[i]).indexOf(query) !== -1) return true;
+    return false;
+  };
+  var select = this.select;
+  select.textContent = "";
+  select.appendChild(el("option", { value: "" }, t.choose_kommune + " …"));
+  var shown = 0;
+  var self = this;
+  c.fylker.forEach(function (f) {
+    var group = el("optgroup", { label: f.name });
+    c.kommuner.forEach(function (k) {
+      if (k.fylke !== f.code || !matches(k.code, [k.name].concat(k.other_names))) return;
+      group.appendChild(el("option", { value: k.code }, k.name + " (" + k.code + ")"));
+      shown++;
+      if (k.code === "0301") {
+        c.bydeler.forEach(function (b) {
+          if (!matches(b.code, [b.name, k.name])) return;
+          group.appendChild(el("option", { value: b.code }, "\u2003" + k.name + " – " + b.name + " (" + t.bydel + ")"));
+        });
+      }
+    });
+    if (group.children.length) select.appendChild(group);
+  });
+  // Keep the current kommune choosable even when the filter hides it.
+  if (this.code && !select.querySelector('option[value="' + this.code.replace(/[^0-9]/g, "") + '"]')) {
+    var current = c.kommuner.filter(function (k) { return k.code === self.code; })[0];
+    if (current) select.appendChild(el("option", { value: current.code }, current.name + " (" + current.code + ")"));
+  }
+  select.value = this.code || "";
+  this.count.textContent = !query ? "" : shown === 1 ? t.search_count_one : t.search_count.replace("{n}", String(shown));
 };
 
 Widget.prototype.renderTable = function (table) {
@@ -229,6 +306,11 @@ Widget.prototype.renderTable = function (table) {
   t.appendChild(body);
   this.tableWrap.textContent = "";
   this.tableWrap.appendChild(t);
+  if (table.footnotes.length) {
+    var notes = el("ul", { class: "is-footnotes" });
+    table.footnotes.forEach(function (n) { notes.appendChild(el("li", null, n)); });
+    this.tableWrap.appendChild(notes);
+  }
 };
 
 // Sizes the canvas to its box at the device's pixel ratio and lets the core draw.

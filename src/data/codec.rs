@@ -8,6 +8,9 @@
 //!   are a real zero (nobody finished), else `1` followed by 24 cells, each `0` for suppressed or
 //!   value + 1.
 //!
+//! - then today's kommune map: KLASS version year; fylker (code, name); kommuner (code, name,
+//!   other names, fylke, sources: code and, for a split, year and name).
+//!
 //! Shared with the build script through `#[path]`.
 
 use super::model::*;
@@ -56,6 +59,35 @@ pub fn encode(ds: &Dataset) -> Vec<u8> {
                         Cell::Suppressed => 0,
                         Cell::Value(v) => *v as u32 + 1,
                     });
+                }
+            }
+        }
+    }
+    let map = &ds.map;
+    put_varint(&mut out, map.version as u32);
+    put_varint(&mut out, map.fylker.len() as u32);
+    for f in &map.fylker {
+        put_str(&mut out, &f.code);
+        put_str(&mut out, &f.name);
+    }
+    put_varint(&mut out, map.kommuner.len() as u32);
+    for k in &map.kommuner {
+        put_str(&mut out, &k.code);
+        put_str(&mut out, &k.name);
+        put_varint(&mut out, k.other_names.len() as u32);
+        for n in &k.other_names {
+            put_str(&mut out, n);
+        }
+        put_str(&mut out, &k.fylke);
+        put_varint(&mut out, k.sources.len() as u32);
+        for s in &k.sources {
+            put_str(&mut out, &s.code);
+            match &s.split {
+                None => out.push(0),
+                Some(split) => {
+                    out.push(1);
+                    put_varint(&mut out, split.year as u32);
+                    put_str(&mut out, &split.name);
                 }
             }
         }
@@ -131,8 +163,33 @@ pub fn decode(bytes: &[u8]) -> Result<Dataset, String> {
             region.years.insert(year, cells);
         }
     }
+    let version = u16::try_from(r.varint()?).map_err(|_| "map version out of range")?;
+    let fylker = (0..r.varint()?)
+        .map(|_| Ok(TodayFylke { code: r.string()?, name: r.string()? }))
+        .collect::<Result<Vec<_>, String>>()?;
+    let mut kommuner = Vec::new();
+    for _ in 0..r.varint()? {
+        let code = r.string()?;
+        let name = r.string()?;
+        let other_names = (0..r.varint()?).map(|_| r.string()).collect::<Result<Vec<_>, String>>()?;
+        let fylke = r.string()?;
+        let mut sources = Vec::new();
+        for _ in 0..r.varint()? {
+            let code = r.string()?;
+            let split = match r.byte()? {
+                0 => None,
+                1 => Some(Split {
+                    year: u16::try_from(r.varint()?).map_err(|_| "split year out of range")?,
+                    name: r.string()?,
+                }),
+                b => return Err(format!("bad split flag {b}")),
+            };
+            sources.push(Source { code, split });
+        }
+        kommuner.push(TodayKommune { code, name, other_names, fylke, sources });
+    }
     if r.pos != bytes.len() {
         return Err(format!("{} bytes left over after the data", bytes.len() - r.pos));
     }
-    Ok(Dataset { regions })
+    Ok(Dataset { regions, map: KommuneMap { version, kommuner, fylker } })
 }

@@ -256,6 +256,35 @@ pub fn import_dir(dir: &Path) -> Result<Dataset, ImportError> {
     import_texts(&files, &labels)
 }
 
+/// Files of today's kommune map, relative to the data root.
+pub const MAP_VERSION_FILE: &str = "klass131/ssb_klass131_kommuneinndeling_version_2024.json";
+pub const MAP_CHANGES_FILE: &str = "klass131/ssb_klass131_changes_1971_to_2025-01-02.json";
+pub const MAP_FYLKER_FILE: &str = "names/fylker_2024.csv";
+pub const MAP_NAMES_FILE: &str = "names/kommunenavn_geonorge_2023.csv";
+
+/// Everything the build embeds: the table from `<root>/ssb10824/` and today's kommune map from
+/// `<root>/klass131/` and `<root>/names/`.
+pub fn import_data(root: &Path) -> Result<Dataset, ImportError> {
+    let mut ds = import_dir(&root.join("ssb10824")).map_err(|mut e| {
+        if !e.file.starts_with('/') {
+            e.file = format!("ssb10824/{}", e.file);
+        }
+        e
+    })?;
+    let read = |name: &str| std::fs::read_to_string(root.join(name)).map_err(|e| err(name, 0, 0, e.to_string()));
+    let (version, changes, fylker, names) =
+        (read(MAP_VERSION_FILE)?, read(MAP_CHANGES_FILE)?, read(MAP_FYLKER_FILE)?, read(MAP_NAMES_FILE)?);
+    let kommuner: Vec<&Region> = ds.regions.iter().filter(|r| r.region.level == Level::Kommune).map(|r| &r.region).collect();
+    let inputs = super::klass::MapInputs {
+        version: (MAP_VERSION_FILE, &version),
+        changes: (MAP_CHANGES_FILE, &changes),
+        fylker: (MAP_FYLKER_FILE, &fylker),
+        names: (MAP_NAMES_FILE, &names),
+    };
+    ds.map = super::klass::build_map(&kommuner, &inputs).map_err(|m| err("klass131", 0, 0, m))?;
+    Ok(ds)
+}
+
 /// [`import_dir`] on texts already read: `(file name, contents)` pairs.
 pub fn import_texts(files: &[(&str, String)], labels: &BTreeMap<String, String>) -> Result<Dataset, ImportError> {
     let mut regions: BTreeMap<(Level, String), RegionData> = BTreeMap::new();
@@ -298,5 +327,5 @@ pub fn import_texts(files: &[(&str, String)], labels: &BTreeMap<String, String>)
             }
         }
     }
-    Ok(Dataset { regions: regions.into_values().collect() })
+    Ok(Dataset { regions: regions.into_values().collect(), map: Default::default() })
 }

@@ -4,6 +4,8 @@
 pub mod codec;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod import;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod klass;
 pub mod model;
 
 pub use model::*;

@@ -133,6 +133,8 @@ pub struct RegionData {
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Dataset {
     pub regions: Vec<RegionData>,
+    /// Today's kommuner and where their figures come from.
+    pub map: KommuneMap,
 }
 
 impl Dataset {
@@ -141,4 +143,49 @@ impl Dataset {
         let years: std::collections::BTreeSet<u16> = self.regions.iter().flat_map(|r| r.years.keys().copied()).collect();
         years.into_iter().collect()
     }
+}
+
+/// How a kommune of the data (2011–2014 numbers) lives on in one of today's kommuner.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Source {
+    /// The kommune number as in the data.
+    pub code: String,
+    /// Set when the old kommune was later divided: today's kommune holds only part of it, so its
+    /// figures can be shown beside, never summed into or divided for, today's kommune.
+    pub split: Option<Split>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Split {
+    pub year: u16,
+    /// The name of the kommune that was divided, as KLASS gives it at the split.
+    pub name: String,
+}
+
+/// A kommune of today's map (KLASS 131, the newest version vendored).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TodayKommune {
+    pub code: String,
+    /// KLASS name, e.g. "Trondheim - Tråante".
+    pub name: String,
+    /// Official names in other languages or spellings, for search (e.g. "Porsáŋgu").
+    pub other_names: Vec<String>,
+    /// Today's fylke number (first two digits of the kommune number).
+    pub fylke: String,
+    /// The kommuner of the data that make up this kommune, oldest number first.
+    pub sources: Vec<Source>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TodayFylke {
+    pub code: String,
+    pub name: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct KommuneMap {
+    /// The KLASS version's first year, e.g. 2024.
+    pub version: u16,
+    pub kommuner: Vec<TodayKommune>,
+    pub fylker: Vec<TodayFylke>,
 }

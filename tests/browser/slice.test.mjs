@@ -18,11 +18,12 @@ test("dist/index.html from file:// draws Oslo with the source figures", async ()
   assert.match(page.url(), /^file:\/\//);
   const select = page.locator("intro-status select");
   await select.waitFor();
-  // Every kommune of the data is offered by name.
-  const options = await select.locator("option").allTextContents();
-  assert.ok(options.length > 400, `only ${options.length} options`);
-  assert.ok(options.includes("Oslo kommune (0301)"));
-  assert.ok(options.includes("Bergen (1201)"));
+  // Every kommune of today (357) and Oslo's bydeler are offered, grouped by today's fylke.
+  const kommuner = await select.locator("optgroup > option").allTextContents();
+  assert.equal(kommuner.filter((o) => /\(\d{4}\)$/.test(o)).length, 357);
+  assert.ok(kommuner.includes("Oslo (0301)"));
+  assert.ok(kommuner.includes("Bergen (4601)"));
+  assert.equal(await select.locator("optgroup").count(), 15);
 
   await select.selectOption("0301");
   await page.locator("intro-status table tbody tr").first().waitFor();
@@ -41,7 +42,7 @@ test("dist/index.html from file:// draws Oslo with the source figures", async ()
   assert.ok(ink.ink > 20000, `canvas looks blank: ${ink.ink} inked pixels`);
   assert.ok(ink.colour > 500, `the kommune line is missing: ${ink.colour} pixels in its colour`);
   assert.equal(await page.locator(canvas).getAttribute("role"), "img");
-  assert.match(await page.locator(canvas).getAttribute("aria-label"), /^Oslo kommune: /);
+  assert.match(await page.locator(canvas).getAttribute("aria-label"), /^Oslo: /);
   assert.match(await page.locator("intro-status .is-source").textContent(), /Kilde: SSB, statistikkbanken tabell 10824/);
 
   await page.locator("intro-status").screenshot({ path: join(SCREENSHOTS, "slice-oslo.png") });
@@ -50,12 +51,13 @@ test("dist/index.html from file:// draws Oslo with the source figures", async ()
 
 test("a suppressed cohort is a gap with a note, never a zero", async () => {
   const { page, problems } = await open(browser.context, fileUrl("dist/index.html"));
-  await page.locator("intro-status select").selectOption("0105");
+  await page.locator("intro-status select").selectOption("3105");
   await page.locator("intro-status table tbody tr").first().waitFor();
   const rows = await tableText(page);
-  assert.deepEqual(rows[3], ["2012", "30", "skjult", "for få deltakere til at tall kan vises", "62 %"]);
+  // Sarpsborg (0105 until 2020), cohort 2012: 30 finished, share suppressed; Østfold of the day 52 %.
+  assert.deepEqual(rows[3], ["2012", "30", "skjult", "skjult", "52 %", "62 %"]);
   const notes = await page.locator("intro-status .is-notes li").allTextContents();
-  assert.deepEqual(notes, ["2012: for få deltakere til at tall kan vises"]);
+  assert.equal(notes[0], "2012: for få deltakere til at tall kan vises");
   await page.locator("intro-status").screenshot({ path: join(SCREENSHOTS, "slice-sarpsborg.png") });
   assert.deepEqual(problems, []);
 });
@@ -66,5 +68,40 @@ test("an unknown kommune number gives a message, not a broken page", async () =>
   await page.locator("intro-status").evaluate((el) => el.setAttribute("kommune", "9999"));
   await page.locator("intro-status .is-message").filter({ hasText: "Ukjent kommunenummer" }).waitFor();
   assert.equal(await page.locator("intro-status figure").isHidden(), true);
+  assert.deepEqual(problems, []);
+});
+
+test("search finds kommuner by Sami name, number and old number; merged and divided kommuner explain themselves", async () => {
+  const { page, problems } = await open(browser.context, fileUrl("dist/index.html"));
+  const search = page.locator("intro-status input[type=search]");
+  await search.waitFor();
+  // Typing without diacritics finds the Northern Sami name Porsáŋgu.
+  await search.fill("porsangu");
+  const found = await page.locator("intro-status select optgroup option").allTextContents();
+  assert.deepEqual(found, ["Porsanger - Porsángu - Porsanki (5622)"]);
+  assert.equal(await page.locator("intro-status .is-count").textContent(), "1 kommune passer");
+  await search.press("Enter");
+  await page.locator("intro-status table caption").filter({ hasText: "Porsanger" }).waitFor();
+  await search.fill("Tråante");
+  assert.deepEqual(await page.locator("intro-status select optgroup option").allTextContents(), ["Trondheim - Tråante (5001)"]);
+  await search.fill("");
+
+  // 3203 Asker: Røyken and Hurum merged in; where one is suppressed, their own figures show.
+  await page.locator("intro-status").evaluate((el) => el.setAttribute("kommune", "3203"));
+  await page.locator("intro-status table caption").filter({ hasText: "Asker" }).waitFor();
+  const rows = await tableText(page);
+  assert.deepEqual(rows[0].slice(-3), ["tidligere Asker: prosent", "tidligere Røyken: prosent", "tidligere Hurum: prosent"]);
+  assert.deepEqual(rows[2].slice(3, 4), ["ikke summert"]);
+  assert.deepEqual(rows[2].slice(-3), ["73 %", "71 %", "skjult"]);
+  await page.locator("intro-status").screenshot({ path: join(SCREENSHOTS, "map-asker.png") });
+
+  // An editor's old number (1201 Bergen) finds today's kommune, 4601.
+  await page.locator("intro-status").evaluate((el) => el.setAttribute("kommune", "1201"));
+  await page.locator("intro-status table caption").filter({ hasText: "Bergen" }).waitFor();
+  assert.equal(await page.locator("intro-status select").inputValue(), "4601");
+
+  // An Oslo bydel, chosen under Oslo.
+  await page.locator("intro-status select").selectOption("030101");
+  await page.locator("intro-status table caption").filter({ hasText: "Gamle Oslo" }).waitFor();
   assert.deepEqual(problems, []);
 });
