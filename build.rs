@@ -21,7 +21,7 @@ fn main() {
     for f in import::EXTRACT_FILES.iter().chain([&import::METADATA_FILE]) {
         println!("cargo:rerun-if-changed={}", root.join("ssb10824").join(f).display());
     }
-    for f in [import::MAP_VERSION_FILE, import::MAP_CHANGES_FILE, import::MAP_FYLKER_FILE, import::MAP_NAMES_FILE] {
+    for f in [import::MAP_VERSION_FILE, import::MAP_CHANGES_FILE, import::MAP_FYLKER_FILE, import::MAP_NAMES_FILE, import::PUBLISHED_FILE] {
         println!("cargo:rerun-if-changed={}", root.join(f).display());
     }
     let dataset = match import::import_data(&root) {

@@ -55,6 +55,7 @@ fn draw_line<DB: DrawingBackend>(
     cohorts: &[u16],
     series: &Series,
     style: &LineStyle,
+    hollow: &[bool],
     s: f64,
 ) -> ChartResult<DB> {
     let stroke = style.color.stroke_width((style.width * s).max(1.0) as u32);
@@ -68,17 +69,31 @@ fn draw_line<DB: DrawingBackend>(
                 chart.draw_series(LineSeries::new(run.clone(), stroke))?;
             }
         }
-        let fill = style.color.filled();
-        match style.marker {
-            Marker::Circle => chart.draw_series(run.iter().map(|&p| Circle::new(p, r, fill)))?,
-            Marker::Square => chart.draw_series(run.iter().map(|&p| EmptyElement::at(p) + Rectangle::new([(-r, -r), (r, r)], fill)))?,
-            Marker::Triangle => chart.draw_series(run.iter().map(|&p| TriangleMarker::new(p, r + 1, fill)))?,
-            Marker::Diamond => chart.draw_series(
-                run.iter().map(|&p| EmptyElement::at(p) + Polygon::new(vec![(0, -r), (r, 0), (0, r), (-r, 0)], fill)),
-            )?,
-        };
+        for &p in &run {
+            // A percent-only point (published outside the table) is drawn hollow.
+            let is_hollow = cohorts.iter().position(|&c| c as i32 == p.0).is_some_and(|i| hollow.get(i) == Some(&true));
+            let fill = if is_hollow { WHITE.filled() } else { style.color.filled() };
+            let edge = style.color.stroke_width((1.5 * s).max(1.0) as u32);
+            let glyph = marker_glyph(style.marker, (0, 0), r, fill);
+            chart.draw_series(std::iter::once(EmptyElement::at(p) + glyph))?;
+            if is_hollow {
+                chart.draw_series(std::iter::once(EmptyElement::at(p) + marker_glyph(style.marker, (0, 0), r, edge)))?;
+            }
+        }
     }
     Ok(())
+}
+
+fn marker_glyph<DB: DrawingBackend>(marker: Marker, (x, y): (i32, i32), r: i32, style: ShapeStyle) -> DynElement<'static, DB, (i32, i32)> {
+    match marker {
+        Marker::Circle => Circle::new((x, y), r, style).into_dyn(),
+        Marker::Square => Rectangle::new([(x - r, y - r), (x + r, y + r)], style).into_dyn(),
+        Marker::Triangle => TriangleMarker::new((x, y), r + 1, style).into_dyn(),
+        Marker::Diamond => {
+            let pts = vec![(x, y - r), (x + r, y), (x, y + r), (x - r, y), (x, y - r)];
+            if style.filled { Polygon::new(pts, style).into_dyn() } else { PathElement::new(pts, style).into_dyn() }
+        }
+    }
 }
 
 /// Runs of consecutive published points, so a suppressed cohort is a gap, never a zero.
@@ -148,7 +163,11 @@ pub fn draw_goal<DB: DrawingBackend>(
         .bold_line_style(RGBColor(0xdd, 0xdd, 0xdd).stroke_width(s.max(1.0) as u32))
         .axis_style(MUTED_COLOR.stroke_width(s.max(1.0) as u32))
         .x_labels((last - first + 3) as usize)
-        .x_label_formatter(&|x| if cohorts.contains(&(*x as u16)) { x.to_string() } else { String::new() })
+        .x_label_formatter(&|x| {
+            // Every year where there is room, every other year where there is not.
+            let every = if step_px >= 40.0 * s { 1 } else { 2 };
+            if cohorts.contains(&(*x as u16)) && (x - first) % every == 0 { x.to_string() } else { String::new() }
+        })
         .y_labels(6)
         .y_label_formatter(&|y| format_percent(*y as u16, lang))
         .x_desc(t.axis_cohort)
@@ -186,8 +205,10 @@ pub fn draw_goal<DB: DrawingBackend>(
     }
     lines.push((t.land.to_string(), &view.land, LineStyle { color: LAND_COLOR, width: 2.0, dash: Some((8.0, 4.0)), marker: Marker::Square }));
     lines.push((view.kommune.name.clone(), &view.kommune, LineStyle { color: KOMMUNE_COLOR, width: 3.0, dash: None, marker: Marker::Circle }));
+    let hollow: Vec<bool> = view.land_sources.iter().map(Option::is_some).collect();
     for (_, series, style) in &lines {
-        draw_line(&mut chart, &view.cohorts, series, style, s)?;
+        let hollow: &[bool] = if std::ptr::eq(*series, &view.land) { &hollow } else { &[] };
+        draw_line(&mut chart, &view.cohorts, series, style, hollow, s)?;
     }
 
     // Direct labels right of the last cohort, each at the height of its series' last published
@@ -210,13 +231,7 @@ pub fn draw_goal<DB: DrawingBackend>(
         let dy = y - chart.backend_coord(&at).1;
         let x = (16.0 * s) as i32;
         let r = (4.0 * s) as i32;
-        let fill = style.color.filled();
-        let glyph: DynElement<'static, DB, (i32, i32)> = match style.marker {
-            Marker::Circle => Circle::new((x, dy), r, fill).into_dyn(),
-            Marker::Square => Rectangle::new([(x - r, dy - r), (x + r, dy + r)], fill).into_dyn(),
-            Marker::Triangle => TriangleMarker::new((x, dy), r + 1, fill).into_dyn(),
-            Marker::Diamond => Polygon::new(vec![(x, dy - r), (x + r, dy), (x, dy + r), (x - r, dy)], fill).into_dyn(),
-        };
+        let glyph = marker_glyph(style.marker, (x, dy), r, style.color.filled());
         chart.draw_series(std::iter::once(EmptyElement::at(at) + glyph))?;
         chart.draw_series(std::iter::once(
             EmptyElement::at(at)
@@ -241,9 +256,8 @@ pub fn draw_goal<DB: DrawingBackend>(
         let why = match share {
             Share::Suppressed { .. } | Share::Incomplete { .. } => t.suppressed_short,
             Share::NoCompleters => "0",
-            Share::NoData => t.no_data,
-            // Said once, in the notes: the whole series is of former kommuner.
-            Share::Divided | Share::Published { .. } => continue,
+            // Said once, in the notes (divided), or plain from the table (no data).
+            Share::Divided | Share::NoData | Share::Published { .. } => continue,
         };
         chart.draw_series(std::iter::once(
             EmptyElement::at((*c as i32, 0.0))

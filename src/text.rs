@@ -50,6 +50,13 @@ pub struct Texts {
     pub col_in_work: &'static str,
     pub col_percent: &'static str,
     pub table_caption: &'static str,
+    pub col_source: &'static str,
+    /// Source cell of rows from table 10824.
+    pub source_table: &'static str,
+    /// Footnote for a percent-only national figure: "{cohort}: {url}".
+    pub footnote_published: &'static str,
+    /// Note under the goal chart: "{first}–{last}".
+    pub note_published: &'static str,
     pub unknown_kommune: &'static str,
     /// Cell text where a merged kommune's parts are not all published.
     pub incomplete: &'static str,
@@ -95,6 +102,10 @@ pub static NB: Texts = Texts {
     col_in_work: "I arbeid eller utdanning",
     col_percent: "Prosent",
     table_caption: "Andel i arbeid eller utdanning ett år etter, etter år programmet ble avsluttet",
+    col_source: "Kilde",
+    source_table: "SSB tabell 10824",
+    footnote_published: "{cohort}: Hele landet, bare prosent, publisert i {url}",
+    note_published: "Hele landet {first}–{last} (åpne firkanter): prosent publisert av SSB og IMDi etter tabelluttrekket; kildene står under tabellen.",
     unknown_kommune: "Ukjent kommunenummer",
     incomplete: "kan ikke summeres fordi en av de tidligere kommunene har for få deltakere",
     divided: "ingen tall for hele kommunen",
@@ -130,6 +141,10 @@ pub static NN: Texts = Texts {
     col_in_work: "I arbeid eller utdanning",
     col_percent: "Prosent",
     table_caption: "Del i arbeid eller utdanning eitt år etter, etter år programmet vart avslutta",
+    col_source: "Kjelde",
+    source_table: "SSB tabell 10824",
+    footnote_published: "{cohort}: Heile landet, berre prosent, publisert i {url}",
+    note_published: "Heile landet {first}–{last} (opne firkantar): prosent publisert av SSB og IMDi etter tabelluttrekket; kjeldene står under tabellen.",
     unknown_kommune: "Ukjent kommunenummer",
     incomplete: "kan ikkje summerast fordi ein av dei tidlegare kommunane har for få deltakarar",
     divided: "ingen tal for heile kommunen",
@@ -165,6 +180,10 @@ pub static EN: Texts = Texts {
     col_in_work: "In work or education",
     col_percent: "Per cent",
     table_caption: "Share in work or education one year after, by year the programme was finished",
+    col_source: "Source",
+    source_table: "SSB table 10824",
+    footnote_published: "{cohort}: Norway, per cent only, published at {url}",
+    note_published: "Norway {first}–{last} (open squares): per cent published by SSB and IMDi after the table extract; the sources are listed below the table.",
     unknown_kommune: "Unknown municipality number",
     incomplete: "cannot be summed because one of the former municipalities has too few participants",
     divided: "no figure for the municipality as a whole",
@@ -260,7 +279,7 @@ pub fn fylke_label(f: &FylkeSeries, lang: Lang) -> String {
 /// Notes under the goal chart: why the kommune's line has gaps, and which fylke is shown.
 pub fn goal_notes(view: &GoalComparison, lang: Lang) -> Vec<String> {
     let t = texts(lang);
-    let points = &view.kommune.points;
+    let points = &view.kommune.points[..view.table_cohorts];
     let mut notes = Vec::new();
     if !points.is_empty() && points.iter().all(|p| *p == Share::NoCompleters) {
         notes.push(format!("{}: {}", view.kommune.name, t.no_completers));
@@ -277,6 +296,10 @@ pub fn goal_notes(view: &GoalComparison, lang: Lang) -> Vec<String> {
     if points.iter().any(|p| *p == Share::Divided) {
         let names: Vec<String> = view.formers.iter().filter(|f| f.former.divided.is_some()).map(|f| f.former.name.clone()).collect();
         notes.push(fill(t.note_divided, &[("names", &names.join(", ")), ("kommune", &view.kommune.name)]));
+    }
+    let published: Vec<u16> = view.cohorts.iter().zip(&view.land_sources).filter(|(_, u)| u.is_some()).map(|(c, _)| *c).collect();
+    if let (Some(first), Some(last)) = (published.first(), published.last()) {
+        notes.push(fill(t.note_published, &[("first", &first.to_string()), ("last", &last.to_string())]));
     }
     if let Some(f) = view.fylke.as_ref().filter(|f| !f.today) {
         notes.push(fill(t.note_fylke_of_the_day, &[("name", &f.series.name)]));
@@ -364,6 +387,7 @@ pub fn goal_table(view: &GoalComparison, lang: Lang) -> Table {
         headers.push(format!("{}: {pct}", former_label(&f.former, lang)));
         extra.push(&f.series);
     }
+    headers.push(t.col_source.to_string());
     let mut used = Vec::new();
     let rows = view
         .cohorts
@@ -382,8 +406,24 @@ pub fn goal_table(view: &GoalComparison, lang: Lang) -> Table {
             };
             let mut row = vec![c.to_string(), finished, in_work, share_cell(kommune, lang, &mut used)];
             row.extend(extra.iter().map(|s| share_cell(&s.points[i], lang, &mut used)));
+            row.push(match &view.land_sources[i] {
+                Some(url) => host_of(url).to_string(),
+                None => t.source_table.to_string(),
+            });
             row
         })
         .collect();
-    Table { caption: format!("{k}: {}", t.table_caption), headers, rows, footnotes: footnotes(&used, lang) }
+    let mut notes = footnotes(&used, lang);
+    for (c, url) in view.cohorts.iter().zip(&view.land_sources) {
+        if let Some(url) = url {
+            notes.push(fill(t.footnote_published, &[("cohort", &c.to_string()), ("url", url)]));
+        }
+    }
+    Table { caption: format!("{k}: {}", t.table_caption), headers, rows, footnotes: notes }
+}
+
+/// "www.ssb.no" from "https://www.ssb.no/utdanning/…".
+pub fn host_of(url: &str) -> &str {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    rest.split('/').next().unwrap_or(rest)
 }

@@ -11,6 +11,9 @@
 //! - then today's kommune map: KLASS version year; fylker (code, name); kommuner (code, name,
 //!   other names, fylke, sources: code and, for a split, year and name).
 //!
+//! - then the national figures published after the extract: cohort, per cent, finished + 1 and
+//!   in work or education + 1 (0 = not published), source URL.
+//!
 //! Shared with the build script through `#[path]`.
 
 use super::model::*;
@@ -91,6 +94,14 @@ pub fn encode(ds: &Dataset) -> Vec<u8> {
                 }
             }
         }
+    }
+    put_varint(&mut out, ds.national.len() as u32);
+    for p in &ds.national {
+        let opt = |v: Option<u16>| v.map_or(0, |v| v as u32 + 1);
+        for v in [p.cohort as u32, p.percent as u32, opt(p.finished), opt(p.count)] {
+            put_varint(&mut out, v);
+        }
+        put_str(&mut out, &p.source_url);
     }
     out
 }
@@ -188,8 +199,15 @@ pub fn decode(bytes: &[u8]) -> Result<Dataset, String> {
         }
         kommuner.push(TodayKommune { code, name, other_names, fylke, sources });
     }
+    let mut national = Vec::new();
+    for _ in 0..r.varint()? {
+        let mut num = || -> Result<u16, String> { u16::try_from(r.varint()?).map_err(|_| "number out of range".to_string()) };
+        let (cohort, percent, finished, count) = (num()?, num()?, num()?, num()?);
+        let opt = |v: u16| v.checked_sub(1);
+        national.push(PublishedPoint { cohort, percent, finished: opt(finished), count: opt(count), source_url: r.string()? });
+    }
     if r.pos != bytes.len() {
         return Err(format!("{} bytes left over after the data", bytes.len() - r.pos));
     }
-    Ok(Dataset { regions, map: KommuneMap { version, kommuner, fylker } })
+    Ok(Dataset { regions, map: KommuneMap { version, kommuner, fylker }, national })
 }

@@ -261,6 +261,58 @@ pub const MAP_VERSION_FILE: &str = "klass131/ssb_klass131_kommuneinndeling_versi
 pub const MAP_CHANGES_FILE: &str = "klass131/ssb_klass131_changes_1971_to_2025-01-02.json";
 pub const MAP_FYLKER_FILE: &str = "names/fylker_2024.csv";
 pub const MAP_NAMES_FILE: &str = "names/kommunenavn_geonorge_2023.csv";
+pub const PUBLISHED_FILE: &str = "published/fylke_national_results.csv";
+
+/// National one-year-after figures for cohorts after the table's newest, from the published
+/// results file: region 0, both genders, all ages. Where a cohort has several rows, the one
+/// with counts wins, else the first.
+pub fn parse_published(file: &str, text: &str, after_cohort: u16) -> Result<Vec<PublishedPoint>, ImportError> {
+    let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
+    let headers = reader.headers().map_err(|e| err(file, 1, 0, e.to_string()))?.clone();
+    let col = |name: &str| headers.iter().position(|h| h == name).ok_or_else(|| err(file, 1, 0, format!("no column {name:?}")));
+    let (measure, cohort, region, gender, age, finished, count, percent, url) = (
+        col("measure")?,
+        col("cohort_year")?,
+        col("region_code")?,
+        col("gender")?,
+        col("age_group")?,
+        col("finished")?,
+        col("in_work_or_education")?,
+        col("percent")?,
+        col("source_url")?,
+    );
+    let mut points: Vec<PublishedPoint> = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| err(file, e.position().map_or(0, |p| p.line() as usize), 0, e.to_string()))?;
+        let line = record.position().map_or(0, |p| p.line() as usize);
+        if &record[measure] != "one_year_after" || &record[region] != "0" || &record[gender] != "alle" || &record[age] != "alle" {
+            continue;
+        }
+        let number = |i: usize| -> Result<Option<u16>, ImportError> {
+            let raw = record[i].trim();
+            if raw.is_empty() {
+                return Ok(None);
+            }
+            raw.parse::<f64>()
+                .ok()
+                .filter(|v| v.fract() == 0.0 && (0.0..=65535.0).contains(v))
+                .map(|v| Some(v as u16))
+                .ok_or_else(|| err(file, line, i + 1, format!("{raw:?} is not a whole number")))
+        };
+        let (Some(c), Some(p)) = (number(cohort)?, number(percent)?) else { continue };
+        if c <= after_cohort {
+            continue;
+        }
+        let point = PublishedPoint { cohort: c, percent: p, finished: number(finished)?, count: number(count)?, source_url: record[url].to_string() };
+        match points.iter_mut().find(|q| q.cohort == c) {
+            Some(q) if q.finished.is_none() && point.finished.is_some() => *q = point,
+            Some(_) => {}
+            None => points.push(point),
+        }
+    }
+    points.sort_by_key(|p| p.cohort);
+    Ok(points)
+}
 
 /// Everything the build embeds: the table from `<root>/ssb10824/` and today's kommune map from
 /// `<root>/klass131/` and `<root>/names/`.
@@ -282,6 +334,8 @@ pub fn import_data(root: &Path) -> Result<Dataset, ImportError> {
         names: (MAP_NAMES_FILE, &names),
     };
     ds.map = super::klass::build_map(&kommuner, &inputs).map_err(|m| err("klass131", 0, 0, m))?;
+    let newest = ds.status_years().last().map_or(0, |y| y - 1);
+    ds.national = parse_published(PUBLISHED_FILE, &read(PUBLISHED_FILE)?, newest)?;
     Ok(ds)
 }
 
@@ -327,5 +381,5 @@ pub fn import_texts(files: &[(&str, String)], labels: &BTreeMap<String, String>)
             }
         }
     }
-    Ok(Dataset { regions: regions.into_values().collect(), map: Default::default() })
+    Ok(Dataset { regions: regions.into_values().collect(), ..Default::default() })
 }

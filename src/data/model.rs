@@ -135,6 +135,19 @@ pub struct Dataset {
     pub regions: Vec<RegionData>,
     /// Today's kommuner and where their figures come from.
     pub map: KommuneMap,
+    /// Hele landet, one year after, for cohorts newer than the table extract, as published
+    /// (per cent, with counts where the publication gave them), oldest first.
+    pub national: Vec<PublishedPoint>,
+}
+
+/// A national figure published outside the table extract (SSB releases, IMDi), one year after.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PublishedPoint {
+    pub cohort: u16,
+    pub percent: u16,
+    pub finished: Option<u16>,
+    pub count: Option<u16>,
+    pub source_url: String,
 }
 
 impl Dataset {

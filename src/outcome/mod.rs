@@ -106,14 +106,8 @@ pub struct Series {
 }
 
 pub fn share_series(region: &RegionData, cohorts: &[u16], years_after: u8, gender: Gender) -> Series {
-    Series {
-        code: region.region.code.clone(),
-        name: region.region.name.clone(),
-        points: cohorts
-            .iter()
-            .map(|&c| outcome(region, c, years_after, gender).map_or(Share::NoData, |o| o.share()))
-            .collect(),
-    }
+    let subject = Subject::Region(region);
+    Series { code: region.region.code.clone(), name: region.region.name.clone(), points: subject.shares(cohorts, years_after, gender) }
 }
 
 /// Sums outcomes of several former kommuner into one: a count only where every part publishes
@@ -143,33 +137,57 @@ pub fn combine(parts: &[Outcome]) -> Option<Outcome> {
     Some(out)
 }
 
-/// The share for today's kommune from its sources' outcomes (those with a row that year).
-fn combined_share(sources: &[&Source], parts: &[Outcome]) -> Share {
-    if sources.iter().any(|s| s.split.is_some()) {
-        return Share::Divided;
+/// Whatever a view shows a figure for: one region of the table, or several summed (today's
+/// kommune from its former kommuner, today's fylke from the fylker of the day).
+#[derive(Clone, Debug)]
+pub enum Subject<'a> {
+    Region(&'a RegionData),
+    /// Summed where every part publishes a cell; `divided` when a part is only partly inside,
+    /// in which case there is never a figure.
+    Parts { parts: Vec<&'a RegionData>, divided: bool },
+}
+
+impl<'a> Subject<'a> {
+    /// The outcome, summed where there are several parts; `None` where there is no row or the
+    /// subject holds part of a divided kommune.
+    pub fn outcome(&self, cohort: u16, years_after: u8, gender: Gender) -> Option<Outcome> {
+        match self {
+            Subject::Region(r) => outcome(r, cohort, years_after, gender),
+            Subject::Parts { divided: true, .. } => None,
+            Subject::Parts { parts, .. } => {
+                let present: Vec<Outcome> = parts.iter().filter_map(|r| outcome(r, cohort, years_after, gender)).collect();
+                combine(&present)
+            }
+        }
     }
-    let Some(sum) = combine(parts) else { return Share::NoData };
-    match sum.share() {
-        Share::Suppressed { finished } if parts.len() > 1 => Share::Incomplete { finished },
-        share => share,
+
+    pub fn share(&self, cohort: u16, years_after: u8, gender: Gender) -> Share {
+        if let Subject::Parts { divided: true, .. } = self {
+            return Share::Divided;
+        }
+        let several = matches!(self, Subject::Parts { parts, .. } if parts.len() > 1);
+        match self.outcome(cohort, years_after, gender).map(|o| o.share()) {
+            None => Share::NoData,
+            Some(Share::Suppressed { finished }) if several => Share::Incomplete { finished },
+            Some(share) => share,
+        }
+    }
+
+    pub fn shares(&self, cohorts: &[u16], years_after: u8, gender: Gender) -> Vec<Share> {
+        cohorts.iter().map(|&c| self.share(c, years_after, gender)).collect()
+    }
+}
+
+fn today_subject<'a>(ds: &'a Dataset, k: &TodayKommune) -> Subject<'a> {
+    Subject::Parts {
+        parts: k.sources.iter().filter_map(|s| ds.region(Level::Kommune, &s.code)).collect(),
+        divided: k.sources.iter().any(|s| s.split.is_some()),
     }
 }
 
 /// One of today's kommuner, by cohort: its share, as far as published cells allow.
 pub fn today_series(ds: &Dataset, k: &TodayKommune, cohorts: &[u16], years_after: u8, gender: Gender) -> Series {
-    let sources: Vec<&Source> = k.sources.iter().collect();
-    let regions: Vec<&RegionData> = k.sources.iter().filter_map(|s| ds.region(Level::Kommune, &s.code)).collect();
-    Series {
-        code: k.code.clone(),
-        name: k.name.clone(),
-        points: cohorts
-            .iter()
-            .map(|&c| {
-                let parts: Vec<Outcome> = regions.iter().filter_map(|r| outcome(r, c, years_after, gender)).collect();
-                combined_share(&sources, &parts)
-            })
-            .collect(),
-    }
+    Series { code: k.code.clone(), name: k.name.clone(), points: today_subject(ds, k).shares(cohorts, years_after, gender) }
 }
 
 /// How a former kommune is labelled beside today's: "tidligere <name>" and, for a divided one,
@@ -189,34 +207,30 @@ pub struct FormerSeries {
 }
 
 /// The region a kommune is compared with: today's fylke where its figures can be summed from
-/// published kommune cells for every cohort, otherwise the fylke of the day, named as such.
+/// published cells for every cohort, otherwise the fylke of the day, named as such.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct FylkeSeries {
-    /// True for today's fylke, false for the fylke of 2011–2014.
+    /// True for today's fylke (or, for a bydel, Oslo), false for the fylke of 2011–2014.
     pub today: bool,
     pub series: Series,
 }
 
-/// The first view: a region's share in work or education one year after, by cohort, beside its
-/// fylke, Hele landet and the national goal.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct GoalComparison {
-    pub cohorts: Vec<u16>,
-    pub kommune: Series,
-    /// Former kommuner's own series, where today's kommune has a gap they can fill.
-    pub formers: Vec<FormerSeries>,
-    pub fylke: Option<FylkeSeries>,
-    pub land: Series,
-    pub goal: u16,
+/// What a view compares: the chosen region, its former kommuner, its fylke and the country.
+#[derive(Clone, Debug)]
+pub struct Subjects<'a> {
+    pub code: String,
+    pub name: String,
+    pub kommune: Subject<'a>,
+    pub formers: Vec<(Former, &'a RegionData)>,
+    /// Label, whether it is today's fylke, and how to compute it.
+    pub fylke: Option<(String, bool, Subject<'a>)>,
+    pub land: &'a RegionData,
 }
 
-/// Today's fylke's series, if every cohort can be summed from published kommune cells of
-/// kommuner lying wholly in it.
-fn today_fylke_series(ds: &Dataset, fylke: &TodayFylke, cohorts: &[u16]) -> Option<Series> {
-    let mut sources: Vec<&Source> = Vec::new();
-    for k in ds.map.kommuner.iter().filter(|k| k.fylke == fylke.code) {
-        sources.extend(k.sources.iter());
-    }
+/// Today's fylke as a subject, if every one-year-after cohort can be summed from published
+/// kommune cells of kommuner lying wholly in it, or from the fylker of the day it consists of.
+fn today_fylke_subject<'a>(ds: &'a Dataset, fylke: &TodayFylke, cohorts: &[u16]) -> Option<Subject<'a>> {
+    let mut sources: Vec<&Source> = ds.map.kommuner.iter().filter(|k| k.fylke == fylke.code).flat_map(|k| k.sources.iter()).collect();
     // A former kommune divided across fylker cannot be counted for either.
     let crosses = sources.iter().any(|s| {
         ds.map.kommuner.iter().any(|k| k.fylke != fylke.code && k.sources.iter().any(|o| o.code == s.code))
@@ -226,44 +240,26 @@ fn today_fylke_series(ds: &Dataset, fylke: &TodayFylke, cohorts: &[u16]) -> Opti
     }
     sources.sort_by(|a, b| a.code.cmp(&b.code));
     sources.dedup_by(|a, b| a.code == b.code);
-    let whole: Vec<Source> = sources.iter().map(|s| Source { code: s.code.clone(), split: None }).collect();
-    let k = TodayKommune { code: fylke.code.clone(), name: fylke.name.clone(), other_names: vec![], fylke: fylke.code.clone(), sources: whole };
-    let complete = |series: &Series| series.points.iter().all(|p| p.percent().is_some());
-    let series = today_series(ds, &k, cohorts, 1, Gender::Alle);
-    if complete(&series) {
-        return Some(series);
+    let complete = |subject: &Subject| subject.shares(cohorts, 1, Gender::Alle).iter().all(|p| p.percent().is_some());
+    let kommuner = Subject::Parts { parts: sources.iter().filter_map(|s| ds.region(Level::Kommune, &s.code)).collect(), divided: false };
+    if complete(&kommuner) {
+        return Some(kommuner);
     }
     // Where today's fylke is exactly one or more fylker of the day (Rogaland, Agder = Aust- and
     // Vest-Agder, …), their published rows sum the same way.
-    let mut old_fylker: Vec<&str> = k.sources.iter().map(|s| &s.code[..2]).collect();
+    let mut old_fylker: Vec<&str> = sources.iter().map(|s| &s.code[..2]).collect();
     old_fylker.sort_unstable();
     old_fylker.dedup();
     let exact = ds
         .kommuner()
         .filter(|r| old_fylker.contains(&&r.region.code[..2]))
-        .all(|r| k.sources.iter().any(|s| s.code == r.region.code));
-    if !exact {
-        return None;
-    }
+        .all(|r| sources.iter().any(|s| s.code == r.region.code));
     let rows: Vec<&RegionData> = old_fylker.iter().filter_map(|f| ds.region(Level::Fylke, f)).collect();
-    if rows.len() != old_fylker.len() {
+    if !exact || rows.len() != old_fylker.len() {
         return None;
     }
-    let series = Series {
-        code: fylke.code.clone(),
-        name: fylke.name.clone(),
-        points: cohorts
-            .iter()
-            .map(|&c| {
-                let parts: Vec<Outcome> = rows.iter().filter_map(|r| outcome(r, c, 1, Gender::Alle)).collect();
-                if parts.len() != rows.len() {
-                    return Share::NoData;
-                }
-                combine(&parts).map_or(Share::NoData, |o| o.share())
-            })
-            .collect(),
-    };
-    complete(&series).then_some(series)
+    let fylker = Subject::Parts { parts: rows, divided: false };
+    complete(&fylker).then_some(fylker)
 }
 
 /// The fylke of 2011–2014 in which most of a kommune's completers lived: each source weighs
@@ -289,57 +285,6 @@ pub fn today_kommune<'a>(ds: &'a Dataset, code: &str) -> Option<&'a TodayKommune
     ds.map.kommuner.iter().find(|k| k.code == code)
 }
 
-/// The goal view for one of today's kommuner (by today's number).
-pub fn goal_comparison(ds: &Dataset, kommune_code: &str) -> Option<GoalComparison> {
-    let k = today_kommune(ds, kommune_code)?;
-    let cohorts = cohorts(ds, 1);
-    let kommune = today_series(ds, k, &cohorts, 1, Gender::Alle);
-    let gaps = kommune.points.iter().any(|p| matches!(p, Share::Incomplete { .. } | Share::Divided));
-    let formers = if gaps { former_series(ds, k, &cohorts) } else { Vec::new() };
-    let fylke = ds
-        .map
-        .fylker
-        .iter()
-        .find(|f| f.code == k.fylke)
-        .and_then(|f| today_fylke_series(ds, f, &cohorts))
-        .map(|series| FylkeSeries { today: true, series })
-        .or_else(|| {
-            fylke_of_the_day(ds, &k.sources)
-                .map(|r| FylkeSeries { today: false, series: share_series(r, &cohorts, 1, Gender::Alle) })
-        });
-    // Oslo is a fylke of one kommune: the same line twice would tell nothing.
-    let fylke = fylke.filter(|f| f.series.points != kommune.points);
-    Some(GoalComparison { kommune, formers, fylke, land: share_series(ds.land(), &cohorts, 1, Gender::Alle), cohorts, goal: GOAL_PERCENT })
-}
-
-fn former_series(ds: &Dataset, k: &TodayKommune, cohorts: &[u16]) -> Vec<FormerSeries> {
-    k.sources
-        .iter()
-        .filter_map(|s| {
-            let r = ds.region(Level::Kommune, &s.code)?;
-            Some(FormerSeries {
-                former: Former { code: s.code.clone(), name: r.region.name.clone(), divided: s.split.as_ref().map(|x| x.year) },
-                series: share_series(r, cohorts, 1, Gender::Alle),
-            })
-        })
-        .collect()
-}
-
-/// The goal view for an Oslo bydel, compared with Oslo and the country.
-pub fn bydel_goal_comparison(ds: &Dataset, bydel_code: &str) -> Option<GoalComparison> {
-    let bydel = ds.region(Level::Bydel, bydel_code)?;
-    let cohorts = cohorts(ds, 1);
-    let oslo = ds.region(Level::Kommune, "0301")?;
-    Some(GoalComparison {
-        kommune: share_series(bydel, &cohorts, 1, Gender::Alle),
-        formers: Vec::new(),
-        fylke: Some(FylkeSeries { today: true, series: share_series(oslo, &cohorts, 1, Gender::Alle) }),
-        land: share_series(ds.land(), &cohorts, 1, Gender::Alle),
-        cohorts,
-        goal: GOAL_PERCENT,
-    })
-}
-
 /// The code a page gives, as the views take it: today's kommune number or an Oslo bydel number
 /// as they are; a kommune number of 2011–2014 that lives on in exactly one of today's kommuner
 /// becomes that kommune's number (so "1201" finds Bergen, 4601). Anything else is `None`.
@@ -355,12 +300,99 @@ pub fn resolve(ds: &Dataset, code: &str) -> Option<String> {
     }
 }
 
+/// The subjects of every view for a code as a page gives it (see [`resolve`]).
+pub fn subjects<'a>(ds: &'a Dataset, code: &str) -> Option<Subjects<'a>> {
+    let code = resolve(ds, code)?;
+    let land = ds.land();
+    let cohorts = cohorts(ds, 1);
+    if code.len() == 6 {
+        let bydel = ds.region(Level::Bydel, &code)?;
+        let oslo = ds.region(Level::Kommune, "0301")?;
+        return Some(Subjects {
+            code,
+            name: bydel.region.name.clone(),
+            kommune: Subject::Region(bydel),
+            formers: Vec::new(),
+            fylke: Some((oslo.region.name.clone(), true, Subject::Region(oslo))),
+            land,
+        });
+    }
+    let k = today_kommune(ds, &code)?;
+    let kommune = today_subject(ds, k);
+    let formers = k
+        .sources
+        .iter()
+        .filter_map(|s| {
+            let r = ds.region(Level::Kommune, &s.code)?;
+            Some((Former { code: s.code.clone(), name: r.region.name.clone(), divided: s.split.as_ref().map(|x| x.year) }, r))
+        })
+        .collect();
+    let fylke = ds
+        .map
+        .fylker
+        .iter()
+        .find(|f| f.code == k.fylke)
+        .and_then(|f| Some((f.name.clone(), true, today_fylke_subject(ds, f, &cohorts)?)))
+        .or_else(|| fylke_of_the_day(ds, &k.sources).map(|r| (r.region.name.clone(), false, Subject::Region(r))))
+        // Oslo is a fylke of one kommune: the same figures twice would tell nothing.
+        .filter(|(_, _, f)| f.shares(&cohorts, 1, Gender::Alle) != kommune.shares(&cohorts, 1, Gender::Alle));
+    Some(Subjects { code, name: k.name.clone(), kommune, formers, fylke, land })
+}
+
+/// The first view: a region's share in work or education one year after, by cohort, beside its
+/// fylke, Hele landet and the national goal. Hele landet runs on to the newest cohort published
+/// outside the table extract; those points carry their source.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct GoalComparison {
+    pub cohorts: Vec<u16>,
+    pub kommune: Series,
+    /// Former kommuner's own series, where today's kommune has a gap they can fill.
+    pub formers: Vec<FormerSeries>,
+    pub fylke: Option<FylkeSeries>,
+    pub land: Series,
+    /// Per cohort: the address of the publication a percent-only national point comes from;
+    /// `None` for points from table 10824.
+    pub land_sources: Vec<Option<String>>,
+    /// How many of the cohorts (from the first) table 10824 covers; after them only the
+    /// country has published figures.
+    pub table_cohorts: usize,
+    pub goal: u16,
+}
+
 /// The goal view for a code as a page gives it (see [`resolve`]).
 pub fn goal_view(ds: &Dataset, code: &str) -> Option<GoalComparison> {
-    let code = resolve(ds, code)?;
-    if code.len() == 6 {
-        bydel_goal_comparison(ds, &code)
+    let s = subjects(ds, code)?;
+    let table_cohorts = cohorts(ds, 1);
+    let newest = table_cohorts.last().copied().unwrap_or(0);
+    let extra: Vec<&crate::data::PublishedPoint> = ds.national.iter().filter(|p| p.cohort > newest).collect();
+    let last = extra.last().map_or(newest, |p| p.cohort);
+    let all: Vec<u16> = (table_cohorts.first().copied().unwrap_or(newest)..=last).collect();
+    let kommune = Series { code: s.code.clone(), name: s.name.clone(), points: s.kommune.shares(&all, 1, Gender::Alle) };
+    let gaps = kommune.points.iter().any(|p| matches!(p, Share::Incomplete { .. } | Share::Divided));
+    let formers = if gaps {
+        s.formers
+            .iter()
+            .map(|(f, r)| FormerSeries { former: f.clone(), series: share_series(r, &all, 1, Gender::Alle) })
+            .collect()
     } else {
-        goal_comparison(ds, &code)
+        Vec::new()
+    };
+    let fylke = s.fylke.as_ref().map(|(name, today, subject)| FylkeSeries {
+        today: *today,
+        series: Series { code: String::new(), name: name.clone(), points: subject.shares(&all, 1, Gender::Alle) },
+    });
+    let mut land = share_series(s.land, &all, 1, Gender::Alle);
+    let mut land_sources = vec![None; all.len()];
+    for p in extra {
+        let i = (p.cohort - all[0]) as usize;
+        land.points[i] = Share::Published { percent: p.percent, count: p.count, finished: p.finished };
+        land_sources[i] = Some(p.source_url.clone());
     }
+    Some(GoalComparison { cohorts: all, kommune, formers, fylke, land, land_sources, table_cohorts: table_cohorts.len(), goal: GOAL_PERCENT })
+}
+
+/// [`goal_view`] for today's kommune number (kept for callers that know they have one).
+pub fn goal_comparison(ds: &Dataset, kommune_code: &str) -> Option<GoalComparison> {
+    today_kommune(ds, kommune_code)?;
+    goal_view(ds, kommune_code)
 }
