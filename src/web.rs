@@ -1,13 +1,14 @@
 //! The only code that knows the browser: wasm-bindgen exports the JS shell calls.
 //! Everything here is a thin wrapper over the native-tested core.
 
-use crate::chart::draw_goal;
+use crate::chart::{draw, Paint, DARK, LIGHT};
 use crate::data::{Dataset, Level};
-use crate::outcome::{goal_view, GoalComparison};
-use crate::text::{goal_notes, goal_table, texts, Lang, Table, Texts};
+use crate::outcome::views::{view_data, ViewData, ViewKind};
+use crate::text::{texts, view_name, view_text, Lang, Texts, ViewText};
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use serde::Serialize;
+use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
@@ -84,52 +85,86 @@ pub fn choices() -> Result<JsValue, JsError> {
     to_js(&Choices { version: ds.map.version, fylker, kommuner, bydeler })
 }
 
-/// The widget's fixed texts in a language (`nb`, `nn`, `no`, `en`; anything else gives bokmål).
-#[wasm_bindgen]
-pub fn ui_texts(lang_tag: &str) -> Result<JsValue, JsError> {
-    let t: &Texts = texts(lang(lang_tag));
-    to_js(t)
-}
-
-fn view_for(code: &str, lang: Lang) -> Result<GoalComparison, JsError> {
-    goal_view(Dataset::embedded(), code).ok_or_else(|| JsError::new(&unknown(code, lang)))
-}
-
-/// "Ukjent kommunenummer: «abcd»", with the code shortened and shown as text, never as markup.
-fn unknown(code: &str, lang: Lang) -> String {
-    let shown: String = code.chars().take(40).collect();
-    format!("{}: «{shown}»", texts(lang).unknown_kommune)
+#[derive(Serialize)]
+struct UiTexts {
+    #[serde(flatten)]
+    texts: &'static Texts,
+    /// The view switch: `[{key, name}]` in order.
+    views: Vec<ViewChoice>,
 }
 
 #[derive(Serialize)]
-struct GoalPage {
-    code: String,
-    name: String,
-    table: Table,
-    notes: Vec<String>,
+struct ViewChoice {
+    key: &'static str,
+    name: &'static str,
 }
 
-/// The goal view's text parts for a kommune: table and notes. Unknown codes are an error
-/// with a message for the page.
+/// The widget's fixed texts in a language (`nb`, `nn`, `no`, `en`; anything else gives bokmål).
 #[wasm_bindgen]
-pub fn goal_page(code: &str, lang_tag: &str) -> Result<JsValue, JsError> {
+pub fn ui_texts(lang_tag: &str) -> Result<JsValue, JsError> {
     let lang = lang(lang_tag);
-    let view = view_for(code, lang)?;
-    to_js(&GoalPage {
-        code: view.kommune.code.clone(),
-        name: view.kommune.name.clone(),
-        table: goal_table(&view, lang),
-        notes: goal_notes(&view, lang),
+    let views = ViewKind::ALL.iter().map(|&k| ViewChoice { key: k.key(), name: view_name(k, lang) }).collect();
+    to_js(&UiTexts { texts: texts(lang), views })
+}
+
+thread_local! {
+    /// The last view computed, so the page's text and its chart share one computation.
+    static LAST: RefCell<Option<((String, ViewKind, Option<u16>), ViewData)>> = const { RefCell::new(None) };
+}
+
+fn with_view<T>(code: &str, view: &str, cohort: Option<u16>, lang: Lang, f: impl FnOnce(&ViewData) -> T) -> Result<T, JsError> {
+    let t = texts(lang);
+    let kind = ViewKind::parse(view).ok_or_else(|| JsError::new(&format!("{}: «{}»", t.unknown_view, shorten(view))))?;
+    let key = (code.to_string(), kind, cohort);
+    LAST.with(|last| {
+        let mut last = last.borrow_mut();
+        if last.as_ref().map(|(k, _)| k) != Some(&key) {
+            let data = view_data(Dataset::embedded(), kind, code, cohort)
+                .ok_or_else(|| JsError::new(&format!("{}: «{}»", t.unknown_kommune, shorten(code))))?;
+            *last = Some((key, data));
+        }
+        Ok(f(&last.as_ref().expect("just set").1))
     })
 }
 
-/// Draws the goal chart for a kommune on a canvas whose pixel size is already set;
-/// `scale` is the device pixel ratio times any shrinking for narrow widgets.
+/// At most 40 characters of what a page gave, shown as text, never as markup.
+fn shorten(s: &str) -> String {
+    s.chars().take(40).collect()
+}
+
+#[derive(Serialize)]
+struct ViewPage {
+    /// The code the view is for (an old kommune number becomes today's).
+    code: String,
+    view: &'static str,
+    /// For views about one cohort: the cohort shown and those to choose from.
+    cohort: Option<u16>,
+    cohorts: Vec<u16>,
+    #[serde(flatten)]
+    text: ViewText,
+}
+
+/// Everything but the chart of one view: title, summary, notes and table. Unknown codes and
+/// views are errors with a message for the page.
 #[wasm_bindgen]
-pub fn draw_goal_chart(canvas: HtmlCanvasElement, code: &str, lang_tag: &str, scale: f64) -> Result<(), JsError> {
+pub fn view_page(code: &str, view: &str, cohort: Option<u16>, lang_tag: &str) -> Result<JsValue, JsError> {
     let lang = lang(lang_tag);
-    let view = view_for(code, lang)?;
+    let page = with_view(code, view, cohort, lang, |data| {
+        let resolved = crate::outcome::resolve(Dataset::embedded(), code).unwrap_or_default();
+        let (cohort, cohorts) = data.cohort_choice().map_or((None, Vec::new()), |(c, cs)| (Some(c), cs.to_vec()));
+        let kind = ViewKind::parse(view).expect("parsed in with_view");
+        ViewPage { code: resolved, view: kind.key(), cohort, cohorts, text: view_text(data, lang) }
+    })?;
+    to_js(&page)
+}
+
+/// Draws one view on a canvas whose pixel size is already set; `scale` is the device pixel
+/// ratio times any shrinking for narrow widgets.
+#[wasm_bindgen]
+pub fn draw_view(canvas: HtmlCanvasElement, code: &str, view: &str, cohort: Option<u16>, lang_tag: &str, scale: f64, dark: bool) -> Result<(), JsError> {
+    let lang = lang(lang_tag);
     let backend = CanvasBackend::with_canvas_object(canvas).ok_or_else(|| JsError::new("no 2D canvas context"))?;
     let root = backend.into_drawing_area();
-    draw_goal(&root, &view, lang, scale).map_err(|e| JsError::new(&e.to_string()))
+    let theme = if dark { &DARK } else { &LIGHT };
+    with_view(code, view, cohort, lang, |data| draw(&root, data, &Paint { lang, theme, scale }))?.map_err(|e| JsError::new(&e.to_string()))
 }

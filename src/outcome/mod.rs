@@ -4,6 +4,8 @@
 use crate::data::{cohort_of, status_year_of, Cell, Dataset, Gender, Level, RegionData, Source, Status, TodayFylke, TodayKommune, Unit};
 use serde::Serialize;
 
+pub mod views;
+
 /// The national goal: 70 % in work or education one year after the programme.
 pub const GOAL_PERCENT: u16 = 70;
 
@@ -178,7 +180,7 @@ impl<'a> Subject<'a> {
     }
 }
 
-fn today_subject<'a>(ds: &'a Dataset, k: &TodayKommune) -> Subject<'a> {
+pub fn today_subject<'a>(ds: &'a Dataset, k: &TodayKommune) -> Subject<'a> {
     Subject::Parts {
         parts: k.sources.iter().filter_map(|s| ds.region(Level::Kommune, &s.code)).collect(),
         divided: k.sources.iter().any(|s| s.split.is_some()),

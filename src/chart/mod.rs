@@ -1,0 +1,332 @@
+//! Charts, drawn with plotters on any `DrawingBackend`: a `<canvas>` in the browser
+//! (plotters-canvas), SVG natively for tests, downloads and the no-JS fallback.
+//!
+//! Every size is multiplied by `Paint::scale` (the device pixel ratio in the browser, times any
+//! shrinking for a narrow widget), so the same layout is crisp at any resolution. Colours come
+//! from a [`Theme`], light or dark, each checked for contrast against its own background.
+
+mod views;
+
+use crate::outcome::views::ViewData;
+use crate::outcome::Share;
+use crate::text::{format_percent, texts, view_title, Lang};
+use plotters::coord::types::{RangedCoordf64, RangedCoordi32};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+pub type ChartResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
+type LineCtx<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordi32, RangedCoordf64>>;
+
+/// The colours of a chart. Lines and text reach at least 4.5:1 against `background` (lines need
+/// only 3:1; they get text contrast anyway, since their labels are drawn in the same colour).
+#[derive(Clone, Copy, Debug)]
+pub struct Theme {
+    pub background: RGBColor,
+    pub text: RGBColor,
+    pub muted: RGBColor,
+    pub grid: RGBColor,
+    pub kommune: RGBColor,
+    pub land: RGBColor,
+    pub fylke: RGBColor,
+    pub goal: RGBColor,
+    /// Former kommuner, shown beside today's where it has no figure of its own.
+    pub formers: [RGBColor; 4],
+    /// In work or education, unemployed or on measures, other.
+    pub status: [RGBColor; 3],
+}
+
+pub const LIGHT: Theme = Theme {
+    background: RGBColor(0xff, 0xff, 0xff),
+    text: RGBColor(0x1a, 0x1a, 0x1a),
+    muted: RGBColor(0x59, 0x59, 0x59),
+    grid: RGBColor(0xdd, 0xdd, 0xdd),
+    kommune: RGBColor(0x1d, 0x4f, 0x91),
+    land: RGBColor(0xa3, 0x3b, 0x12),
+    fylke: RGBColor(0x2e, 0x6b, 0x30),
+    goal: RGBColor(0x4a, 0x4a, 0x4a),
+    formers: [RGBColor(0x6a, 0x3d, 0x9a), RGBColor(0x00, 0x69, 0x5c), RGBColor(0x7a, 0x52, 0x00), RGBColor(0x5c, 0x5c, 0x5c)],
+    status: [RGBColor(0x1d, 0x4f, 0x91), RGBColor(0xa8, 0x4a, 0x00), RGBColor(0x6b, 0x6b, 0x6b)],
+};
+
+pub const DARK: Theme = Theme {
+    background: RGBColor(0x12, 0x12, 0x12),
+    text: RGBColor(0xee, 0xee, 0xee),
+    muted: RGBColor(0xb8, 0xb8, 0xb8),
+    grid: RGBColor(0x3a, 0x3a, 0x3a),
+    kommune: RGBColor(0x8a, 0xb4, 0xf8),
+    land: RGBColor(0xf4, 0xa0, 0x6b),
+    fylke: RGBColor(0x81, 0xc9, 0x84),
+    goal: RGBColor(0xc8, 0xc8, 0xc8),
+    formers: [RGBColor(0xc5, 0xa3, 0xf0), RGBColor(0x5f, 0xd4, 0xc4), RGBColor(0xe0, 0xbf, 0x6a), RGBColor(0xbd, 0xbd, 0xbd)],
+    status: [RGBColor(0x5b, 0x8f, 0xd9), RGBColor(0xd9, 0x80, 0x3a), RGBColor(0x8c, 0x8c, 0x8c)],
+};
+
+/// How to paint: language, colours and scale.
+#[derive(Clone, Copy, Debug)]
+pub struct Paint<'a> {
+    pub lang: Lang,
+    pub theme: &'a Theme,
+    pub scale: f64,
+}
+
+pub const FONT: &str = "sans-serif";
+/// Default chart size in CSS pixels.
+pub const WIDTH: u32 = 720;
+pub const HEIGHT: u32 = 420;
+
+fn font(size: f64, scale: f64, color: RGBColor) -> TextStyle<'static> {
+    let mut style = TextStyle::from((FONT, size * scale).into_font());
+    style.color = color.to_backend_color();
+    style
+}
+
+fn px(v: f64, s: f64) -> i32 {
+    (v * s).round() as i32
+}
+
+fn stroke(color: RGBColor, width: f64, s: f64) -> ShapeStyle {
+    color.stroke_width((width * s).max(1.0).round() as u32)
+}
+
+/// Background, title above, source line below; returns the area between.
+fn frame<'a, DB: DrawingBackend>(
+    root: &'a DrawingArea<DB, Shift>,
+    title: &str,
+    p: &Paint,
+) -> Result<DrawingArea<DB, Shift>, DrawingAreaErrorKind<DB::ErrorType>> {
+    let s = p.scale;
+    root.fill(&p.theme.background)?;
+    let body = root.titled(title, font(17.0, s, p.theme.text))?;
+    let footer_h = px(24.0, s) as u32;
+    let (plot, footer) = body.split_vertically(body.dim_in_pixel().1.saturating_sub(footer_h));
+    footer.draw(&Text::new(texts(p.lang).source.to_string(), (px(10.0, s), px(6.0, s)), font(12.0, s, p.theme.muted)))?;
+    Ok(plot)
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Marker {
+    Circle,
+    Square,
+    Triangle,
+    Diamond,
+}
+
+/// How one line is told apart: by colour, and also by dashes and marker shape.
+#[derive(Clone, Copy)]
+struct LineStyle {
+    color: RGBColor,
+    width: f64,
+    dash: Option<(f64, f64)>,
+    marker: Marker,
+}
+
+fn marker_glyph<DB: DrawingBackend>(marker: Marker, (x, y): (i32, i32), r: i32, style: ShapeStyle) -> DynElement<'static, DB, (i32, i32)> {
+    match marker {
+        Marker::Circle => Circle::new((x, y), r, style).into_dyn(),
+        Marker::Square => Rectangle::new([(x - r, y - r), (x + r, y + r)], style).into_dyn(),
+        Marker::Triangle => TriangleMarker::new((x, y), r + 1, style).into_dyn(),
+        Marker::Diamond => {
+            let pts = vec![(x, y - r), (x + r, y), (x, y + r), (x - r, y), (x, y - r)];
+            if style.filled {
+                Polygon::new(pts, style).into_dyn()
+            } else {
+                PathElement::new(pts, style).into_dyn()
+            }
+        }
+    }
+}
+
+/// One line of a line chart.
+struct Line<'a> {
+    label: String,
+    points: &'a [Share],
+    style: LineStyle,
+    /// Points drawn hollow: published per cent only, from outside the table.
+    hollow: Vec<bool>,
+}
+
+/// A line chart over whole-number x values (cohorts, or years after).
+struct LineChart<'a> {
+    title: String,
+    xs: Vec<i32>,
+    x_desc: &'a str,
+    /// Back to front; the last is the main line, whose values are written on its points and
+    /// whose gaps are explained at the foot of the plot.
+    lines: Vec<Line<'a>>,
+    goal: Option<u16>,
+}
+
+/// Runs of consecutive published points, so a suppressed point is a gap, never a zero.
+fn published_runs(xs: &[i32], points: &[Share]) -> Vec<Vec<(i32, f64)>> {
+    let mut runs: Vec<Vec<(i32, f64)>> = vec![Vec::new()];
+    for (x, s) in xs.iter().zip(points) {
+        match s.percent() {
+            Some(p) => runs.last_mut().expect("never empty").push((*x, p as f64)),
+            None => runs.push(Vec::new()),
+        }
+    }
+    runs.retain(|r| !r.is_empty());
+    runs
+}
+
+fn draw_line<DB: DrawingBackend>(chart: &mut LineCtx<'_, DB>, xs: &[i32], line: &Line, p: &Paint) -> ChartResult<DB> {
+    let s = p.scale;
+    let style = line.style;
+    let line_stroke = stroke(style.color, style.width, s);
+    let r = px(style.width + 2.5, s);
+    for run in published_runs(xs, line.points) {
+        match style.dash {
+            Some((dash, gap)) => {
+                chart.draw_series(DashedLineSeries::new(run.clone(), px(dash, s), px(gap, s), line_stroke))?;
+            }
+            None => {
+                chart.draw_series(LineSeries::new(run.clone(), line_stroke))?;
+            }
+        }
+        for &pt in &run {
+            let hollow = xs.iter().position(|&x| x == pt.0).is_some_and(|i| line.hollow.get(i) == Some(&true));
+            let fill = if hollow { p.theme.background.filled() } else { style.color.filled() };
+            chart.draw_series(std::iter::once(EmptyElement::at(pt) + marker_glyph(style.marker, (0, 0), r, fill)))?;
+            if hollow {
+                let edge = stroke(style.color, 1.5, s);
+                chart.draw_series(std::iter::once(EmptyElement::at(pt) + marker_glyph(style.marker, (0, 0), r, edge)))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn line_chart<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &LineChart, p: &Paint) -> ChartResult<DB> {
+    let (t, s, th) = (texts(p.lang), p.scale, p.theme);
+    let plot_area = frame(root, &spec.title, p)?;
+    let first = *spec.xs.first().unwrap_or(&0);
+    let last = *spec.xs.last().unwrap_or(&0);
+    // Direct labels stand right of the last x: make room for the longest one.
+    let longest = spec.lines.iter().map(|l| l.label.chars().count()).max().unwrap_or(0) as f64;
+    let label_px = longest * 13.0 * 0.58 * s + 36.0 * s;
+    let plot_w = plot_area.dim_in_pixel().0 as f64 - 66.0 * s;
+    let step_px = plot_w / (last - first + 2) as f64;
+    let right_margin = (label_px - step_px).max(12.0 * s).min(plot_w * 0.45) as u32;
+    let mut chart = ChartBuilder::on(&plot_area)
+        .margin_left(px(8.0, s) as u32)
+        .margin_right(right_margin)
+        .margin_top(px(6.0, s) as u32)
+        .x_label_area_size(px(44.0, s) as u32)
+        .y_label_area_size(px(58.0, s) as u32)
+        .build_cartesian_2d(first - 1..last + 1, 0f64..100f64)?;
+    let xs = spec.xs.clone();
+    let every = if step_px >= 40.0 * s { 1 } else { 2 };
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .light_line_style(th.background)
+        .bold_line_style(stroke(th.grid, 1.0, s))
+        .axis_style(stroke(th.muted, 1.0, s))
+        .x_labels((last - first + 3) as usize)
+        // Every x where there is room, every other where there is not.
+        .x_label_formatter(&|x| if xs.contains(x) && (x - first) % every == 0 { x.to_string() } else { String::new() })
+        .y_labels(6)
+        .y_label_formatter(&|y| format_percent(*y as u16, p.lang))
+        .x_desc(spec.x_desc)
+        .y_desc(t.axis_percent)
+        .label_style(font(13.0, s, th.text))
+        .axis_desc_style(font(13.0, s, th.text))
+        .draw()?;
+
+    if let Some(goal) = spec.goal {
+        let goal = goal as f64;
+        // Up to the last x: right of it stand the lines' labels.
+        chart.draw_series(DashedLineSeries::new([(first - 1, goal), (last, goal)], px(6.0, s), px(4.0, s), stroke(th.goal, 1.5, s)))?;
+        chart.draw_series(std::iter::once(
+            EmptyElement::at((first - 1, goal))
+                + Text::new(t.goal_label.to_string(), (px(6.0, s), px(-6.0, s)), font(12.0, s, th.goal).pos(Pos::new(HPos::Left, VPos::Bottom))),
+        ))?;
+    }
+    for line in &spec.lines {
+        draw_line(&mut chart, &spec.xs, line, p)?;
+    }
+
+    // Direct labels right of the last x, each at the height of its line's last published point
+    // and led by the line's marker, spread so they never overlap.
+    let mut labels = Vec::new();
+    for line in &spec.lines {
+        if let Some(v) = line.points.iter().rev().find_map(|s| s.percent()) {
+            let at = (last, v as f64);
+            labels.push((line, at, chart.backend_coord(&at).1));
+        }
+    }
+    labels.sort_by_key(|l| l.2);
+    let min_gap = px(16.0, s);
+    for i in 1..labels.len() {
+        if labels[i].2 - labels[i - 1].2 < min_gap {
+            labels[i].2 = labels[i - 1].2 + min_gap;
+        }
+    }
+    for (line, at, y) in labels {
+        let dy = y - chart.backend_coord(&at).1;
+        let glyph = marker_glyph(line.style.marker, (px(16.0, s), dy), px(4.0, s), line.style.color.filled());
+        chart.draw_series(std::iter::once(EmptyElement::at(at) + glyph))?;
+        chart.draw_series(std::iter::once(
+            EmptyElement::at(at)
+                + Text::new(line.label.clone(), (px(26.0, s), dy), font(13.0, s, line.style.color).pos(Pos::new(HPos::Left, VPos::Center))),
+        ))?;
+    }
+
+    let Some((main, others)) = spec.lines.split_last() else { return root.present() };
+    // The main line's value on each point: above, or below where another line runs higher.
+    for (i, (x, share)) in spec.xs.iter().zip(main.points).enumerate() {
+        let Some(v) = share.percent() else { continue };
+        let below = others.iter().any(|o| o.points.get(i).and_then(|s| s.percent()).is_some_and(|l| l > v && l - v < 8));
+        let (dy, vpos) = if below { (px(10.0, s), VPos::Top) } else { (px(-10.0, s), VPos::Bottom) };
+        chart.draw_series(std::iter::once(
+            EmptyElement::at((*x, v as f64))
+                + Text::new(format_percent(v, p.lang), (0, dy), font(12.0, s, main.style.color).pos(Pos::new(HPos::Center, vpos))),
+        ))?;
+    }
+    // Gaps of the main line say why, at the foot of the plot.
+    for (x, share) in spec.xs.iter().zip(main.points) {
+        let why = match share {
+            Share::Suppressed { .. } | Share::Incomplete { .. } => t.suppressed_short,
+            Share::NoCompleters => t.cell_no_completers,
+            // Said once, in the notes (divided), or plain from the table (no data).
+            Share::Divided | Share::NoData | Share::Published { .. } => continue,
+        };
+        chart.draw_series(std::iter::once(
+            EmptyElement::at((*x, 0.0))
+                + Text::new(format!("({why})"), (0, px(-8.0, s)), font(12.0, s, th.muted).pos(Pos::new(HPos::Center, VPos::Bottom))),
+        ))?;
+    }
+    root.present()
+}
+
+/// Draws any view.
+pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view: &ViewData, p: &Paint) -> ChartResult<DB> {
+    let title = view_title(view, p.lang);
+    match view {
+        ViewData::Goal(v) => line_chart(root, &views::goal_spec(v, title, p), p),
+        ViewData::FollowUp(v) => line_chart(root, &views::follow_up_spec(v, title, p), p),
+        ViewData::Status(v) => views::status(root, v, &title, p),
+        ViewData::Gender(v) => views::gender(root, v, &title, p),
+        ViewData::Uncertainty(v) => views::uncertainty(root, v, &title, p),
+        ViewData::Similar(v) => views::similar(root, v, &title, p),
+        ViewData::Country(v) => views::country(root, v, &title, p),
+    }
+}
+
+/// Any view as an SVG document (natively: tests, downloads, the no-JS fallback).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn svg(view: &ViewData, lang: Lang, theme: &Theme, width: u32, height: u32) -> String {
+    let mut out = String::new();
+    {
+        let root = SVGBackend::with_string(&mut out, (width, height)).into_drawing_area();
+        draw(&root, view, &Paint { lang, theme, scale: 1.0 }).expect("drawing to a string cannot fail");
+    }
+    out
+}
+
+/// The goal view as SVG, light theme.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn goal_svg(view: &crate::outcome::GoalComparison, lang: Lang, width: u32, height: u32) -> String {
+    svg(&ViewData::Goal(view.clone()), lang, &LIGHT, width, height)
+}

@@ -1,0 +1,176 @@
+//! Every view, for real kommuner of every kind, against source cells: figures, SVG, table and
+//! summary agree.
+
+use intro_status::chart::{svg, DARK, LIGHT};
+use intro_status::data::Dataset;
+use intro_status::outcome::views::*;
+use intro_status::outcome::Share;
+use intro_status::text::{view_text, Lang};
+
+fn ds() -> &'static Dataset {
+    Dataset::embedded()
+}
+
+fn data(kind: ViewKind, code: &str) -> ViewData {
+    view_data(ds(), kind, code, None).unwrap_or_else(|| panic!("{code} {kind:?}"))
+}
+
+fn flat(svg: &str) -> String {
+    svg.replace('\n', "")
+}
+
+#[test]
+fn wilson_intervals_match_independent_values() {
+    // Computed independently (Python, the textbook formula): 140 of 251 and 0 of 5.
+    let (lo, hi) = wilson(140, 251).unwrap();
+    assert!((lo - 0.495_915_073_8).abs() < 1e-9 && (hi - 0.617_881_166_9).abs() < 1e-9, "{lo} {hi}");
+    let (lo, hi) = wilson(0, 5).unwrap();
+    assert!(lo == 0.0 && (hi - 0.434_482_464_8).abs() < 1e-9, "{lo} {hi}");
+    let (lo, hi) = wilson(2388, 3842).unwrap();
+    assert!((lo - 0.606_101_067_1).abs() < 1e-9 && (hi - 0.636_758_658_1).abs() < 1e-9);
+    assert_eq!(wilson(1, 0), None);
+    assert_eq!(wilson(6, 5), None);
+}
+
+#[test]
+fn status_split_equals_source_cells() {
+    // Oslo, cohort 2013: 251 finished; 56 % work or education, 4 % unemployed/measures, 40 % other.
+    let ViewData::Status(v) = data(ViewKind::Status, "0301") else { panic!() };
+    assert_eq!(v.cohort, 2013);
+    assert_eq!(v.bars[0].finished, Some(251));
+    assert_eq!(v.bars[0].percents, [Some(56), Some(4), Some(40)]);
+    // Oslo has no separate fylke line; the country: 62, 11, 27.
+    assert_eq!(v.bars.len(), 2);
+    assert_eq!(v.bars[1].who, Who::Land);
+    assert_eq!(v.bars[1].percents, [Some(62), Some(11), Some(27)]);
+    // A chosen cohort: 2011 (status 2012) for Bergen: 219 finished.
+    let ViewData::Status(v) = view_data(ds(), ViewKind::Status, "4601", Some(2011)).unwrap() else { panic!() };
+    assert_eq!((v.cohort, v.bars[0].finished), (2011, Some(219)));
+    let text = view_text(&ViewData::Status(v.clone()), Lang::Nb);
+    assert!(text.summary.starts_with("Av de 219 i Bergen som avsluttet i 2011, var 57 prosent i arbeid eller utdanning"), "{}", text.summary);
+    let svg = flat(&svg(&ViewData::Status(v), Lang::Nb, &LIGHT, 720, 420));
+    assert!(svg.contains("Bergen: status ett år etter, avsluttet 2011") && svg.contains("57\u{a0}%"));
+}
+
+#[test]
+fn status_split_of_a_suppressed_bar_is_a_gap_with_its_reason() {
+    // 3105 Sarpsborg, cohort 2012: 30 finished, work or education suppressed.
+    let ViewData::Status(v) = view_data(ds(), ViewKind::Status, "3105", Some(2012)).unwrap() else { panic!() };
+    assert_eq!(v.bars[0].percents, [None, None, None]);
+    assert_eq!(v.bars[0].share, Share::Suppressed { finished: Some(30) });
+    let svg = flat(&svg(&ViewData::Status(v.clone()), Lang::Nb, &LIGHT, 720, 420));
+    assert!(svg.contains("(for få deltakere til at tall kan vises)"));
+    let text = view_text(&ViewData::Status(v), Lang::Nb);
+    assert_eq!(text.table.rows[0], ["Sarpsborg", "30", "skjult", "skjult", "skjult"]);
+}
+
+#[test]
+fn gender_equals_source_cells() {
+    // Hele landet, cohort 2013: menn 72 %, kvinner 50 %; Oslo: menn 112 finished …
+    let ViewData::Gender(v) = data(ViewKind::Gender, "0301") else { panic!() };
+    assert_eq!(v.land_menn[3], Share::Published { percent: 72, count: Some(1487), finished: Some(2056) });
+    assert_eq!(v.land_kvinner[3], Share::Published { percent: 50, count: Some(901), finished: Some(1786) });
+    assert!(matches!(v.kommune_menn[3], Share::Published { finished: Some(112), .. }));
+    let text = view_text(&ViewData::Gender(v), Lang::Nb);
+    assert!(text.summary.contains("Hele landet: menn 72 prosent, kvinner 50 prosent."), "{}", text.summary);
+}
+
+#[test]
+fn follow_up_follows_one_cohort() {
+    // Hele landet, cohort 2010: 1 year after (status 2011) 61 %, 4 years after (status 2014) 62 %.
+    let ViewData::FollowUp(v) = data(ViewKind::FollowUp, "4601") else { panic!() };
+    assert_eq!(v.cohort, 2010);
+    assert_eq!(v.years_after, [1, 2, 3, 4]);
+    assert_eq!(v.land[0].percent(), Some(61));
+    assert_eq!(v.land[3], Share::Published { percent: 62, count: Some(1733), finished: Some(2786) });
+    // Every cohort on offer has two or more points.
+    assert_eq!(follow_up_cohorts(ds()), [2007, 2008, 2009, 2010, 2011, 2012]);
+    let ViewData::FollowUp(v) = view_data(ds(), ViewKind::FollowUp, "4601", Some(2012)).unwrap() else { panic!() };
+    assert_eq!(v.years_after, [1, 2]);
+    let svg = flat(&svg(&ViewData::FollowUp(v), Lang::En, &LIGHT, 720, 420));
+    assert!(svg.contains("Bergen: finished 2012, in work or education one to five years after"));
+}
+
+#[test]
+fn uncertainty_and_pooling_use_published_counts_only() {
+    // Oslo 2013: 140 of 251, interval 49.6–61.8 %.
+    let ViewData::Uncertainty(v) = data(ViewKind::Uncertainty, "0301") else { panic!() };
+    let e = v.estimates[3].as_ref().unwrap();
+    assert_eq!((e.count, e.finished), (140, 251));
+    assert!((e.low - 49.591_507).abs() < 1e-4 && (e.high - 61.788_117).abs() < 1e-4);
+    // Pooled Oslo 2010–2013: 141+166+164+140 = 611 of 239+270+270+251 = 1 030.
+    let pooled = v.pooled.as_ref().unwrap();
+    assert_eq!((pooled.cohorts.as_slice(), pooled.estimate.count, pooled.estimate.finished), (&[2010, 2011, 2012, 2013][..], 611, 1030));
+    // 3105 Sarpsborg: cohort 2012 is suppressed, so it is left out of the pool.
+    let ViewData::Uncertainty(v) = data(ViewKind::Uncertainty, "3105") else { panic!() };
+    assert_eq!(v.estimates[2], None);
+    assert_eq!(v.pooled.as_ref().unwrap().cohorts, [2010, 2011, 2013]);
+    let text = view_text(&ViewData::Uncertainty(v.clone()), Lang::Nb);
+    assert!(text.summary.starts_with("Samlet for 2010, 2011, 2013 var"), "{}", text.summary);
+    let svg = flat(&svg(&ViewData::Uncertainty(v), Lang::Nb, &LIGHT, 720, 420));
+    assert!(svg.contains(">Samlet<") && svg.contains("(skjult)"));
+}
+
+#[test]
+fn similar_kommuner_are_the_nearest_by_pooled_completers() {
+    let ViewData::Similar(v) = data(ViewKind::Similar, "4601") else { panic!() };
+    assert_eq!(v.own.as_ref().unwrap().estimate.finished, 863);
+    assert_eq!(v.peers.len(), 5);
+    let n0 = 863i64;
+    let own_gap = v.peers.iter().map(|p| (p.pooled.estimate.finished as i64 - n0).abs()).max().unwrap();
+    // No kommune left out is nearer than the farthest peer.
+    let others = ds().map.kommuner.iter().filter(|k| k.code != "4601" && !v.peers.iter().any(|p| p.code == k.code));
+    for k in others {
+        let ViewData::Similar(o) = data(ViewKind::Similar, &k.code) else { continue };
+        if let Some(p) = o.own {
+            assert!((p.estimate.finished as i64 - n0).abs() >= own_gap, "{} is nearer", k.code);
+        }
+    }
+    // A kommune with no completers has nothing to compare by.
+    let ViewData::Similar(v) = data(ViewKind::Similar, "1111") else { panic!() };
+    assert!(v.own.is_none() && v.peers.is_empty());
+    let text = view_text(&ViewData::Similar(v), Lang::Nn);
+    assert_eq!(text.summary, "For Sokndal finst det ingen publisert del: ingen publiserte tal å samle.");
+}
+
+#[test]
+fn country_picture_for_the_newest_cohort() {
+    let ViewData::Country(v) = data(ViewKind::Country, "0301") else { panic!() };
+    assert_eq!((v.cohort, v.status_year), (2013, 2014));
+    // 428 kommuner in the 2014 file; the groups add up.
+    assert_eq!(v.kommuner, 428);
+    assert_eq!(v.none + v.fewer_than_ten + v.ten_or_more, v.kommuner);
+    assert_eq!((v.none, v.fewer_than_ten, v.ten_or_more, v.suppressed), (155, 157, 116, 53));
+    let text = view_text(&ViewData::Country(v), Lang::Nb);
+    assert!(text.summary.starts_with("Av 428 kommuner i 2014 hadde 273 deltakere"), "{}", text.summary);
+}
+
+#[test]
+fn every_view_draws_for_every_kind_of_kommune_in_every_language_and_theme() {
+    // Large, small, merged with a suppressed part, suppressed cohort, divided, no completers, bydel.
+    for code in ["0301", "4601", "5622", "3203", "3105", "3907", "1111", "030106"] {
+        for kind in ViewKind::ALL {
+            let v = data(kind, code);
+            for lang in [Lang::Nb, Lang::Nn, Lang::En] {
+                for theme in [&LIGHT, &DARK] {
+                    let out = svg(&v, lang, theme, 720, 420);
+                    assert!(out.starts_with("<svg") && out.contains("</svg>"), "{code} {kind:?}");
+                }
+                let text = view_text(&v, lang);
+                assert!(!text.summary.is_empty() && !text.table.rows.is_empty(), "{code} {kind:?} {lang:?}");
+                for row in &text.table.rows {
+                    assert_eq!(row.len(), text.table.headers.len(), "{code} {kind:?}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn views_parse_from_page_attributes() {
+    assert_eq!(ViewKind::parse("trend"), Some(ViewKind::Goal));
+    assert_eq!(ViewKind::parse(" Status "), Some(ViewKind::Status));
+    assert_eq!(ViewKind::parse("followup"), Some(ViewKind::FollowUp));
+    assert_eq!(ViewKind::parse("pie"), None);
+    assert!(view_data(ds(), ViewKind::Country, "9999", None).is_none());
+}
