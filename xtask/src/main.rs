@@ -10,6 +10,7 @@
 //! wasm-bindgen-cli at exactly the version in Cargo.lock, Debian's chromium and chromium-driver,
 //! and the npm packages from package-lock.json.
 
+mod bench;
 mod serve;
 
 use base64::Engine;
@@ -24,6 +25,7 @@ fn main() -> ExitCode {
         Some("build") => build().map(|_| ()),
         Some("serve") => serve(&args[1..]),
         Some("test") => test(),
+        Some("bench") => bench::run(),
         Some("setup") => setup_build().and_then(|_| setup_test()),
         _ => Err("usage: cargo xtask (build | serve [--port N] | test | setup)".into()),
     };

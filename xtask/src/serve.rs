@@ -47,7 +47,7 @@ pub fn resolve(root: &Path, request_path: &str) -> Option<PathBuf> {
     out.is_file().then_some(out)
 }
 
-fn handle(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
+pub fn handle(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
     let mut line = String::new();
     BufReader::new(&stream).read_line(&mut line)?;
     let mut parts = line.split_whitespace();

@@ -1,0 +1,499 @@
+//! `cargo xtask bench`: intro-status beside a Chart.js 4 page drawing the same chart from the same
+//! data, measured in one headless Chromium run (issue 9).
+//!
+//! 1. builds `dist/` in release and asks the native binary for every figure (`export`);
+//! 2. writes into `target/bench/` a reference script (Chart.js's job: the goal chart, data inlined
+//!    as JSON) and four pages: ours and the reference, with one chart and with 20;
+//! 3. serves the repository on 127.0.0.1 and lets `bench/run.mjs` load the pages in Chromium;
+//! 4. prints the table of `bench/run.mjs`'s samples: absolute figures, ours / Chart.js, targets.
+//!
+//! Nothing here is a test: the figures depend on the machine. The pure parts below are tested.
+
+use super::Result;
+use serde::Deserialize;
+use serde_json::json;
+use std::collections::{BTreeMap, BTreeSet};
+use std::net::TcpListener;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+/// The kommune the one-chart pages start on.
+const FIRST_KOMMUNE: &str = "0301";
+/// Charts on the many-widget pages.
+const MANY: usize = 20;
+/// Kommune switches measured per page (after a few unmeasured ones).
+const SWITCHES: usize = 120;
+const SWITCH_TARGET_MS: f64 = 4.0;
+const MANY_TARGET_MS: f64 = 100.0;
+const FIRST_CHART_TARGET_RATIO: f64 = 0.5;
+
+const METADATA: &str = "data/ssb10824/ssb10824_metadata_circa2015.json";
+
+pub fn run() -> Result {
+    super::setup_test()?;
+    super::build()?;
+    let root = super::root();
+    let csv = export_csv(&root)?;
+    let metadata = std::fs::read_to_string(root.join(METADATA)).map_err(|e| format!("{METADATA}: {e}"))?;
+    let data = reference_data(&csv, &kommune_names(&metadata)?)?;
+
+    let dir = root.join("target/bench");
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    write_pages(&root, &dir, &data)?;
+
+    let port = start_server(&root)?;
+    let samples_path = dir.join("samples.json");
+    super::run(
+        Command::new("node")
+            .arg("bench/run.mjs")
+            .arg(format!("http://127.0.0.1:{port}/"))
+            .arg(&samples_path)
+            .env("CHROMIUM", "/usr/bin/chromium")
+            .current_dir(&root),
+    )?;
+    let text = std::fs::read_to_string(&samples_path).map_err(|e| format!("{}: {e}", samples_path.display()))?;
+    let samples: Samples = serde_json::from_str(&text).map_err(|e| format!("{}: {e}", samples_path.display()))?;
+    let report = report(&samples)?;
+    std::fs::write(dir.join("table.md"), &report).map_err(|e| format!("target/bench/table.md: {e}"))?;
+    println!("{report}");
+    Ok(())
+}
+
+/// `intro-status export`: every figure of the embedded data as CSV.
+fn export_csv(root: &Path) -> Result<String> {
+    let mut cmd = Command::new(super::cargo());
+    cmd.args(["run", "--release", "--quiet", "--package", "intro-status", "--bin", "intro-status", "--", "export"])
+        .current_dir(root)
+        .stderr(Stdio::inherit());
+    eprintln!("xtask: running {cmd:?}");
+    let out = cmd.output().map_err(|e| format!("cannot run cargo: {e}"))?;
+    if !out.status.success() {
+        return Err(format!("intro-status export failed with {}", out.status));
+    }
+    String::from_utf8(out.stdout).map_err(|e| format!("export is not UTF-8: {e}"))
+}
+
+/// Kommune names by code from table 10824's PxWeb metadata (the names the widget shows).
+fn kommune_names(metadata: &str) -> Result<BTreeMap<String, String>> {
+    let meta: serde_json::Value = serde_json::from_str(metadata).map_err(|e| format!("{METADATA}: {e}"))?;
+    let region = meta["variables"]
+        .as_array()
+        .and_then(|vs| vs.iter().find(|v| v["code"] == "Region"))
+        .ok_or_else(|| format!("{METADATA}: no variable Region"))?;
+    let strings = |key: &str| -> Vec<String> {
+        region[key].as_array().map(|a| a.iter().filter_map(|v| v.as_str().map(String::from)).collect()).unwrap_or_default()
+    };
+    Ok(strings("values").into_iter().zip(strings("valueTexts")).collect())
+}
+
+/// What the reference page draws: for every kommune, and for Hele landet, the per cent in work or
+/// education one year after, by cohort. `None` is a gap, exactly where the widget leaves one:
+/// SSB suppressed the figure, nobody finished, or the region has no row that year.
+#[derive(Debug, PartialEq)]
+struct ReferenceData {
+    cohorts: Vec<u16>,
+    land: Vec<Option<u16>>,
+    /// (code, name, per cent by cohort), in the order of the export.
+    kommuner: Vec<(String, String, Vec<Option<u16>>)>,
+}
+
+/// Cohort → (number who finished, per cent in work or education), as the export writes them.
+type ByCohort = BTreeMap<u16, (Option<String>, Option<String>)>;
+
+fn reference_data(csv: &str, names: &BTreeMap<String, String>) -> Result<ReferenceData> {
+    let mut lines = csv.lines();
+    let header = lines.next().unwrap_or("");
+    if header != "level,region,status_year,cohort,years_after,gender,status,count,percent" {
+        return Err(format!("unexpected export header {header:?}"));
+    }
+    // (level, code) → cohort → (finished, per cent in work or education), as published.
+    let mut cells: BTreeMap<(String, String), ByCohort> = BTreeMap::new();
+    let mut order = Vec::new();
+    for (i, line) in lines.enumerate() {
+        let f: Vec<&str> = line.split(',').collect();
+        let [level, code, _year, cohort, years_after, gender, status, count, percent] = f[..] else {
+            return Err(format!("export line {}: {line:?}", i + 2));
+        };
+        if years_after != "1" || gender != "alle" || !matches!(level, "kommune" | "land") {
+            continue;
+        }
+        let cohort: u16 = cohort.parse().map_err(|_| format!("export line {}: cohort {cohort:?}", i + 2))?;
+        let key = (level.to_string(), code.to_string());
+        if !cells.contains_key(&key) && level == "kommune" {
+            order.push(code.to_string());
+        }
+        let cell = cells.entry(key).or_default().entry(cohort).or_default();
+        match status {
+            "alle" => cell.0 = Some(count.to_string()),
+            "arbutd" => cell.1 = Some(percent.to_string()),
+            _ => {}
+        }
+    }
+    let land = cells.get(&("land".to_string(), "0".to_string())).ok_or("the export has no Hele landet")?;
+    let cohorts: Vec<u16> = land.keys().copied().collect::<BTreeSet<_>>().into_iter().collect();
+    let series = |by_cohort: &ByCohort| -> Vec<Option<u16>> {
+        cohorts
+            .iter()
+            .map(|c| match by_cohort.get(c) {
+                Some((finished, _)) if finished.as_deref() == Some("0") => None,
+                Some((_, Some(percent))) => percent.parse().ok(),
+                _ => None,
+            })
+            .collect()
+    };
+    let kommuner = order
+        .iter()
+        .map(|code| {
+            let name = names.get(code).cloned().unwrap_or_else(|| code.clone());
+            (code.clone(), name, series(&cells[&("kommune".to_string(), code.clone())]))
+        })
+        .collect();
+    Ok(ReferenceData { land: series(land), cohorts, kommuner })
+}
+
+impl ReferenceData {
+    fn to_json(&self) -> String {
+        let kommuner: Vec<_> = self.kommuner.iter().map(|(code, name, values)| json!([code, name, values])).collect();
+        json!({ "cohorts": self.cohorts, "land": self.land, "kommuner": kommuner }).to_string()
+    }
+
+    fn codes(&self) -> Vec<&str> {
+        self.kommuner.iter().map(|k| k.0.as_str()).collect()
+    }
+}
+
+/// `MANY` kommuner spread over the list, for the 20-chart pages.
+fn spread_codes<'a>(codes: &[&'a str], n: usize) -> Vec<&'a str> {
+    (0..n.min(codes.len())).map(|i| codes[i * codes.len() / n.min(codes.len())]).collect()
+}
+
+/// The kommuner to switch to, in turn: the list from the start, never the one already shown.
+fn switch_codes<'a>(codes: &[&'a str], first: &str, n: usize) -> Vec<&'a str> {
+    codes.iter().copied().filter(|c| *c != first).cycle().take(n).collect()
+}
+
+fn write_pages(root: &Path, dir: &Path, data: &ReferenceData) -> Result {
+    let read = |p: &str| std::fs::read_to_string(root.join(p)).map_err(|e| format!("{p}: {e}"));
+    let harness = read("bench/harness.js")?;
+    let reference = format!("var REFERENCE_DATA = {};\n{}", data.to_json(), read("bench/reference.js")?);
+    let write = |name: &str, text: &str| super::write(&dir.join(name), text.as_bytes());
+    write("reference.js", &reference)?;
+
+    let codes = data.codes();
+    if !codes.contains(&FIRST_KOMMUNE) {
+        return Err(format!("the data has no kommune {FIRST_KOMMUNE}"));
+    }
+    // Ours: the widget's element and one script. Theirs: a container, Chart.js and the reference script.
+    let ours = ("ours", "intro-status:rendered", vec!["/dist/intro-status.js"],
+        "function (code) { document.querySelector(\"intro-status\").setAttribute(\"kommune\", code); }");
+    let theirs = ("reference", "reference:rendered", vec!["/node_modules/chart.js/dist/chart.umd.min.js", "/target/bench/reference.js"],
+        "function (code) { referenceShow(document.querySelector(\".reference\"), code); }");
+    for (kind, event, scripts, switch) in [ours, theirs] {
+        for charts in [vec![FIRST_KOMMUNE], spread_codes(&codes, MANY)] {
+            let elements: String = charts
+                .iter()
+                .map(|c| match kind {
+                    "ours" => format!("<intro-status kommune=\"{c}\"></intro-status>\n"),
+                    _ => format!("<div class=\"reference\" data-kommune=\"{c}\"></div>\n"),
+                })
+                .collect();
+            let tags: String = scripts.iter().map(|s| format!("<script src=\"{s}\"></script>\n")).collect();
+            let name = format!("{kind}-{}.html", charts.len());
+            let page = format!(
+                "<!doctype html>\n<html lang=\"nb\">\n<head><meta charset=\"utf-8\"><link rel=\"icon\" href=\"data:,\"><title>bench: {name}</title>\n\
+                 <style>body{{margin:8px;font-family:sans-serif}}</style></head>\n<body>\n{elements}\
+                 <script>\n{harness}BENCH.start({event:?}, {n}, {switch});\n</script>\n{tags}</body>\n</html>\n",
+                n = charts.len()
+            );
+            write(&name, &page)?;
+        }
+    }
+    let plan = json!({ "first": FIRST_KOMMUNE, "switches": switch_codes(&codes, FIRST_KOMMUNE, SWITCHES) });
+    write("plan.json", &plan.to_string())
+}
+
+/// Serves the repository on a free port of 127.0.0.1 for as long as the xtask runs.
+fn start_server(root: &Path) -> Result<u16> {
+    let listener = TcpListener::bind(("127.0.0.1", 0)).map_err(|e| format!("cannot listen on 127.0.0.1: {e}"))?;
+    let port = listener.local_addr().map_err(|e| e.to_string())?.port();
+    let root = root.to_path_buf();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let root = root.clone();
+            std::thread::spawn(move || {
+                let _ = super::serve::handle(stream, &root);
+            });
+        }
+    });
+    Ok(port)
+}
+
+/// What `bench/run.mjs` writes.
+#[derive(Debug, Deserialize)]
+struct Samples {
+    date: String,
+    cpu: String,
+    cores: usize,
+    chromium: String,
+    chartjs: String,
+    ours: PageSamples,
+    reference: PageSamples,
+}
+
+/// Times in ms from the page's script start (or the switch), bytes as loaded.
+#[derive(Debug, Default, Deserialize)]
+struct PageSamples {
+    scripts: Vec<Script>,
+    first_drawn: Vec<f64>,
+    first_painted: Vec<f64>,
+    switch_drawn: Vec<f64>,
+    switch_painted: Vec<f64>,
+    many_drawn: Vec<f64>,
+    many_painted: Vec<f64>,
+    heap_used: Vec<f64>,
+    heap_buffers: Vec<f64>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Script {
+    url: String,
+    raw: u64,
+    gzip: u64,
+}
+
+/// Median and range of a sample.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Summary {
+    median: f64,
+    min: f64,
+    max: f64,
+    n: usize,
+}
+
+fn summary(xs: &[f64]) -> Option<Summary> {
+    let mut v: Vec<f64> = xs.iter().copied().filter(|x| x.is_finite()).collect();
+    if v.is_empty() {
+        return None;
+    }
+    v.sort_by(f64::total_cmp);
+    let m = v.len() / 2;
+    let median = if v.len() % 2 == 1 { v[m] } else { (v[m - 1] + v[m]) / 2.0 };
+    Some(Summary { median, min: v[0], max: v[v.len() - 1], n: v.len() })
+}
+
+/// 495542 → "495 542 B".
+fn bytes(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(' ');
+        }
+        out.push(ch);
+    }
+    out + " B"
+}
+
+fn ms(s: &Summary) -> String {
+    format!("{:.1} ms ({:.1}–{:.1}, n={})", s.median, s.min, s.max, s.n)
+}
+
+fn ratio(ours: f64, theirs: f64) -> String {
+    if theirs > 0.0 {
+        format!("{:.2}×", ours / theirs)
+    } else {
+        "–".into()
+    }
+}
+
+fn met(ok: bool) -> &'static str {
+    if ok {
+        "yes"
+    } else {
+        "**no**"
+    }
+}
+
+/// The table, in Markdown, with the machine and run above it.
+fn report(s: &Samples) -> Result<String> {
+    let need = |xs: &[f64], what: &str| summary(xs).ok_or_else(|| format!("no samples for {what}"));
+    let (o, r) = (&s.ours, &s.reference);
+    let total = |p: &PageSamples, f: fn(&Script) -> u64| p.scripts.iter().map(f).sum::<u64>();
+    let ours_file = o.scripts.iter().find(|x| x.url.ends_with("/dist/intro-status.js")).ok_or("no dist/intro-status.js loaded")?;
+    // The size target: no heavier than Chart.js's library alone (70 902 B for 4.6.1).
+    let library = r.scripts.iter().find(|x| x.url.ends_with("/chart.umd.min.js")).ok_or("no chart.umd.min.js loaded")?.gzip;
+
+    let mut rows: Vec<[String; 6]> = Vec::new();
+    let mut row = |what: &str, ours: String, theirs: String, ratio: String, target: String, ok: Option<bool>| {
+        rows.push([what.into(), ours, theirs, ratio, target, ok.map_or(String::new(), |b| met(b).into())]);
+    };
+    for (what, f) in [("scripts incl. data, raw", (|x: &Script| x.raw) as fn(&Script) -> u64), ("scripts incl. data, gzip -9", |x| x.gzip)] {
+        let (a, b) = (total(o, f), total(r, f));
+        row(what, bytes(a), bytes(b), ratio(a as f64, b as f64), String::new(), None);
+    }
+    row(
+        "dist/intro-status.js vs chart.umd.min.js alone, gzip -9",
+        bytes(ours_file.gzip),
+        bytes(library),
+        ratio(ours_file.gzip as f64, library as f64),
+        format!("≤ {}", bytes(library)),
+        Some(ours_file.gzip <= library),
+    );
+    let (a, b) = (need(&o.first_drawn, "ours first chart")?, need(&r.first_drawn, "Chart.js first chart")?);
+    let ok = a.median <= FIRST_CHART_TARGET_RATIO * b.median;
+    row("script start → first chart drawn", ms(&a), ms(&b), ratio(a.median, b.median), "≤ 0.5× Chart.js".into(), Some(ok));
+    let (a, b) = (need(&o.first_painted, "ours first paint")?, need(&r.first_painted, "Chart.js first paint")?);
+    row("script start → next frame after it", ms(&a), ms(&b), ratio(a.median, b.median), String::new(), None);
+    let (a, b) = (need(&o.switch_drawn, "ours switch")?, need(&r.switch_drawn, "Chart.js switch")?);
+    let ok = a.median <= SWITCH_TARGET_MS;
+    row("kommune switch → new chart drawn", ms(&a), ms(&b), ratio(a.median, b.median), "≤ 4 ms median".into(), Some(ok));
+    let (a, b) = (need(&o.switch_painted, "ours switch paint")?, need(&r.switch_painted, "Chart.js switch paint")?);
+    row("kommune switch → next frame after it", ms(&a), ms(&b), ratio(a.median, b.median), String::new(), None);
+    let (a, b) = (need(&o.many_drawn, "ours 20 widgets")?, need(&r.many_drawn, "Chart.js 20 charts")?);
+    let ok = a.median <= MANY_TARGET_MS;
+    row(&format!("script start → all {MANY} charts drawn"), ms(&a), ms(&b), ratio(a.median, b.median), "≤ 100 ms".into(), Some(ok));
+    let (a, b) = (need(&o.many_painted, "ours 20 widgets paint")?, need(&r.many_painted, "Chart.js 20 charts paint")?);
+    row(&format!("script start → next frame after all {MANY}"), ms(&a), ms(&b), ratio(a.median, b.median), String::new(), None);
+    for (what, xo, xr) in [("JS heap used after load (after GC)", &o.heap_used, &r.heap_used), ("+ ArrayBuffers (wasm memory) after load", &o.heap_buffers, &r.heap_buffers)] {
+        let (a, b) = (need(xo, what)?, need(xr, what)?);
+        row(what, bytes(a.median as u64), bytes(b.median as u64), ratio(a.median, b.median), String::new(), None);
+    }
+
+    let mut out = format!(
+        "{} · {} × {} · {} · Chart.js {} · `cargo xtask bench`\n\n\
+         | measure | intro-status | Chart.js | ours / Chart.js | target | met |\n|---|---|---|---|---|---|\n",
+        s.date, s.cores, s.cpu, s.chromium, s.chartjs
+    );
+    for r in rows {
+        out += &format!("| {} |\n", r.join(" | "));
+    }
+    out += "\nTimes: median (min–max, number of samples), ms. Scripts as loaded over HTTP from 127.0.0.1; gzip = GNU `gzip -9 -n`.\n";
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CSV: &str = "level,region,status_year,cohort,years_after,gender,status,count,percent\n\
+        land,0,2011,2010,1,alle,alle,2897,100\n\
+        land,0,2011,2010,1,alle,arbutd,1771,61\n\
+        land,0,2012,2011,1,alle,alle,3490,100\n\
+        land,0,2012,2011,1,alle,arbutd,2185,63\n\
+        land,0,2012,2010,2,alle,arbutd,2000,70\n\
+        kommune,0101,2011,2010,1,alle,alle,:,:\n\
+        kommune,0101,2011,2010,1,alle,arbutd,:,:\n\
+        kommune,0101,2012,2011,1,alle,alle,0,0\n\
+        kommune,0101,2012,2011,1,alle,arbutd,0,0\n\
+        kommune,0104,2012,2011,1,alle,alle,21,100\n\
+        kommune,0104,2012,2011,1,alle,arbutd,10,48\n\
+        kommune,0104,2012,2011,1,menn,arbutd,5,40\n\
+        fylke,01,2012,2011,1,alle,arbutd,10,48\n";
+
+    fn names() -> BTreeMap<String, String> {
+        [("0101", "Halden"), ("0104", "Moss")].map(|(a, b)| (a.to_string(), b.to_string())).into()
+    }
+
+    #[test]
+    fn reference_data_leaves_gaps_where_the_widget_does() {
+        let d = reference_data(CSV, &names()).unwrap();
+        assert_eq!(d.cohorts, [2010, 2011]);
+        assert_eq!(d.land, [Some(61), Some(63)]);
+        assert_eq!(
+            d.kommuner,
+            [
+                // Suppressed, then nobody finished: both gaps, never 0.
+                ("0101".to_string(), "Halden".to_string(), vec![None, None]),
+                // No row for 2010 at all: a gap; the men's 40 % is not the figure.
+                ("0104".to_string(), "Moss".to_string(), vec![None, Some(48)]),
+            ]
+        );
+        assert_eq!(
+            d.to_json(),
+            r#"{"cohorts":[2010,2011],"kommuner":[["0101","Halden",[null,null]],["0104","Moss",[null,48]]],"land":[61,63]}"#
+        );
+    }
+
+    #[test]
+    fn reference_data_refuses_a_foreign_csv() {
+        assert!(reference_data("a,b\n1,2\n", &names()).is_err());
+        assert!(reference_data("level,region,status_year,cohort,years_after,gender,status,count,percent\n", &names()).is_err());
+    }
+
+    #[test]
+    fn names_come_from_the_metadata() {
+        let meta = r#"{"variables":[{"code":"Kjonn","values":["0"],"valueTexts":["Begge"]},
+            {"code":"Region","values":["0","0101"],"valueTexts":["Hele landet","Halden"]}]}"#;
+        let n = kommune_names(meta).unwrap();
+        assert_eq!(n["0101"], "Halden");
+        assert_eq!(n["0"], "Hele landet");
+    }
+
+    #[test]
+    fn summary_has_median_and_range() {
+        assert_eq!(summary(&[3.0, 1.0, 2.0]), Some(Summary { median: 2.0, min: 1.0, max: 3.0, n: 3 }));
+        assert_eq!(summary(&[4.0, 1.0, 2.0, 10.0]).unwrap().median, 3.0);
+        assert_eq!(summary(&[f64::NAN, 5.0]).unwrap().n, 1);
+        assert_eq!(summary(&[]), None);
+    }
+
+    #[test]
+    fn codes_for_many_charts_and_switches() {
+        let codes = ["a", "b", "c", "d", "e"];
+        assert_eq!(spread_codes(&codes, 2), ["a", "c"]);
+        assert_eq!(spread_codes(&codes, 9), codes);
+        assert_eq!(switch_codes(&codes, "b", 6), ["a", "c", "d", "e", "a", "c"]);
+    }
+
+    #[test]
+    fn formats_bytes_and_ratios() {
+        assert_eq!(bytes(495_542), "495 542 B");
+        assert_eq!(bytes(70), "70 B");
+        assert_eq!(bytes(100_000), "100 000 B");
+        assert_eq!(ratio(3.0, 2.0), "1.50×");
+        assert_eq!(ratio(3.0, 0.0), "–");
+    }
+
+    fn page(scripts: Vec<Script>, t: f64) -> PageSamples {
+        PageSamples {
+            scripts,
+            first_drawn: vec![t, t + 2.0, t + 1.0],
+            first_painted: vec![t + 10.0],
+            switch_drawn: vec![t / 10.0; 3],
+            switch_painted: vec![t / 10.0 + 8.0],
+            many_drawn: vec![t * 3.0],
+            many_painted: vec![t * 3.0 + 9.0],
+            heap_used: vec![1e6],
+            heap_buffers: vec![2e5],
+        }
+    }
+
+    #[test]
+    fn report_says_which_targets_are_met() {
+        let s = Samples {
+            date: "2025-01-01".into(),
+            cpu: "cpu".into(),
+            cores: 2,
+            chromium: "Chromium 1".into(),
+            chartjs: "4.6.1".into(),
+            ours: page(vec![Script { url: "http://x/dist/intro-status.js".into(), raw: 495_542, gzip: 150_000 }], 30.0),
+            reference: page(
+                vec![
+                    Script { url: "http://x/node_modules/chart.js/dist/chart.umd.min.js".into(), raw: 210_082, gzip: 70_902 },
+                    Script { url: "http://x/target/bench/reference.js".into(), raw: 20_000, gzip: 5_000 },
+                ],
+                80.0,
+            ),
+        };
+        let t = report(&s).unwrap();
+        assert!(t.contains("| scripts incl. data, raw | 495 542 B | 230 082 B | 2.15× |  |  |"), "{t}");
+        assert!(t.contains("| 150 000 B | 70 902 B | 2.12× | ≤ 70 902 B | **no** |"), "{t}");
+        // 31 ms against 81 ms: 0.38×, within 0.5×.
+        assert!(t.contains("| script start → first chart drawn | 31.0 ms (30.0–32.0, n=3) | 81.0 ms (80.0–82.0, n=3) | 0.38× | ≤ 0.5× Chart.js | yes |"), "{t}");
+        // 3 ms switch meets 4 ms; 90 ms for 20 meets 100 ms.
+        assert!(t.contains("| kommune switch → new chart drawn | 3.0 ms"), "{t}");
+        assert!(t.contains("| ≤ 4 ms median | yes |"), "{t}");
+        assert!(t.contains("| ≤ 100 ms | yes |"), "{t}");
+        assert!(report(&Samples { ours: PageSamples::default(), ..s }).is_err());
+    }
+}
