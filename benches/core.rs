@@ -1,36 +1,38 @@
-//! The native core, every kommune: the goal view's figures (comparison, table, notes) and its
-//! chart as SVG. `cargo bench --bench core`. Not a test: see BENCHMARKS.md.
+//! The native core, every kommune × every view: figures, table and summary, and the chart as
+//! SVG. `cargo bench --bench core`. Not a test: see BENCHMARKS.md.
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use intro_status::chart::goal_svg;
+use intro_status::chart::{svg, LIGHT};
 use intro_status::data::Dataset;
-use intro_status::outcome::goal_comparison;
-use intro_status::text::{goal_notes, goal_table, Lang};
+use intro_status::outcome::views::{view_data, ViewKind};
+use intro_status::text::{view_text, Lang};
 use std::hint::black_box;
 use std::time::Duration;
 
 fn every_kommune(c: &mut Criterion) {
     let ds = Dataset::embedded();
-    let codes: Vec<&str> = ds.kommuner().map(|r| r.region.code.as_str()).collect();
-    assert!(codes.len() > 400, "only {} kommuner", codes.len());
+    let codes: Vec<&str> = ds.map.kommuner.iter().map(|k| k.code.as_str()).collect();
+    assert_eq!(codes.len(), 357);
 
-    let mut group = c.benchmark_group(format!("goal view, all {} kommuner", codes.len()));
-    group.bench_function("figures: comparison + table + notes", |b| {
+    let mut group = c.benchmark_group(format!("every view, all {} kommuner", codes.len()));
+    group.bench_function("figures + table + summary", |b| {
         b.iter(|| {
             for code in &codes {
-                let view = goal_comparison(ds, black_box(code)).expect("every kommune has a view");
-                black_box(goal_table(&view, Lang::Nb));
-                black_box(goal_notes(&view, Lang::Nb));
+                for kind in ViewKind::ALL {
+                    let view = view_data(ds, kind, black_box(code), None).expect("every kommune has every view");
+                    black_box(view_text(&view, Lang::Nb));
+                }
             }
         })
     });
-    group.bench_function("figures + SVG chart 720×420", |b| {
+    group.bench_function("figures + table + summary + SVG chart 720×420", |b| {
         b.iter(|| {
             for code in &codes {
-                let view = goal_comparison(ds, black_box(code)).expect("every kommune has a view");
-                black_box(goal_table(&view, Lang::Nb));
-                black_box(goal_notes(&view, Lang::Nb));
-                black_box(goal_svg(&view, Lang::Nb, 720, 420));
+                for kind in ViewKind::ALL {
+                    let view = view_data(ds, kind, black_box(code), None).expect("every kommune has every view");
+                    black_box(view_text(&view, Lang::Nb));
+                    black_box(svg(&view, Lang::Nb, &LIGHT, 720, 420));
+                }
             }
         })
     });
