@@ -22,8 +22,9 @@ fn lang(tag: &str) -> Lang {
     Lang::parse(tag).unwrap_or(Lang::Nb)
 }
 
+/// Plain JS objects (not `Map`s, which `#[serde(flatten)]` would otherwise give).
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    serde_wasm_bindgen::to_value(value).map_err(|e| JsError::new(&e.to_string()))
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsError::new(&e.to_string()))
 }
 
 #[derive(Serialize)]
@@ -156,6 +157,28 @@ pub fn view_page(code: &str, view: &str, cohort: Option<u16>, lang_tag: &str) ->
         ViewPage { code: resolved, view: kind.key(), cohort, cohorts, text: view_text(data, lang) }
     })?;
     to_js(&page)
+}
+
+/// One view as an SVG document, drawn by the same code as the canvas.
+#[wasm_bindgen]
+pub fn view_svg(code: &str, view: &str, cohort: Option<u16>, lang_tag: &str, dark: bool) -> Result<String, JsError> {
+    let lang = lang(lang_tag);
+    let theme = if dark { &DARK } else { &LIGHT };
+    with_view(code, view, cohort, lang, |data| crate::chart::svg(data, lang, theme, crate::chart::WIDTH, crate::chart::HEIGHT))
+}
+
+/// The figures a view shows, as CSV with its source line and the meaning of its marks.
+#[wasm_bindgen]
+pub fn view_csv(code: &str, view: &str, cohort: Option<u16>, lang_tag: &str) -> Result<String, JsError> {
+    let lang = lang(lang_tag);
+    with_view(code, view, cohort, lang, |data| crate::text::view_csv(&view_text(data, lang), lang))
+}
+
+/// For the browser tests only: a Rust panic, to check that a widget reports it and the page
+/// and the other widgets carry on.
+#[wasm_bindgen]
+pub fn test_panic() {
+    panic!("test panic requested by the page");
 }
 
 /// Draws one view on a canvas whose pixel size is already set; `scale` is the device pixel

@@ -1,103 +1,152 @@
 // intro-status: the page shell around the Rust/wasm core.
 //
-// `cargo xtask build` wraps this file, the wasm-bindgen glue (which defines `wasm_bindgen`) and
-// the wasm itself as base64 (`WASM_BASE64`) in one function scope, so the one classic script
-// `dist/intro-status.js` works from a web server and from file:// alike, and defines no globals
-// except the `<intro-status>` element.
+// `cargo xtask build` wraps this file, a factory for the wasm-bindgen glue (`makeGlue`, returning
+// a fresh `wasm_bindgen`) and the wasm itself as base64 (`WASM_BASE64`) in one function scope, so
+// the one classic script `dist/intro-status.js` works from a web server and from file:// alike,
+// and defines no globals except the `<intro-status>` element.
 //
-// Everything the widget computes or draws comes from the core; this file only builds the DOM,
-// passes attributes in and shows what comes back.
+// Everything the widget computes, draws or says comes from the core; this file builds the DOM,
+// passes attributes in and shows what comes back. It sends nothing anywhere and stores nothing.
 
 var CURRENT_SCRIPT = document.currentScript;
 
-// Shown when the core cannot start at all (no wasm, blocked by a Content-Security-Policy).
-var BOOT_MESSAGES = {
+// Shown before (or instead of) the core: when WebAssembly is missing or blocked by a
+// Content-Security-Policy, and while it loads.
+var BOOT = {
   nb: {
-    csp: "Figuren kan ikke vises: nettstedets sikkerhetsregler (Content-Security-Policy) stopper WebAssembly. Redaktøren må legge til 'wasm-unsafe-eval' i script-src.",
-    failed: "Figuren kan ikke vises i denne nettleseren.",
+    csp: "Figuren kan ikke vises fordi nettstedets sikkerhetsregler (Content-Security-Policy) stopper WebAssembly. Nettredaktøren må legge til 'wasm-unsafe-eval' i script-src.",
+    failed: "Figuren kan ikke vises i denne nettleseren: ",
+    crashed: "Det oppstod en feil i figuren, og den ble startet på nytt: ",
     loading: "Laster statistikk …",
+    language: "Ukjent språk «{x}»; viser bokmål.",
   },
   nn: {
-    csp: "Figuren kan ikkje visast: sikkerheitsreglane til nettstaden (Content-Security-Policy) stoppar WebAssembly. Redaktøren må leggje til 'wasm-unsafe-eval' i script-src.",
-    failed: "Figuren kan ikkje visast i denne nettlesaren.",
+    csp: "Figuren kan ikkje visast fordi sikkerheitsreglane til nettstaden (Content-Security-Policy) stoppar WebAssembly. Nettredaktøren må leggje til 'wasm-unsafe-eval' i script-src.",
+    failed: "Figuren kan ikkje visast i denne nettlesaren: ",
+    crashed: "Det oppstod ein feil i figuren, og han vart starta på nytt: ",
     loading: "Lastar statistikk …",
+    language: "Ukjent språk «{x}»; viser bokmål.",
   },
   en: {
-    csp: "The chart cannot be shown: this site's Content-Security-Policy blocks WebAssembly. The editor needs to add 'wasm-unsafe-eval' to script-src.",
-    failed: "The chart cannot be shown in this browser.",
+    csp: "The chart cannot be shown because this site's Content-Security-Policy blocks WebAssembly. The site's editor needs to add 'wasm-unsafe-eval' to script-src.",
+    failed: "The chart cannot be shown in this browser: ",
+    crashed: "The chart hit an error and was restarted: ",
     loading: "Loading statistics …",
+    language: "Unknown language «{x}»; showing Norwegian Bokmål.",
   },
 };
 
 var STYLE = [
-  ":host{display:block;box-sizing:border-box;max-width:760px;margin:1rem 0;",
-  "font-family:var(--intro-status-font,system-ui,-apple-system,'Segoe UI',Roboto,sans-serif);font-size:1rem;line-height:1.5;",
-  "color:var(--intro-status-text,#1a1a1a);background:var(--intro-status-bg,#fff)}",
+  // Host tokens first (--intro-status-*), then Designsystemet's (--ds-*), then our own.
+  ":host{all:initial;display:block;box-sizing:border-box;max-width:760px;margin:1rem 0;contain:content;",
+  "--is-bg:var(--intro-status-bg,var(--ds-color-neutral-background-default,#fff));",
+  "--is-text:var(--intro-status-text,var(--ds-color-neutral-text-default,#1a1a1a));",
+  "--is-muted:var(--intro-status-muted,var(--ds-color-neutral-text-subtle,#4a4a4a));",
+  "--is-border:var(--intro-status-border,var(--ds-color-neutral-border-strong,#595959));",
+  "--is-accent:var(--intro-status-accent,var(--ds-color-accent-base-default,#1d4f91));",
+  "--is-accent-text:var(--intro-status-accent-text,var(--ds-color-accent-base-contrast-default,#fff));",
+  "--is-focus:var(--intro-status-focus,var(--ds-color-focus-outer,#1d4f91));",
+  "--is-error:var(--intro-status-error,var(--ds-color-danger-text-default,#b00020));",
+  "--is-radius:var(--intro-status-radius,var(--ds-border-radius-md,4px));",
+  "font-family:var(--intro-status-font,var(--ds-font-family,system-ui,-apple-system,'Segoe UI',Roboto,sans-serif));",
+  "font-size:var(--intro-status-font-size,1rem);line-height:1.5;color:var(--is-text);background:var(--is-bg);text-align:left}",
+  "@media (prefers-color-scheme:dark){:host{",
+  "--is-bg:var(--intro-status-bg,var(--ds-color-neutral-background-default,#121212));",
+  "--is-text:var(--intro-status-text,var(--ds-color-neutral-text-default,#eee));",
+  "--is-muted:var(--intro-status-muted,var(--ds-color-neutral-text-subtle,#c4c4c4));",
+  "--is-border:var(--intro-status-border,var(--ds-color-neutral-border-strong,#9a9a9a));",
+  "--is-accent:var(--intro-status-accent,var(--ds-color-accent-base-default,#8ab4f8));",
+  "--is-accent-text:var(--intro-status-accent-text,var(--ds-color-accent-base-contrast-default,#121212));",
+  "--is-focus:var(--intro-status-focus,var(--ds-color-focus-outer,#8ab4f8));",
+  "--is-error:var(--intro-status-error,var(--ds-color-danger-text-default,#ff8a80))}}",
   ":host([hidden]){display:none}",
-  "*,*::before,*::after{box-sizing:inherit}",
+  "*,*::before,*::after{box-sizing:border-box}",
   ".is-root{padding:.5rem 0}",
-  ".is-controls{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:flex-end;margin-bottom:.5rem}",
+  ".is-controls{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:flex-end;margin-bottom:.75rem}",
   ".is-field{display:flex;flex-direction:column;gap:.125rem;min-width:0;max-width:100%}",
-  ".is-count{font-size:.875rem;color:#4a4a4a;min-height:1.3em}",
-  "input[type=search]{font:inherit;color:inherit;background:var(--intro-status-bg,#fff);min-height:44px;max-width:100%;",
-  "padding:.25rem .5rem;border:1px solid #595959;border-radius:4px}",
+  ".is-field[hidden]{display:none}",
   "label{font-weight:600}",
-  "select{font:inherit;color:inherit;background:var(--intro-status-bg,#fff);min-height:44px;max-width:100%;",
-  "padding:.25rem .5rem;border:1px solid #595959;border-radius:4px}",
-  "select:focus-visible,button:focus-visible,input:focus-visible{outline:3px solid var(--intro-status-focus,#1d4f91);outline-offset:2px}",
+  "select,input,button{font:inherit;color:var(--is-text);background:var(--is-bg);min-height:44px;max-width:100%;",
+  "padding:.25rem .5rem;border:1px solid var(--is-border);border-radius:var(--is-radius)}",
+  "button{cursor:pointer}",
+  ":focus-visible{outline:3px solid var(--is-focus);outline-offset:2px}",
+  ".is-count{font-size:.875rem;color:var(--is-muted);min-height:1.3em}",
+  ".is-tabs{display:flex;flex-wrap:wrap;gap:.25rem;margin:0 0 .75rem;padding:0}",
+  ".is-tabs button[aria-selected=true]{background:var(--is-accent);color:var(--is-accent-text);border-color:var(--is-accent);font-weight:600}",
+  ".is-title{font-weight:600;font-size:1.125rem;margin:0 0 .25rem}",
+  ".is-summary{margin:0 0 .5rem}",
   "figure{margin:0}",
-  "canvas{display:block;width:100%;height:auto;max-width:100%}",
-  ".is-notes{margin:.25rem 0 0;padding-left:1.25rem;color:#4a4a4a}",
-  ".is-notes:empty{display:none}",
+  "canvas{display:block;max-width:100%;height:auto}",
+  ".is-notes,.is-footnotes{margin:.25rem 0 0;padding-left:1.25rem;color:var(--is-muted);font-size:.9375rem}",
+  ".is-notes:empty,.is-footnotes:empty{display:none}",
+  ".is-footnotes{list-style:none;padding:0;font-size:.875rem}",
+  ".is-actions{display:flex;flex-wrap:wrap;gap:.5rem;margin:.75rem 0 0}",
   ".is-table-wrap{overflow-x:auto;margin-top:.75rem}",
+  ".is-table-wrap[hidden]{display:none}",
   "table{border-collapse:collapse;font-variant-numeric:tabular-nums;font-size:.9375rem}",
   "caption{text-align:left;font-weight:600;padding-bottom:.25rem}",
-  "th,td{padding:.25rem .5rem;border-bottom:1px solid #c4c4c4;text-align:right;vertical-align:top}",
-  "thead th{font-weight:600}",
+  "th,td{padding:.25rem .5rem;border-bottom:1px solid var(--is-border);text-align:right;vertical-align:top}",
   "th[scope=row],thead th:first-child{text-align:left}",
-  ".is-footnotes{list-style:none;padding:0;margin:.25rem 0 0;font-size:.875rem;color:#4a4a4a}",
-  ".is-source{font-size:.875rem;color:#4a4a4a;margin:.5rem 0 0}",
-  ".is-message{border-left:4px solid #b00020;padding:.5rem .75rem;background:#fdf2f2;color:#1a1a1a}",
+  ".is-source{font-size:.875rem;color:var(--is-muted);margin:.5rem 0 0}",
+  ".is-message{border-left:4px solid var(--is-error);padding:.5rem .75rem;margin:0 0 .5rem;color:var(--is-text)}",
   ".is-message:empty{display:none}",
+  ".is-fallback:not(.is-show){display:none}",
   ".is-sr{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}",
+  "@media (forced-colors:active){canvas{border:1px solid CanvasText}.is-tabs button[aria-selected=true]{outline:2px solid Highlight}}",
+  "@media (prefers-reduced-motion:reduce){*{transition:none!important;animation:none!important}}",
+  "@media print{.is-controls,.is-actions{display:none}.is-table-wrap[hidden]{display:block}}",
 ].join("");
 
-function bootMessages(lang) {
-  return BOOT_MESSAGES[lang] || BOOT_MESSAGES.nb;
+function bootTexts(lang) {
+  return BOOT[lang] || BOOT.nb;
 }
 
-// The language of an element: its own `lang`, the nearest ancestor's, or the page's.
-function langOf(el) {
-  var tag = el.getAttribute("lang") || (el.closest && el.closest("[lang]") && el.closest("[lang]").getAttribute("lang")) ||
-    document.documentElement.getAttribute("lang") || "nb";
-  var primary = tag.toLowerCase().split(/[-_]/)[0];
-  return primary === "no" ? "nb" : primary;
+// The language asked for: the element's own `lang`, the nearest ancestor's, or the page's.
+function langTag(el) {
+  var owner = el.closest ? el.closest("[lang]") : null;
+  return el.getAttribute("lang") || (owner && owner.getAttribute("lang")) || document.documentElement.getAttribute("lang") || "nb";
 }
 
-var corePromise = null;
+// nb, nn or en; and whether the tag was understood.
+function parseLang(tag) {
+  var primary = String(tag).toLowerCase().split(/[-_]/)[0];
+  if (primary === "no" || primary === "nb") return { lang: "nb", known: true };
+  if (primary === "nn" || primary === "en") return { lang: primary, known: true };
+  return { lang: "nb", known: false };
+}
 
-// Instantiates the wasm once per page, however many widgets there are.
+var core = null;
+var compiled = null;
+
+// One wasm instance for the whole page, however many widgets. After a crash (a Rust panic
+// aborts the instance), the next call builds a fresh one from the compiled module.
 function loadCore() {
-  if (!corePromise) {
-    corePromise = Promise.resolve().then(function () {
-      if (typeof WebAssembly !== "object") {
-        throw new Error("no WebAssembly");
-      }
+  if (core) return core;
+  core = Promise.resolve().then(function () {
+    if (typeof WebAssembly !== "object") throw new Error("no WebAssembly");
+    if (!compiled) {
       var bin = atob(WASM_BASE64);
       var bytes = new Uint8Array(bin.length);
       for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-      return wasm_bindgen({ module_or_path: bytes });
-    }).then(function () {
-      return wasm_bindgen;
-    });
-  }
-  return corePromise;
+      compiled = WebAssembly.compile(bytes);
+    }
+    return compiled;
+  }).then(function (module) {
+    var glue = makeGlue();
+    return glue({ module_or_path: module }).then(function () { return glue; });
+  });
+  core.catch(function () { core = null; compiled = null; });
+  return core;
 }
 
 function isCspError(err) {
   var text = String(err && (err.message || err));
-  return /Content.Security.Policy|wasm-unsafe-eval|unsafe-eval|CompileError: .*disallowed/i.test(text) ||
-    (err && err.name === "CompileError" && /WebAssembly/.test(text));
+  return /Content.Security.Policy|wasm-unsafe-eval|unsafe-eval|disallowed|violates/i.test(text);
+}
+
+// A trap (a Rust panic under panic=abort) leaves the instance unusable: start a new one.
+function isCrash(err) {
+  return err instanceof WebAssembly.RuntimeError;
 }
 
 function el(tag, attrs, text) {
@@ -105,6 +154,19 @@ function el(tag, attrs, text) {
   if (attrs) for (var k in attrs) node.setAttribute(k, attrs[k]);
   if (text != null) node.textContent = text;
   return node;
+}
+
+function messageOf(err) {
+  return String((err && err.message) || err);
+}
+
+// Relative luminance of a CSS colour, to pick the chart's light or dark theme from the actual
+// background, whether it comes from the system, the host's tokens or Designsystemet.
+function isDark(color) {
+  var m = /rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?/.exec(color || "");
+  if (!m || (m[4] !== undefined && +m[4] === 0)) return window.matchMedia && matchMedia("(prefers-color-scheme: dark)").matches;
+  var lin = function (c) { c /= 255; return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4); };
+  return 0.2126 * lin(+m[1]) + 0.7152 * lin(+m[2]) + 0.0722 * lin(+m[3]) < 0.2;
 }
 
 var uid = 0;
@@ -116,43 +178,60 @@ function Widget(host) {
   var style = el("style");
   style.textContent = STYLE;
   this.root.appendChild(style);
+  var id = this.id;
 
-  var wrap = el("div", { class: "is-root" });
+  var wrap = (this.wrap = el("div", { class: "is-root" }));
   var controls = el("div", { class: "is-controls" });
-  this.searchLabel = el("label", { for: this.id + "-search" });
-  this.search = el("input", {
-    id: this.id + "-search", type: "search", autocomplete: "off", spellcheck: "false",
-    "aria-controls": this.id + "-kommune", "aria-describedby": this.id + "-count",
-  });
-  this.count = el("span", { id: this.id + "-count", class: "is-count", "aria-live": "polite" });
-  this.label = el("label", { for: this.id + "-kommune" });
-  this.select = el("select", { id: this.id + "-kommune" });
-  var searchRow = el("div", { class: "is-field" });
-  searchRow.appendChild(this.searchLabel);
-  searchRow.appendChild(this.search);
-  searchRow.appendChild(this.count);
-  var selectRow = el("div", { class: "is-field" });
-  selectRow.appendChild(this.label);
-  selectRow.appendChild(this.select);
-  controls.appendChild(searchRow);
-  controls.appendChild(selectRow);
+  this.searchLabel = el("label", { for: id + "-search" });
+  this.search = el("input", { id: id + "-search", type: "search", autocomplete: "off", spellcheck: "false", "aria-controls": id + "-kommune", "aria-describedby": id + "-count" });
+  this.count = el("span", { id: id + "-count", class: "is-count", "aria-live": "polite" });
+  this.label = el("label", { for: id + "-kommune" });
+  this.select = el("select", { id: id + "-kommune" });
+  this.cohortLabel = el("label", { for: id + "-cohort" });
+  this.cohortSelect = el("select", { id: id + "-cohort" });
+  this.cohortField = el("div", { class: "is-field", hidden: "" });
+  var field = function (a, b, c) { var f = el("div", { class: "is-field" }); f.appendChild(a); f.appendChild(b); if (c) f.appendChild(c); return f; };
+  controls.appendChild(field(this.searchLabel, this.search, this.count));
+  controls.appendChild(field(this.label, this.select));
+  this.cohortField.appendChild(this.cohortLabel);
+  this.cohortField.appendChild(this.cohortSelect);
+  controls.appendChild(this.cohortField);
+
+  this.tabs = el("div", { class: "is-tabs", role: "tablist" });
   this.message = el("p", { class: "is-message", role: "alert" });
+  this.panel = el("div", { role: "tabpanel", id: id + "-panel" });
+  this.title = el("p", { class: "is-title", id: id + "-title" });
+  this.summary = el("p", { class: "is-summary", id: id + "-summary" });
   this.figure = el("figure");
-  this.canvas = el("canvas", { role: "img" });
+  this.canvas = el("canvas", { role: "img", "aria-describedby": id + "-summary" });
   this.notes = el("ul", { class: "is-notes" });
   this.figure.appendChild(this.canvas);
   this.figure.appendChild(this.notes);
-  this.tableWrap = el("div", { class: "is-table-wrap" });
+  this.tableWrap = el("div", { class: "is-table-wrap", id: id + "-table", hidden: "" });
+  this.actions = el("div", { class: "is-actions" });
+  this.toggle = el("button", { type: "button", "aria-controls": id + "-table", "aria-expanded": "false" });
+  this.pngButton = el("button", { type: "button" });
+  this.svgButton = el("button", { type: "button" });
+  this.csvButton = el("button", { type: "button" });
+  [this.toggle, this.pngButton, this.svgButton, this.csvButton].forEach(function (b) { this.actions.appendChild(b); }, this);
   this.source = el("p", { class: "is-source" });
+  [this.title, this.summary, this.figure, this.tableWrap, this.actions].forEach(function (n) { this.panel.appendChild(n); }, this);
   this.live = el("div", { class: "is-sr", "aria-live": "polite" });
-  [controls, this.message, this.figure, this.tableWrap, this.source, this.live].forEach(function (n) {
-    wrap.appendChild(n);
-  });
+  // The page's own fallback content (e.g. a static table), shown where the core cannot run.
+  this.fallback = el("div", { class: "is-fallback" });
+  this.fallback.appendChild(el("slot"));
+  [controls, this.tabs, this.message, this.panel, this.source, this.fallback, this.live].forEach(function (n) { wrap.appendChild(n); });
   this.root.appendChild(wrap);
+  this.bind();
+}
 
+Widget.prototype.bind = function () {
   var self = this;
   this.select.addEventListener("change", function () {
-    if (self.select.value) self.host.setAttribute("kommune", self.select.value);
+    if (self.select.value) self.set({ kommune: self.select.value });
+  });
+  this.cohortSelect.addEventListener("change", function () {
+    self.set({ cohort: self.cohortSelect.value });
   });
   this.search.addEventListener("input", function () {
     self.fillOptions();
@@ -163,83 +242,202 @@ function Widget(host) {
     var first = self.select.querySelector("option[value]:not([value=''])");
     if (first) {
       e.preventDefault();
-      self.host.setAttribute("kommune", first.value);
+      self.set({ kommune: first.value });
     }
   });
+  // Tabs: arrow keys, Home and End move between views (WAI-ARIA tabs, automatic activation).
+  this.tabs.addEventListener("keydown", function (e) {
+    var tabs = Array.prototype.slice.call(self.tabs.querySelectorAll("[role=tab]"));
+    var i = tabs.indexOf(self.root.activeElement);
+    if (i < 0) return;
+    var next = { ArrowRight: i + 1, ArrowDown: i + 1, ArrowLeft: i - 1, ArrowUp: i - 1, Home: 0, End: tabs.length - 1 }[e.key];
+    if (next === undefined) return;
+    e.preventDefault();
+    var tab = tabs[(next + tabs.length) % tabs.length];
+    tab.focus();
+    self.set({ view: tab.getAttribute("data-view") });
+  });
+  this.toggle.addEventListener("click", function () {
+    var show = self.tableWrap.hidden;
+    self.tableWrap.hidden = !show;
+    self.figure.hidden = show;
+    self.toggle.setAttribute("aria-expanded", String(show));
+    self.toggle.textContent = show ? self.texts.show_chart : self.texts.show_table;
+    if (!show) self.drawChart();
+  });
+  this.pngButton.addEventListener("click", function () { self.download("png"); });
+  this.svgButton.addEventListener("click", function () { self.download("svg"); });
+  this.csvButton.addEventListener("click", function () { self.download("csv"); });
   if (typeof ResizeObserver === "function") {
     var lastWidth = 0;
-    this.resize = new ResizeObserver(function () {
-      var w = self.figure.clientWidth;
+    this.resize = new ResizeObserver(function (entries) {
+      var w = Math.round(entries[0].contentRect.width);
       if (w && w !== lastWidth) {
         lastWidth = w;
         self.drawChart();
       }
     });
-    this.resize.observe(this.figure);
+    this.resize.observe(this.wrap);
   }
-}
+  // Zoom and moving between screens change the pixel ratio: redraw crisply.
+  this.watchPixelRatio();
+};
+
+Widget.prototype.watchPixelRatio = function () {
+  if (!window.matchMedia) return;
+  var self = this;
+  var query = matchMedia("(resolution: " + (window.devicePixelRatio || 1) + "dppx)");
+  var onChange = function () {
+    query.removeEventListener("change", onChange);
+    self.drawChart();
+    self.watchPixelRatio();
+  };
+  query.addEventListener("change", onChange);
+};
+
+// Changes state through the element's attributes, so the page (and the URL hash) can follow.
+Widget.prototype.set = function (changes) {
+  for (var k in changes) {
+    if (changes[k] == null || changes[k] === "") this.host.removeAttribute(k);
+    else this.host.setAttribute(k, changes[k]);
+  }
+};
 
 Widget.prototype.showMessage = function (text) {
   this.message.textContent = text || "";
 };
 
+Widget.prototype.showFallback = function (show) {
+  this.fallback.classList.toggle("is-show", show);
+  this.panel.hidden = show;
+};
+
 Widget.prototype.update = function () {
   var self = this;
-  var lang = langOf(this.host);
-  if (!this.core) this.showMessage(bootMessages(lang).loading);
+  var asked = parseLang(langTag(this.host));
+  if (!this.core) this.showMessage(bootTexts(asked.lang).loading);
   loadCore().then(function (core) {
     self.core = core;
     self.render();
   }, function (err) {
-    self.figure.hidden = true;
-    self.showMessage(isCspError(err) ? bootMessages(lang).csp : bootMessages(lang).failed);
+    self.core = null;
+    var t = bootTexts(asked.lang);
+    self.showMessage(isCspError(err) ? t.csp : t.failed + messageOf(err));
+    self.showFallback(true);
   });
 };
 
+// Calls into the core; a crash is reported in this widget and the core restarted for the next call.
+Widget.prototype.call = function (fn) {
+  try {
+    return { value: fn(this.core) };
+  } catch (err) {
+    if (isCrash(err)) {
+      core = null;
+      this.core = null;
+      this.showMessage(bootTexts(this.lang).crashed + messageOf(err));
+      return { crashed: true };
+    }
+    return { error: messageOf(err) };
+  }
+};
+
 Widget.prototype.render = function () {
-  var core = this.core;
-  var lang = langOf(this.host);
-  this.lang = lang;
-  var t = core.ui_texts(lang);
-  this.texts = t;
+  var asked = parseLang(langTag(this.host));
+  var lang = (this.lang = asked.lang);
+  var got = this.call(function (c) { return { texts: c.ui_texts(lang), choices: c.choices() }; });
+  if (got.crashed) return;
+  var t = (this.texts = got.value.texts);
+  this.choices = got.value.choices;
+  this.wrap.setAttribute("lang", lang);
   this.label.textContent = t.choose_kommune;
   this.searchLabel.textContent = t.search_label;
+  this.cohortLabel.textContent = t.choose_cohort;
   this.source.textContent = t.source;
-  if (!this.choices) this.choices = core.choices();
+  this.tabs.setAttribute("aria-label", t.choose_view);
+  this.toggle.textContent = this.tableWrap.hidden ? t.show_table : t.show_chart;
+  this.pngButton.textContent = t.download_png;
+  this.svgButton.textContent = t.download_svg;
+  this.csvButton.textContent = t.download_csv;
+  var problems = asked.known ? [] : [bootTexts(lang).language.replace("{x}", langTag(this.host).slice(0, 20))];
+
   var code = (this.host.getAttribute("kommune") || "").trim();
+  var view = (this.host.getAttribute("view") || "goal").trim();
+  var cohortAttr = this.host.getAttribute("cohort");
+  var cohort = cohortAttr && /^\d{4}$/.test(cohortAttr.trim()) ? +cohortAttr : undefined;
   this.code = code;
   this.fillOptions();
+  this.fillTabs(view);
   if (!code) {
     this.page = null;
-    this.figure.hidden = true;
-    this.tableWrap.textContent = "";
-    this.showMessage("");
+    this.panel.hidden = true;
+    this.showMessage(problems.join(" "));
     return;
   }
-  var page;
-  try {
-    page = core.goal_page(code, lang);
-  } catch (err) {
+  var res = this.call(function (c) { return c.view_page(code, view, cohort, lang); });
+  if (res.crashed) return;
+  if (res.error) {
     this.page = null;
-    this.figure.hidden = true;
-    this.tableWrap.textContent = "";
-    this.showMessage(String(err && err.message || err));
+    this.panel.hidden = true;
+    problems.push(res.error);
+    this.showMessage(problems.join(" "));
     return;
   }
-  this.page = page;
+  var page = (this.page = res.value);
+  this.showMessage(problems.join(" "));
+  this.showFallback(false);
   if (page.code !== code) {
     // An old kommune number that lives on in one of today's kommuner.
     this.code = page.code;
     this.fillOptions();
   }
-  this.showMessage("");
-  this.figure.hidden = false;
-  this.canvas.setAttribute("aria-label", page.table.caption);
+  this.fillTabs(page.view);
+  this.fillCohorts(page);
+  this.title.textContent = page.title;
+  this.summary.textContent = page.summary;
+  this.canvas.setAttribute("aria-label", page.title);
   this.notes.textContent = "";
   for (var n = 0; n < page.notes.length; n++) this.notes.appendChild(el("li", null, page.notes[n]));
   this.renderTable(page.table);
   this.drawChart();
-  this.live.textContent = page.table.caption;
+  this.announce(page.title);
+};
+
+// Changes of kommune or view are announced once, politely.
+Widget.prototype.announce = function (text) {
+  if (this.lastAnnounced === text) return;
+  this.lastAnnounced = text;
+  this.live.textContent = text;
+};
+
+Widget.prototype.fillTabs = function (active) {
+  var self = this;
+  var views = this.texts.views;
+  if (this.tabs.children.length !== views.length || this.tabsLang !== this.lang) {
+    this.tabs.textContent = "";
+    views.forEach(function (v) {
+      var tab = el("button", { type: "button", role: "tab", id: self.id + "-tab-" + v.key, "data-view": v.key, "aria-controls": self.id + "-panel" }, v.name);
+      tab.addEventListener("click", function () { self.set({ view: v.key }); });
+      self.tabs.appendChild(tab);
+    });
+    this.tabsLang = this.lang;
+  }
+  var key = views.some(function (v) { return v.key === active; }) ? active : active === "trend" ? "goal" : null;
+  Array.prototype.forEach.call(this.tabs.children, function (tab) {
+    var on = tab.getAttribute("data-view") === key;
+    tab.setAttribute("aria-selected", String(on));
+    tab.tabIndex = on || (!key && tab === self.tabs.firstChild) ? 0 : -1;
+    if (on) self.panel.setAttribute("aria-labelledby", tab.id);
+  });
+};
+
+Widget.prototype.fillCohorts = function (page) {
+  this.cohortField.hidden = !page.cohort;
+  if (!page.cohort) return;
+  var select = this.cohortSelect;
+  select.textContent = "";
+  page.cohorts.forEach(function (c) { select.appendChild(el("option", { value: String(c) }, String(c))); });
+  select.value = String(page.cohort);
 };
 
 // Lower case without diacritics, so "porsangu" finds Porsáŋgu and "tråante" Tråante.
@@ -254,6 +452,9 @@ Widget.prototype.fillOptions = function () {
   var t = this.texts;
   if (!c || !t) return;
   var query = fold(this.search.value.trim());
+  var key = query + "|" + this.code + "|" + this.lang;
+  if (key === this.optionsKey) return;
+  this.optionsKey = key;
   var matches = function (code, names) {
     if (!query) return true;
     if (code.indexOf(query) === 0) return true;
@@ -261,13 +462,15 @@ Widget.prototype.fillOptions = function () {
     return false;
   };
   var select = this.select;
-  select.textContent = "";
-  select.appendChild(el("option", { value: "" }, t.choose_kommune + " …"));
+  var frag = document.createDocumentFragment();
+  frag.appendChild(el("option", { value: "" }, t.choose_kommune + " …"));
   var shown = 0;
   var self = this;
+  var current = null;
   c.fylker.forEach(function (f) {
     var group = el("optgroup", { label: f.name });
     c.kommuner.forEach(function (k) {
+      if (k.code === self.code) current = k;
       if (k.fylke !== f.code || !matches(k.code, [k.name].concat(k.other_names))) return;
       group.appendChild(el("option", { value: k.code }, k.name + " (" + k.code + ")"));
       shown++;
@@ -278,13 +481,14 @@ Widget.prototype.fillOptions = function () {
         });
       }
     });
-    if (group.children.length) select.appendChild(group);
+    if (group.children.length) frag.appendChild(group);
   });
   // Keep the current kommune choosable even when the filter hides it.
-  if (this.code && !select.querySelector('option[value="' + this.code.replace(/[^0-9]/g, "") + '"]')) {
-    var current = c.kommuner.filter(function (k) { return k.code === self.code; })[0];
-    if (current) select.appendChild(el("option", { value: current.code }, current.name + " (" + current.code + ")"));
+  if (current && !matches(current.code, [current.name].concat(current.other_names))) {
+    frag.appendChild(el("option", { value: current.code }, current.name + " (" + current.code + ")"));
   }
+  select.textContent = "";
+  select.appendChild(frag);
   select.value = this.code || "";
   this.count.textContent = !query ? "" : shown === 1 ? t.search_count_one : t.search_count.replace("{n}", String(shown));
 };
@@ -306,46 +510,117 @@ Widget.prototype.renderTable = function (table) {
   t.appendChild(body);
   this.tableWrap.textContent = "";
   this.tableWrap.appendChild(t);
-  if (table.footnotes.length) {
-    var notes = el("ul", { class: "is-footnotes" });
-    table.footnotes.forEach(function (n) { notes.appendChild(el("li", null, n)); });
-    this.tableWrap.appendChild(notes);
-  }
+  var notes = el("ul", { class: "is-footnotes" });
+  table.footnotes.forEach(function (n) { notes.appendChild(el("li", null, n)); });
+  this.tableWrap.appendChild(notes);
+};
+
+Widget.prototype.chartTheme = function () {
+  return isDark(getComputedStyle(this.wrap).backgroundColor);
 };
 
 // Sizes the canvas to its box at the device's pixel ratio and lets the core draw.
 Widget.prototype.drawChart = function () {
-  if (!this.core || !this.page) return;
-  var cssWidth = Math.min(this.figure.clientWidth || 720, 720);
-  var cssHeight = Math.round(Math.max(280, Math.min(420, cssWidth * 0.6)));
+  if (!this.core || !this.page || this.figure.hidden) return;
+  var cssWidth = Math.min(this.wrap.clientWidth || 720, 720);
+  var cssHeight = Math.round(Math.max(300, Math.min(420, cssWidth * 0.62)));
   var dpr = window.devicePixelRatio || 1;
   this.canvas.width = Math.round(cssWidth * dpr);
   this.canvas.height = Math.round(cssHeight * dpr);
   this.canvas.style.width = cssWidth + "px";
   this.canvas.style.height = cssHeight + "px";
-  var shrink = Math.max(0.6, Math.min(1, cssWidth / 720));
-  try {
-    this.core.draw_goal_chart(this.canvas, this.page.code, this.lang, dpr * shrink);
-  } catch (err) {
-    this.showMessage(String(err && err.message || err));
+  var shrink = Math.max(0.55, Math.min(1, cssWidth / 720));
+  var page = this.page;
+  var canvas = this.canvas;
+  var lang = this.lang;
+  var dark = this.chartTheme();
+  var res = this.call(function (c) { c.draw_view(canvas, page.code, page.view, page.cohort, lang, dpr * shrink, dark); });
+  if (res.error) return this.showMessage(res.error);
+  if (res.crashed) return;
+  // For pages (and the benchmark) that want to know when a chart is on the canvas.
+  this.host.dispatchEvent(new CustomEvent("intro-status:rendered", { bubbles: true, composed: true, detail: { kommune: page.code, view: page.view } }));
+};
+
+// Saves the chart (PNG at device resolution, or SVG drawn by the same code) or the table's
+// figures (CSV), made here in the page: nothing is fetched or sent.
+Widget.prototype.download = function (kind) {
+  if (!this.page) return;
+  var page = this.page;
+  var name = "intro-status-" + page.code + "-" + page.view + (page.cohort ? "-" + page.cohort : "");
+  var save = function (blob, ext) {
+    var a = el("a", { href: URL.createObjectURL(blob), download: name + "." + ext });
+    a.style.display = "none";
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 0);
+  };
+  if (kind === "png") {
+    if (this.figure.hidden) this.figure.hidden = false, this.drawChart(), this.figure.hidden = true;
+    this.canvas.toBlob(function (blob) { save(blob, "png"); }, "image/png");
     return;
   }
-  // For pages (and the benchmark) that want to know when a chart is on the canvas.
-  this.host.dispatchEvent(new CustomEvent("intro-status:rendered", { bubbles: true, composed: true, detail: { kommune: this.page.code } }));
+  var lang = this.lang;
+  var dark = this.chartTheme();
+  var res = this.call(function (c) {
+    return kind === "svg" ? c.view_svg(page.code, page.view, page.cohort, lang, dark) : c.view_csv(page.code, page.view, page.cohort, lang);
+  });
+  if (res.value == null) return;
+  save(new Blob([res.value], { type: kind === "svg" ? "image/svg+xml" : "text/csv;charset=utf-8" }), kind);
 };
+
+// The standalone page keeps kommune, view, cohort and language in the URL hash, so a link
+// reproduces the view and back/forward work. Only with the `sync-hash` attribute: a widget on
+// someone else's page leaves their URL alone.
+function readHash() {
+  var out = {};
+  location.hash.replace(/^#/, "").split("&").forEach(function (pair) {
+    var kv = pair.split("=");
+    if (kv[0] && /^(kommune|view|cohort|lang)$/.test(kv[0])) out[kv[0]] = decodeURIComponent(kv[1] || "");
+  });
+  return out;
+}
+
+function writeHash(host) {
+  var parts = [];
+  ["kommune", "view", "cohort", "lang"].forEach(function (k) {
+    var v = host.getAttribute(k);
+    if (v) parts.push(k + "=" + encodeURIComponent(v));
+  });
+  var hash = "#" + parts.join("&");
+  if (hash !== location.hash && !(hash === "#" && !location.hash)) history.pushState(null, "", hash);
+}
 
 function defineElement() {
   if (!window.customElements || customElements.get("intro-status")) return;
   class IntroStatusElement extends HTMLElement {
     static get observedAttributes() {
-      return ["kommune", "lang"];
+      return ["kommune", "view", "cohort", "lang"];
     }
     connectedCallback() {
-      if (!this._widget) this._widget = new Widget(this);
+      if (!this._widget) {
+        this._widget = new Widget(this);
+        if (this.hasAttribute("sync-hash")) {
+          var self = this;
+          var apply = function () {
+            var h = readHash();
+            self._syncing = true;
+            ["kommune", "view", "cohort", "lang"].forEach(function (k) {
+              if (h[k]) self.setAttribute(k, h[k]);
+              else if (k !== "lang" && k !== "kommune") self.removeAttribute(k);
+            });
+            self._syncing = false;
+            self._widget.update();
+          };
+          window.addEventListener("popstate", apply);
+          if (location.hash) return apply();
+        }
+      }
       this._widget.update();
     }
     attributeChangedCallback(name, oldValue, newValue) {
-      if (this._widget && oldValue !== newValue) this._widget.update();
+      if (!this._widget || oldValue === newValue || this._syncing) return;
+      if (this.hasAttribute("sync-hash")) writeHash(this);
+      this._widget.update();
     }
   }
   customElements.define("intro-status", IntroStatusElement);
@@ -353,10 +628,11 @@ function defineElement() {
 
 defineElement();
 
-// `<script src="intro-status.js" data-kommune="0301">` renders a widget where the tag stands.
+// `<script src="intro-status.js" data-kommune="4601">` renders a widget where the tag stands.
 if (CURRENT_SCRIPT && CURRENT_SCRIPT.hasAttribute("data-kommune") && CURRENT_SCRIPT.parentNode) {
   var placed = document.createElement("intro-status");
-  placed.setAttribute("kommune", CURRENT_SCRIPT.getAttribute("data-kommune"));
-  if (CURRENT_SCRIPT.hasAttribute("data-lang")) placed.setAttribute("lang", CURRENT_SCRIPT.getAttribute("data-lang"));
+  ["kommune", "view", "cohort", "lang"].forEach(function (k) {
+    if (CURRENT_SCRIPT.hasAttribute("data-" + k)) placed.setAttribute(k, CURRENT_SCRIPT.getAttribute("data-" + k));
+  });
   CURRENT_SCRIPT.parentNode.insertBefore(placed, CURRENT_SCRIPT.nextSibling);
 }

@@ -314,8 +314,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view: &ViewData, 
     }
 }
 
-/// Any view as an SVG document (natively: tests, downloads, the no-JS fallback).
-#[cfg(not(target_arch = "wasm32"))]
+/// Any view as an SVG document (tests, downloads, the no-JS fallback).
 pub fn svg(view: &ViewData, lang: Lang, theme: &Theme, width: u32, height: u32) -> String {
     let mut out = String::new();
     {

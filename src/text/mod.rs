@@ -144,6 +144,9 @@ pub struct Texts {
     pub note_similar: &'static str,
     pub note_country: &'static str,
     pub unknown_view: &'static str,
+    pub download_png: &'static str,
+    pub download_svg: &'static str,
+    pub download_csv: &'static str,
 }
 
 pub static NB: Texts = Texts {
@@ -244,6 +247,9 @@ pub static NB: Texts = Texts {
     note_similar: "De fem kommunene med nærmest like mange som avsluttet (summen for alle år med publiserte antall).",
     note_country: "Kommuneinndelingen i {year}. Der antallet som avsluttet er skjult, var det færre enn ti.",
     unknown_view: "Ukjent visning",
+    download_png: "Last ned PNG",
+    download_svg: "Last ned SVG",
+    download_csv: "Last ned tall (CSV)",
 };
 
 pub static NN: Texts = Texts {
@@ -344,6 +350,9 @@ pub static NN: Texts = Texts {
     note_similar: "Dei fem kommunane med nærast like mange som avslutta (summen for alle år med publiserte tal).",
     note_country: "Kommuneinndelinga i {year}. Der talet som avslutta er skjult, var det færre enn ti.",
     unknown_view: "Ukjend vising",
+    download_png: "Last ned PNG",
+    download_svg: "Last ned SVG",
+    download_csv: "Last ned tal (CSV)",
 };
 
 pub static EN: Texts = Texts {
@@ -444,6 +453,9 @@ pub static EN: Texts = Texts {
     note_similar: "The five municipalities with the nearest number who finished (the sum over all years with published counts).",
     note_country: "Municipalities as they were in {year}. Where the number who finished is hidden, it was fewer than ten.",
     unknown_view: "Unknown view",
+    download_png: "Download PNG",
+    download_svg: "Download SVG",
+    download_csv: "Download figures (CSV)",
 };
 
 pub fn texts(lang: Lang) -> &'static Texts {
@@ -666,10 +678,12 @@ pub fn goal_table(view: &GoalComparison, lang: Lang) -> Table {
     Table { caption: format!("{k}: {}", t.table_caption), headers, rows, footnotes: notes }
 }
 
-/// "www.ssb.no" from "https://www.ssb.no/utdanning/…".
+/// "www.ssb.no" from "https://www.ssb.no/utdanning/…"; on GitHub, the repository too.
 pub fn host_of(url: &str) -> &str {
     let rest = url.split_once("://").map_or(url, |(_, r)| r);
-    rest.split('/').next().unwrap_or(rest)
+    let parts = if rest.starts_with("github.com/") { 3 } else { 1 };
+    let end = rest.match_indices('/').nth(parts - 1).map_or(rest.len(), |(i, _)| i);
+    &rest[..end]
 }
 
 mod views;
@@ -682,4 +696,28 @@ pub fn format_decimal(v: f64, lang: Lang) -> String {
         Lang::En => s,
         _ => s.replace('.', ","),
     }
+}
+
+/// A view's figures as CSV, exactly as the table shows them: title, header, rows, the footnotes
+/// explaining marks such as "skjult", and the source line.
+pub fn view_csv(text: &ViewText, lang: Lang) -> String {
+    fn field(s: &str) -> String {
+        if s.contains([',', '"', '\n', '\r']) {
+            format!("\"{}\"", s.replace('"', "\"\""))
+        } else {
+            s.to_string()
+        }
+    }
+    let line = |cells: &[String]| cells.iter().map(|c| field(&c.replace('\u{a0}', " "))).collect::<Vec<_>>().join(",");
+    let mut out = Vec::new();
+    out.push(field(&text.title));
+    out.push(line(&text.table.headers));
+    for row in &text.table.rows {
+        out.push(line(row));
+    }
+    for note in text.table.footnotes.iter().chain(&text.notes) {
+        out.push(field(note));
+    }
+    out.push(field(texts(lang).source));
+    out.join("\r\n") + "\r\n"
 }

@@ -166,13 +166,15 @@ fn write(path: &Path, bytes: &[u8]) -> Result {
     std::fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-/// One classic script: the glue, the wasm as base64 and the shell, in one function scope.
+/// One classic script: the glue (as a factory, so a crashed instance can be replaced by a fresh
+/// one), the wasm as base64 and the shell, in one function scope.
 fn bundle(glue: &str, wasm: &[u8], shell: &str) -> String {
     let b64 = base64::engine::general_purpose::STANDARD.encode(wasm);
     format!(
         "/*! intro-status: work or education after the introduction programme, per kommune. \
          Data: Statistics Norway (SSB), StatBank table 10824, CC BY 4.0. */\n\
-         (function () {{\n\"use strict\";\n{glue}\nvar WASM_BASE64 = \"{b64}\";\n{shell}\n}})();\n"
+         (function () {{\n\"use strict\";\nfunction makeGlue() {{\n{glue}\nreturn wasm_bindgen;\n}}\n\
+         var WASM_BASE64 = \"{b64}\";\n{shell}\n}})();\n"
     )
 }
 
@@ -205,7 +207,7 @@ mod tests {
     #[test]
     fn bundle_is_one_scope_with_the_wasm_inlined() {
         let js = bundle("let wasm_bindgen = 1;", &[0, 97, 115, 109], "run();");
-        assert!(js.contains("(function () {\n\"use strict\";\nlet wasm_bindgen = 1;"));
+        assert!(js.contains("(function () {\n\"use strict\";\nfunction makeGlue() {\nlet wasm_bindgen = 1;\nreturn wasm_bindgen;\n}"));
         assert!(js.contains("var WASM_BASE64 = \"AGFzbQ==\";"));
         assert!(js.trim_end().ends_with("run();\n})();"));
     }
