@@ -61,7 +61,8 @@ var STYLE = [
   "--is-error:var(--intro-status-error,var(--ds-color-danger-text-default,#ff8a80))}}",
   ":host([hidden]){display:none}",
   "*,*::before,*::after{box-sizing:border-box}",
-  ".is-root{padding:.5rem 0}",
+  // The widget paints its own colours, even where the page resets the host element's.
+  ".is-root{padding:.5rem 0;background:var(--is-bg);color:var(--is-text);overflow-wrap:break-word;hyphens:auto}",
   ".is-controls{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:flex-end;margin-bottom:.75rem}",
   ".is-field{display:flex;flex-direction:column;gap:.125rem;min-width:0;max-width:100%}",
   ".is-field[hidden]{display:none}",
