@@ -1,7 +1,7 @@
 // intro-status: the page shell around the Rust/wasm core.
 //
 // `cargo xtask build` wraps this file, a factory for the wasm-bindgen glue (`makeGlue`, returning
-// a fresh `wasm_bindgen`) and the wasm itself as base64 (`WASM_BASE64`) in one function scope, so
+// a fresh `wasm_bindgen`) and the gzipped wasm as base64 (`WASM_BASE64`) in one function scope, so
 // the one classic script `dist/intro-status.js` works from a web server and from file:// alike,
 // and defines no globals except the `<intro-status>` element.
 //
@@ -129,7 +129,10 @@ function loadCore() {
       var bin = atob(WASM_BASE64);
       var bytes = new Uint8Array(bin.length);
       for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-      compiled = WebAssembly.compile(bytes);
+      // The wasm travels gzipped; the browser inflates it itself.
+      if (typeof DecompressionStream !== "function") throw new Error("no DecompressionStream");
+      var inflated = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+      compiled = new Response(inflated).arrayBuffer().then(function (raw) { return WebAssembly.compile(raw); });
     }
     return compiled;
   }).then(function (module) {
