@@ -14,8 +14,19 @@ use web_sys::HtmlCanvasElement;
 
 #[wasm_bindgen(start)]
 pub fn start() {
-    // A Rust panic reaches the console with its message instead of "unreachable".
-    console_error_panic_hook::set_once();
+    // A Rust panic reaches the console with its message, and the page as an
+    // `intro-status:panic` event on window, so the widget that hit it can say what happened
+    // (the instance itself traps and is replaced).
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        if let Some(window) = web_sys::window() {
+            let init = web_sys::CustomEventInit::new();
+            init.set_detail(&JsValue::from_str(&info.to_string()));
+            if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict("intro-status:panic", &init) {
+                let _ = window.dispatch_event(&event);
+            }
+        }
+    }));
 }
 
 fn lang(tag: &str) -> Lang {

@@ -118,6 +118,11 @@ function parseLang(tag) {
 
 var core = null;
 var compiled = null;
+// The message of the last Rust panic, sent by the core's panic hook just before it traps.
+var lastPanic = "";
+window.addEventListener("intro-status:panic", function (e) {
+  lastPanic = String(e.detail || "");
+});
 
 // One wasm instance for the whole page, however many widgets. After a crash (a Rust panic
 // aborts the instance), the next call builds a fresh one from the compiled module.
@@ -285,6 +290,11 @@ Widget.prototype.bind = function () {
   }
   // Zoom and moving between screens change the pixel ratio: redraw crisply.
   this.watchPixelRatio();
+  // For the browser tests: make the core panic, to see this widget report it and the page and
+  // the other widgets carry on.
+  this.host.addEventListener("intro-status:test-panic", function () {
+    if (self.core) self.call(function (c) { c.test_panic(); });
+  });
 };
 
 Widget.prototype.watchPixelRatio = function () {
@@ -339,7 +349,8 @@ Widget.prototype.call = function (fn) {
     if (isCrash(err)) {
       core = null;
       this.core = null;
-      this.showMessage(bootTexts(this.lang).crashed + messageOf(err));
+      this.showMessage(bootTexts(this.lang).crashed + (lastPanic.split("\n").slice(0, 2).join(" ") || messageOf(err)));
+      lastPanic = "";
       return { crashed: true };
     }
     return { error: messageOf(err) };
