@@ -118,6 +118,7 @@ function parseLang(tag) {
 
 var core = null;
 var compiled = null;
+var shared = { choices: null, texts: {} };
 // The message of the last Rust panic, sent by the core's panic hook just before it traps.
 var lastPanic = "";
 window.addEventListener("intro-status:panic", function (e) {
@@ -360,7 +361,12 @@ Widget.prototype.call = function (fn) {
 Widget.prototype.render = function () {
   var asked = parseLang(langTag(this.host));
   var lang = (this.lang = asked.lang);
-  var got = this.call(function (c) { return { texts: c.ui_texts(lang), choices: c.choices() }; });
+  // The kommune list and the texts are the same for every widget on the page: ask once.
+  var got = this.call(function (c) {
+    if (!shared.choices) shared.choices = c.choices();
+    if (!shared.texts[lang]) shared.texts[lang] = c.ui_texts(lang);
+    return { texts: shared.texts[lang], choices: shared.choices };
+  });
   if (got.crashed) return;
   var t = (this.texts = got.value.texts);
   this.choices = got.value.choices;
