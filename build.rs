@@ -1,5 +1,6 @@
-//! Imports the vendored SSB table 10824 extract (`data/ssb10824/`) and writes the compact binary
-//! the library embeds. A malformed file fails the build with its file, line and column.
+//! Imports the vendored SSB table 10824 data (`data/ssb10824/`) and writes the compact binary
+//! the library embeds: SSB's JSON-stat 2.0 file from `cargo xtask refresh` when it is there, else
+//! the CSV extract. A malformed file fails the build with its file and location.
 
 #[allow(dead_code)]
 #[path = "src/data/model.rs"]
@@ -10,6 +11,12 @@ mod import;
 #[allow(dead_code)]
 #[path = "src/data/codec.rs"]
 mod codec;
+#[allow(dead_code)]
+#[path = "src/data/jsonstat.rs"]
+mod jsonstat;
+#[allow(dead_code)]
+#[path = "src/data/table10824.rs"]
+mod table10824;
 
 use std::path::PathBuf;
 
@@ -19,7 +26,7 @@ fn main() {
     for f in import::EXTRACT_FILES.iter().chain([&import::METADATA_FILE]) {
         println!("cargo:rerun-if-changed={}", dir.join(f).display());
     }
-    let dataset = match import::import_dir(&dir) {
+    let dataset = match table10824::import_data_dir(&dir) {
         Ok(d) => d,
         Err(e) => {
             // `cargo:warning` shows the message even when cargo hides build-script output.

@@ -298,5 +298,5 @@ pub fn import_texts(files: &[(&str, String)], labels: &BTreeMap<String, String>)
             }
         }
     }
-    Ok(Dataset { regions: regions.into_values().collect() })
+    Ok(Dataset { regions: regions.into_values().collect(), source: SourceInfo::default() })
 }

@@ -133,6 +133,27 @@ pub struct RegionData {
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Dataset {
     pub regions: Vec<RegionData>,
+    pub source: SourceInfo,
+}
+
+/// SSB's number for the table this project shows.
+pub const TABLE: &str = "10824";
+
+/// What the source line says about the figures: SSB's table number, when they were fetched (or,
+/// if that is not known, when SSB last updated the table), and whether SSB marks any of them as
+/// preliminary ("foreløpige tall"). Dates are `YYYY-MM-DD`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SourceInfo {
+    pub table: String,
+    pub fetched: Option<String>,
+    pub updated: Option<String>,
+    pub preliminary: bool,
+}
+
+impl Default for SourceInfo {
+    fn default() -> Self {
+        SourceInfo { table: TABLE.to_string(), fetched: None, updated: None, preliminary: false }
+    }
 }
 
 impl Dataset {

@@ -10,6 +10,7 @@
 //! wasm-bindgen-cli at exactly the version in Cargo.lock, Debian's chromium and chromium-driver,
 //! and the npm packages from package-lock.json.
 
+mod refresh;
 mod serve;
 
 use base64::Engine;
@@ -25,7 +26,8 @@ fn main() -> ExitCode {
         Some("serve") => serve(&args[1..]),
         Some("test") => test(),
         Some("setup") => setup_build().and_then(|_| setup_test()),
-        _ => Err("usage: cargo xtask (build | serve [--port N] | test | setup)".into()),
+        Some("refresh") => refresh::run(&args[1..]),
+        _ => Err("usage: cargo xtask (build | serve [--port N] | test | setup | refresh [--from DIR])".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
