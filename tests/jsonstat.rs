@@ -543,3 +543,24 @@ fn wrong_table_and_broken_json() {
     let e = table10824::read(&text.replacen("\"size\":[6,", "\"size\":[7,", 1)).unwrap_err();
     assert_eq!(e.errors[0].to_string(), "$.size[0]: dimension \"Region\" has 6 categories, but size says 7");
 }
+
+/// Found by the fuzz test: the CSV importer took per cent over 100 that the JSON-stat reader
+/// refuses; both refuse it now.
+#[test]
+fn both_importers_refuse_per_cent_over_100() {
+    let file = "intro_status_arbutd-fylke-2014.csv";
+    let text = std::fs::read_to_string(data_dir().join(file)).unwrap();
+    let mut lines: Vec<Vec<String>> = text.lines().map(|l| l.split(';').map(String::from).collect()).collect();
+    let col = lines[0].iter().position(|h| h == "avslutta.ettaar_kjonn.alle_avslutning.status.4.alle_aar.2014_enhet.prosent").unwrap();
+    assert_eq!(lines[1][col], "100");
+    lines[1][col] = "300".into();
+    let bad = lines.iter().map(|l| l.join(";")).collect::<Vec<_>>().join("\n");
+    let e = intro_status::data::import::parse_extract(file, &bad).unwrap_err();
+    assert_eq!(e.to_string(), format!("{file}:2:{}: per cent 300 is over 100", col + 1));
+
+    let mut cube = small_cube();
+    let i = index(&cube, &[("Region", "0"), ("Kjonn", "0"), ("IntroAvbrudd", "01"), ("Arbeidsmarkedsstatus", "00"), ("ContentsCode", "DeltakereProg1"), ("Tid", "2014")]);
+    assert_eq!(cube.values[i], Some(100.0));
+    cube.values[i] = Some(300.0);
+    assert!(rejected(&cube).has(Problem::CountOutOfRange));
+}

@@ -62,6 +62,7 @@ pub struct ExtractRow {
 struct Target {
     year: u16,
     index: usize,
+    unit: Unit,
 }
 
 fn parse_header_name(name: &str) -> Result<Target, String> {
@@ -100,7 +101,7 @@ fn parse_header_name(name: &str) -> Result<Target, String> {
         "prosent" => Unit::Percent,
         other => return Err(format!("unknown unit {other:?} in {name:?}")),
     };
-    Ok(Target { year, index: cell_index(years_after, gender, status, unit) })
+    Ok(Target { year, index: cell_index(years_after, gender, status, unit), unit })
 }
 
 fn normalise_code(level: Level, raw: &str) -> Result<(Level, String), String> {
@@ -190,6 +191,9 @@ pub fn parse_extract(file: &str, text: &str) -> Result<Vec<ExtractRow>, ImportEr
             years.iter().map(|&y| (y, vec![Cell::Suppressed; CELLS_PER_YEAR])).collect();
         for (i, (raw, t)) in record.iter().skip(1).zip(&targets).enumerate() {
             let cell = parse_cell(raw).map_err(|m| err(file, line, i + 2, m))?;
+            if t.unit == Unit::Percent && matches!(cell, Cell::Value(p) if p > 100) {
+                return Err(err(file, line, i + 2, format!("per cent {raw} is over 100")));
+            }
             let block = &mut blocks.iter_mut().find(|b| b.0 == t.year).expect("year listed").1;
             block[t.index] = cell;
         }

@@ -660,6 +660,9 @@ pub fn check_dataset(ds: &Dataset) -> Vec<Issue> {
     let mut out = Vec::new();
     for r in &ds.regions {
         for (&year, cells) in &r.years {
+            if cells.len() != CELLS_PER_YEAR {
+                continue;
+            }
             for ya in YEARS_AFTER {
                 for g in Gender::ALL {
                     let get = |s, u| cells[cell_index(ya, g, s, u)];
@@ -775,7 +778,7 @@ pub fn to_cube(ds: &Dataset) -> Cube {
                 for (_, s, _) in STATUS_CODES {
                     for (_, u, _) in CONTENTS_CODES {
                         for y in &years {
-                            let cell = r.years.get(y).map(|cells| cells[cell_index(ya, g, s, u)]);
+                            let cell = r.years.get(y).and_then(|cells| cells.get(cell_index(ya, g, s, u)).copied());
                             let i = cube.values.len();
                             match cell {
                                 Some(Cell::Value(v)) => cube.values.push(Some(v as f64)),
