@@ -1,5 +1,6 @@
-//! Imports the vendored SSB table 10824 extract (`data/ssb10824/`) and writes the compact binary
-//! the library embeds. A malformed file fails the build with its file, line and column.
+//! Imports the vendored SSB table 10824 data (`data/ssb10824/`) and writes the compact binary
+//! the library embeds: SSB's JSON-stat 2.0 file from `cargo xtask refresh` when it is there, else
+//! the CSV extract. A malformed file fails the build with its file and location.
 
 #[allow(dead_code)]
 #[path = "src/data/model.rs"]
@@ -13,6 +14,12 @@ mod codec;
 #[allow(dead_code)]
 #[path = "src/data/klass.rs"]
 mod klass;
+#[allow(dead_code)]
+#[path = "src/data/jsonstat.rs"]
+mod jsonstat;
+#[allow(dead_code)]
+#[path = "src/data/table10824.rs"]
+mod table10824;
 
 use std::path::PathBuf;
 
@@ -21,8 +28,12 @@ fn main() {
     for f in import::EXTRACT_FILES.iter().chain([&import::METADATA_FILE]) {
         println!("cargo:rerun-if-changed={}", root.join("ssb10824").join(f).display());
     }
-    for f in [import::MAP_VERSION_FILE, import::MAP_CHANGES_FILE, import::MAP_FYLKER_FILE, import::MAP_NAMES_FILE, import::PUBLISHED_FILE] {
+    println!("cargo:rerun-if-changed={}", root.join(import::MAP_DIR).display());
+    for f in [import::MAP_FYLKER_FILE, import::MAP_NAMES_FILE, import::PUBLISHED_FILE] {
         println!("cargo:rerun-if-changed={}", root.join(f).display());
+    }
+    for f in [table10824::FILE_NAME, table10824::FETCH_FILE_NAME] {
+        println!("cargo:rerun-if-changed={}", root.join("ssb10824").join(f).display());
     }
     let dataset = match import::import_data(&root) {
         Ok(d) => d,

@@ -103,6 +103,8 @@ struct UiTexts {
     texts: &'static Texts,
     /// The view switch: `[{key, name}]` in order.
     views: Vec<ViewChoice>,
+    /// "Kilde: SSB, statistikkbanken tabell 10824[, hentet …][, foreløpige tall]".
+    source_line: String,
 }
 
 #[derive(Serialize)]
@@ -116,7 +118,7 @@ struct ViewChoice {
 pub fn ui_texts(lang_tag: &str) -> Result<JsValue, JsError> {
     let lang = lang(lang_tag);
     let views = ViewKind::ALL.iter().map(|&k| ViewChoice { key: k.key(), name: view_name(k, lang) }).collect();
-    to_js(&UiTexts { texts: texts(lang), views })
+    to_js(&UiTexts { texts: texts(lang), views, source_line: crate::text::source(lang) })
 }
 
 thread_local! {

@@ -374,7 +374,7 @@ Widget.prototype.render = function () {
   this.label.textContent = t.choose_kommune;
   this.searchLabel.textContent = t.search_label;
   this.cohortLabel.textContent = t.choose_cohort;
-  this.source.textContent = t.source;
+  this.source.textContent = t.source_line;
   this.tabs.setAttribute("aria-label", t.choose_view);
   this.toggle.textContent = this.tableWrap.hidden ? t.show_table : t.show_chart;
   this.pngButton.textContent = t.download_png;

@@ -100,7 +100,7 @@ fn frame<'a, DB: DrawingBackend>(
     let body = root.titled(title, font(17.0, s, p.theme.text))?;
     let footer_h = px(24.0, s) as u32;
     let (plot, footer) = body.split_vertically(body.dim_in_pixel().1.saturating_sub(footer_h));
-    footer.draw(&Text::new(texts(p.lang).source.to_string(), (px(10.0, s), px(6.0, s)), font(12.0, s, p.theme.muted)))?;
+    footer.draw(&Text::new(crate::text::source(p.lang), (px(10.0, s), px(6.0, s)), font(12.0, s, p.theme.muted)))?;
     Ok(plot)
 }
 

@@ -7,6 +7,8 @@
 //! - then per region and status year, per years-after 1..=5: a flag byte, `0` when all 24 cells
 //!   are a real zero (nobody finished), else `1` followed by 24 cells, each `0` for suppressed or
 //!   value + 1.
+//! - then the source: table number (string), fetch date and update date (each a flag byte, `1`
+//!   followed by the string, or `0`), and the preliminary flag (byte).
 //!
 //! - then today's kommune map: KLASS version year; fylker (code, name); kommuner (code, name,
 //!   other names, fylke, sources: code and, for a split, year and name).
@@ -18,7 +20,7 @@
 
 use super::model::*;
 
-pub const MAGIC: &[u8; 8] = b"IS10824\x01";
+pub const MAGIC: &[u8; 8] = b"IS10824\x02";
 
 fn put_varint(out: &mut Vec<u8>, mut v: u32) {
     loop {
@@ -103,7 +105,31 @@ pub fn encode(ds: &Dataset) -> Vec<u8> {
         }
         put_str(&mut out, &p.source_url);
     }
+    put_source(&mut out, &ds.source);
     out
+}
+
+fn put_source(out: &mut Vec<u8>, source: &SourceInfo) {
+    put_str(out, &source.table);
+    for date in [&source.fetched, &source.updated] {
+        match date {
+            Some(d) => {
+                out.push(1);
+                put_str(out, d);
+            }
+            None => out.push(0),
+        }
+    }
+    out.push(source.preliminary as u8);
+}
+
+fn get_source(r: &mut Reader) -> Result<SourceInfo, String> {
+    let table = r.string()?;
+    let mut date = || -> Result<Option<String>, String> { if r.byte()? == 0 { Ok(None) } else { r.string().map(Some) } };
+    let fetched = date()?;
+    let updated = date()?;
+    let preliminary = r.byte()? != 0;
+    Ok(SourceInfo { table, fetched, updated, preliminary })
 }
 
 struct Reader<'a> {
@@ -206,8 +232,9 @@ pub fn decode(bytes: &[u8]) -> Result<Dataset, String> {
         let opt = |v: u16| v.checked_sub(1);
         national.push(PublishedPoint { cohort, percent, finished: opt(finished), count: opt(count), source_url: r.string()? });
     }
+    let source = get_source(&mut r)?;
     if r.pos != bytes.len() {
         return Err(format!("{} bytes left over after the data", bytes.len() - r.pos));
     }
-    Ok(Dataset { regions, map: KommuneMap { version, kommuner, fylker }, national })
+    Ok(Dataset { regions, map: KommuneMap { version, kommuner, fylker }, national, source })
 }

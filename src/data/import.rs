@@ -62,6 +62,7 @@ pub struct ExtractRow {
 struct Target {
     year: u16,
     index: usize,
+    unit: Unit,
 }
 
 fn parse_header_name(name: &str) -> Result<Target, String> {
@@ -100,7 +101,7 @@ fn parse_header_name(name: &str) -> Result<Target, String> {
         "prosent" => Unit::Percent,
         other => return Err(format!("unknown unit {other:?} in {name:?}")),
     };
-    Ok(Target { year, index: cell_index(years_after, gender, status, unit) })
+    Ok(Target { year, index: cell_index(years_after, gender, status, unit), unit })
 }
 
 fn normalise_code(level: Level, raw: &str) -> Result<(Level, String), String> {
@@ -190,6 +191,9 @@ pub fn parse_extract(file: &str, text: &str) -> Result<Vec<ExtractRow>, ImportEr
             years.iter().map(|&y| (y, vec![Cell::Suppressed; CELLS_PER_YEAR])).collect();
         for (i, (raw, t)) in record.iter().skip(1).zip(&targets).enumerate() {
             let cell = parse_cell(raw).map_err(|m| err(file, line, i + 2, m))?;
+            if t.unit == Unit::Percent && matches!(cell, Cell::Value(p) if p > 100) {
+                return Err(err(file, line, i + 2, format!("per cent {raw} is over 100")));
+            }
             let block = &mut blocks.iter_mut().find(|b| b.0 == t.year).expect("year listed").1;
             block[t.index] = cell;
         }
@@ -257,8 +261,12 @@ pub fn import_dir(dir: &Path) -> Result<Dataset, ImportError> {
 }
 
 /// Files of today's kommune map, relative to the data root.
-pub const MAP_VERSION_FILE: &str = "klass131/ssb_klass131_kommuneinndeling_version_2024.json";
-pub const MAP_CHANGES_FILE: &str = "klass131/ssb_klass131_changes_1971_to_2025-01-02.json";
+/// The KLASS 131 files: the newest version (by year in the name) is today's map, and the newest
+/// change table (by date in the name) carries the old numbers onto it. `cargo xtask refresh`
+/// adds newer ones beside these.
+pub const MAP_DIR: &str = "klass131";
+pub const MAP_VERSION_PREFIX: &str = "ssb_klass131_kommuneinndeling_version_";
+pub const MAP_CHANGES_PREFIX: &str = "ssb_klass131_changes_1971_to_";
 pub const MAP_FYLKER_FILE: &str = "names/fylker_2024.csv";
 pub const MAP_NAMES_FILE: &str = "names/kommunenavn_geonorge_2023.csv";
 pub const PUBLISHED_FILE: &str = "published/fylke_national_results.csv";
@@ -317,19 +325,27 @@ pub fn parse_published(file: &str, text: &str, after_cohort: u16) -> Result<Vec<
 /// Everything the build embeds: the table from `<root>/ssb10824/` and today's kommune map from
 /// `<root>/klass131/` and `<root>/names/`.
 pub fn import_data(root: &Path) -> Result<Dataset, ImportError> {
-    let mut ds = import_dir(&root.join("ssb10824")).map_err(|mut e| {
-        if !e.file.starts_with('/') {
-            e.file = format!("ssb10824/{}", e.file);
-        }
-        e
-    })?;
+    let dir = root.join("ssb10824");
+    // SSB's JSON-stat 2.0 file from `cargo xtask refresh` when it is there, else the CSV extract.
+    let mut ds = if dir.join(super::table10824::FILE_NAME).exists() {
+        super::table10824::import_data_dir(&dir).map_err(|m| err(&format!("ssb10824/{}", super::table10824::FILE_NAME), 0, 0, m))?
+    } else {
+        import_dir(&dir).map_err(|mut e| {
+            if !e.file.starts_with('/') {
+                e.file = format!("ssb10824/{}", e.file);
+            }
+            e
+        })?
+    };
     let read = |name: &str| std::fs::read_to_string(root.join(name)).map_err(|e| err(name, 0, 0, e.to_string()));
+    let version_file = newest(root, MAP_VERSION_PREFIX)?;
+    let changes_file = newest(root, MAP_CHANGES_PREFIX)?;
     let (version, changes, fylker, names) =
-        (read(MAP_VERSION_FILE)?, read(MAP_CHANGES_FILE)?, read(MAP_FYLKER_FILE)?, read(MAP_NAMES_FILE)?);
+        (read(&version_file)?, read(&changes_file)?, read(MAP_FYLKER_FILE)?, read(MAP_NAMES_FILE)?);
     let kommuner: Vec<&Region> = ds.regions.iter().filter(|r| r.region.level == Level::Kommune).map(|r| &r.region).collect();
     let inputs = super::klass::MapInputs {
-        version: (MAP_VERSION_FILE, &version),
-        changes: (MAP_CHANGES_FILE, &changes),
+        version: (&version_file, &version),
+        changes: (&changes_file, &changes),
         fylker: (MAP_FYLKER_FILE, &fylker),
         names: (MAP_NAMES_FILE, &names),
     };
@@ -337,6 +353,18 @@ pub fn import_data(root: &Path) -> Result<Dataset, ImportError> {
     let newest = ds.status_years().last().map_or(0, |y| y - 1);
     ds.national = parse_published(PUBLISHED_FILE, &read(PUBLISHED_FILE)?, newest)?;
     Ok(ds)
+}
+
+/// `klass131/<prefix>…json` with the greatest name (the newest year or date), relative to `root`.
+pub fn newest(root: &Path, prefix: &str) -> Result<String, ImportError> {
+    let dir = root.join(MAP_DIR);
+    let entries = std::fs::read_dir(&dir).map_err(|e| err(MAP_DIR, 0, 0, e.to_string()))?;
+    entries
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.starts_with(prefix) && n.ends_with(".json"))
+        .max()
+        .map(|n| format!("{MAP_DIR}/{n}"))
+        .ok_or_else(|| err(MAP_DIR, 0, 0, format!("no {prefix}*.json")))
 }
 
 /// [`import_dir`] on texts already read: `(file name, contents)` pairs.

@@ -6,6 +6,10 @@ pub mod codec;
 pub mod import;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod klass;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod jsonstat;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod table10824;
 pub mod model;
 
 pub use model::*;

@@ -138,6 +138,8 @@ pub struct Dataset {
     /// Hele landet, one year after, for cohorts newer than the table extract, as published
     /// (per cent, with counts where the publication gave them), oldest first.
     pub national: Vec<PublishedPoint>,
+    /// What the source line says: table, fetch date, preliminary flag.
+    pub source: SourceInfo,
 }
 
 /// A national figure published outside the table extract (SSB releases, IMDi), one year after.
@@ -148,6 +150,26 @@ pub struct PublishedPoint {
     pub finished: Option<u16>,
     pub count: Option<u16>,
     pub source_url: String,
+}
+
+/// SSB's number for the table this project shows.
+pub const TABLE: &str = "10824";
+
+/// What the source line says about the figures: SSB's table number, when they were fetched (or,
+/// if that is not known, when SSB last updated the table), and whether SSB marks any of them as
+/// preliminary ("foreløpige tall"). Dates are `YYYY-MM-DD`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SourceInfo {
+    pub table: String,
+    pub fetched: Option<String>,
+    pub updated: Option<String>,
+    pub preliminary: bool,
+}
+
+impl Default for SourceInfo {
+    fn default() -> Self {
+        SourceInfo { table: TABLE.to_string(), fetched: None, updated: None, preliminary: false }
+    }
 }
 
 impl Dataset {

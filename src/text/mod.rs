@@ -718,6 +718,48 @@ pub fn view_csv(text: &ViewText, lang: Lang) -> String {
     for note in text.table.footnotes.iter().chain(&text.notes) {
         out.push(field(note));
     }
-    out.push(field(texts(lang).source));
+    out.push(field(&source(lang)));
     out.join("\r\n") + "\r\n"
+}
+/// The source line of the embedded data, in a language.
+pub fn source(lang: Lang) -> String {
+    source_line(&crate::data::Dataset::embedded().source, lang)
+}
+
+/// The source line under every view: SSB's table, when the figures were fetched (or, when that
+/// is not known, when SSB last updated the table), and whether SSB marks them as preliminary.
+/// "Kilde: SSB, statistikkbanken tabell 10824, hentet 25.11.2025, foreløpige tall".
+pub fn source_line(source: &crate::data::SourceInfo, lang: Lang) -> String {
+    let (kilde, hentet, oppdatert, forelopig) = match lang {
+        Lang::Nb => ("Kilde: SSB, statistikkbanken tabell", "hentet", "oppdatert", "foreløpige tall"),
+        Lang::Nn => ("Kjelde: SSB, statistikkbanken tabell", "henta", "oppdatert", "førebelse tal"),
+        Lang::En => ("Source: Statistics Norway, StatBank table", "retrieved", "updated", "preliminary figures"),
+    };
+    let mut line = format!("{kilde} {}", source.table);
+    if let Some(d) = &source.fetched {
+        line.push_str(&format!(", {hentet} {}", format_date(d, lang)));
+    } else if let Some(d) = &source.updated {
+        line.push_str(&format!(", {oppdatert} {}", format_date(d, lang)));
+    }
+    if source.preliminary {
+        line.push_str(&format!(", {forelopig}"));
+    }
+    line
+}
+
+/// A `YYYY-MM-DD` date as the language writes it: "25.11.2025", "25 November 2025". Anything
+/// else is returned as it is.
+pub fn format_date(date: &str, lang: Lang) -> String {
+    const MONTHS: [&str; 12] =
+        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+    let parts: Vec<&str> = date.split('-').collect();
+    let [y, m, d] = parts.as_slice() else { return date.to_string() };
+    let (Ok(month), Ok(day)) = (m.parse::<usize>(), d.parse::<u8>()) else { return date.to_string() };
+    if y.len() != 4 || !y.bytes().all(|b| b.is_ascii_digit()) || !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return date.to_string();
+    }
+    match lang {
+        Lang::En => format!("{day} {} {y}", MONTHS[month - 1]),
+        _ => format!("{day:02}.{month:02}.{y}"),
+    }
 }

@@ -11,6 +11,7 @@
 //! and the npm packages from package-lock.json.
 
 mod bench;
+mod refresh;
 mod serve;
 
 use base64::Engine;
@@ -27,7 +28,8 @@ fn main() -> ExitCode {
         Some("test") => test(),
         Some("bench") => bench::run(),
         Some("setup") => setup_build().and_then(|_| setup_test()),
-        _ => Err("usage: cargo xtask (build | serve [--port N] | test | setup)".into()),
+        Some("refresh") => refresh::run(&args[1..]),
+        _ => Err("usage: cargo xtask (build | serve [--port N] | test | setup | refresh [--from DIR])".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
