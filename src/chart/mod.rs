@@ -89,6 +89,19 @@ fn stroke(color: RGBColor, width: f64, s: f64) -> ShapeStyle {
     color.stroke_width((width * s).max(1.0).round() as u32)
 }
 
+/// The mesh's colours and fonts, the same in every chart.
+fn themed<'m, 'a, 'b, X: Ranged, Y: Ranged, DB: DrawingBackend>(
+    mesh: &'m mut plotters::chart::MeshStyle<'a, 'b, X, Y, DB>,
+    p: &Paint,
+) -> &'m mut plotters::chart::MeshStyle<'a, 'b, X, Y, DB> {
+    let (s, th) = (p.scale, p.theme);
+    mesh.light_line_style(th.background)
+        .bold_line_style(stroke(th.grid, 1.0, s))
+        .axis_style(stroke(th.muted, 1.0, s))
+        .label_style(font(13.0, s, th.text))
+        .axis_desc_style(font(13.0, s, th.text))
+}
+
 /// Background, title above, source line below; returns the area between.
 fn frame<'a, DB: DrawingBackend>(
     root: &'a DrawingArea<DB, Shift>,
@@ -217,12 +230,7 @@ fn line_chart<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &LineChar
         .build_cartesian_2d(first - 1..last + 1, 0f64..100f64)?;
     let xs = spec.xs.clone();
     let every = if step_px >= 40.0 * s { 1 } else { 2 };
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .light_line_style(th.background)
-        .bold_line_style(stroke(th.grid, 1.0, s))
-        .axis_style(stroke(th.muted, 1.0, s))
+    themed(chart.configure_mesh().disable_x_mesh(), p)
         .x_labels((last - first + 3) as usize)
         // Every x where there is room, every other where there is not.
         .x_label_formatter(&|x| if xs.contains(x) && (x - first) % every == 0 { x.to_string() } else { String::new() })
@@ -230,8 +238,6 @@ fn line_chart<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &LineChar
         .y_label_formatter(&|y| format_percent(*y as u16, p.lang))
         .x_desc(spec.x_desc)
         .y_desc(t.axis_percent)
-        .label_style(font(13.0, s, th.text))
-        .axis_desc_style(font(13.0, s, th.text))
         .draw()?;
 
     if let Some(goal) = spec.goal {

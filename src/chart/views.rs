@@ -70,6 +70,25 @@ fn legend<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, items: &[(String, S
     Ok(())
 }
 
+/// A chart of horizontal rows `0..rows` (the first row at the top) over `0..x_max`, with room on
+/// the left for row labels of up to `longest` characters.
+fn rows_chart<'a, DB: DrawingBackend>(
+    area: &'a DrawingArea<DB, Shift>,
+    rows: usize,
+    longest: usize,
+    x_max: f64,
+    p: &Paint,
+) -> Result<ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>, DrawingAreaErrorKind<DB::ErrorType>> {
+    let s = p.scale;
+    ChartBuilder::on(area)
+        .margin_left(px(8.0, s) as u32)
+        .margin_right(px(24.0, s) as u32)
+        .margin_top(px(6.0, s) as u32)
+        .x_label_area_size(px(40.0, s) as u32)
+        .y_label_area_size(((longest as f64 * 13.0 * 0.58 + 16.0) * s).min(area.dim_in_pixel().0 as f64 * 0.45) as u32)
+        .build_cartesian_2d(0f64..x_max, 0f64..rows as f64)
+}
+
 /// The status split: one stacked horizontal bar per region.
 pub(super) fn status<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &StatusView, title: &str, p: &Paint) -> ChartResult<DB> {
     let (s, th) = (p.scale, p.theme);
@@ -80,25 +99,13 @@ pub(super) fn status<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &Stat
     legend(&legend_area, &items, p)?;
     let n = v.bars.len();
     let labels: Vec<String> = v.bars.iter().map(|b| who_label(&b.who, p.lang)).collect();
-    let longest = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0) as f64;
-    let mut chart = ChartBuilder::on(&plot)
-        .margin_left(px(8.0, s) as u32)
-        .margin_right(px(16.0, s) as u32)
-        .x_label_area_size(px(40.0, s) as u32)
-        .y_label_area_size(((longest * 13.0 * 0.58 + 16.0) * s).min(plot.dim_in_pixel().0 as f64 * 0.4) as u32)
-        .build_cartesian_2d(0f64..100f64, 0f64..n as f64)?;
-    chart
-        .configure_mesh()
-        .disable_y_mesh()
-        .light_line_style(th.background)
-        .bold_line_style(stroke(th.grid, 1.0, s))
-        .axis_style(stroke(th.muted, 1.0, s))
+    let longest = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+    let mut chart = rows_chart(&plot, n, longest, 100.0, p)?;
+    themed(chart.configure_mesh().disable_y_mesh(), p)
         .x_labels(6)
         .x_label_formatter(&|x| format_percent(*x as u16, p.lang))
         .y_labels(0)
         .x_desc(texts(p.lang).axis_share_of_finished)
-        .label_style(font(13.0, s, th.text))
-        .axis_desc_style(font(13.0, s, th.text))
         .draw()?;
     for (i, (bar, label)) in v.bars.iter().zip(&labels).enumerate() {
         // The first bar at the top.
@@ -158,12 +165,7 @@ pub(super) fn gender<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &Gend
         .x_label_area_size(px(44.0, s) as u32)
         .y_label_area_size(px(58.0, s) as u32)
         .build_cartesian_2d((first as f64 - 0.5)..(last as f64 + 0.5), 0f64..100f64)?;
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .light_line_style(th.background)
-        .bold_line_style(stroke(th.grid, 1.0, s))
-        .axis_style(stroke(th.muted, 1.0, s))
+    themed(chart.configure_mesh().disable_x_mesh(), p)
         .x_labels(cohorts.len() * 2 + 1)
         .x_label_formatter(&|x| {
             let r = x.round();
@@ -173,8 +175,6 @@ pub(super) fn gender<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &Gend
         .y_label_formatter(&|y| format_percent(*y as u16, p.lang))
         .x_desc(t.axis_cohort)
         .y_desc(t.axis_percent)
-        .label_style(font(13.0, s, th.text))
-        .axis_desc_style(font(13.0, s, th.text))
         .draw()?;
     let w = 0.18;
     for (ci, &c) in v.cohorts.iter().enumerate() {
@@ -233,19 +233,12 @@ pub(super) fn uncertainty<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: 
         .x_label_area_size(px(44.0, s) as u32)
         .y_label_area_size(px(58.0, s) as u32)
         .build_cartesian_2d(-0.6f64..(n as f64 + 2.1), 0f64..100f64)?;
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .light_line_style(th.background)
-        .bold_line_style(stroke(th.grid, 1.0, s))
-        .axis_style(stroke(th.muted, 1.0, s))
+    themed(chart.configure_mesh().disable_x_mesh(), p)
         .x_labels(0)
         .y_labels(6)
         .y_label_formatter(&|y| format_percent(*y as u16, p.lang))
         .x_desc(t.axis_uncertainty)
         .y_desc(t.axis_percent)
-        .label_style(font(13.0, s, th.text))
-        .axis_desc_style(font(13.0, s, th.text))
         .draw()?;
     for (x, label) in xs.iter().zip(&labels) {
         chart.draw_series(std::iter::once(
@@ -292,26 +285,13 @@ pub(super) fn similar<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &Sim
     let mut rows: Vec<(String, Option<&Estimate>, bool)> = vec![(v.name.clone(), v.own.as_ref().map(|o| &o.estimate), true)];
     rows.extend(v.peers.iter().map(|peer| (peer.name.clone(), Some(&peer.pooled.estimate), false)));
     let n = rows.len();
-    let longest = rows.iter().map(|r| r.0.chars().count() + 8).max().unwrap_or(0) as f64;
-    let mut chart = ChartBuilder::on(&plot)
-        .margin_left(px(8.0, s) as u32)
-        .margin_right(px(24.0, s) as u32)
-        .margin_top(px(6.0, s) as u32)
-        .x_label_area_size(px(40.0, s) as u32)
-        .y_label_area_size(((longest * 13.0 * 0.58 + 16.0) * s).min(plot.dim_in_pixel().0 as f64 * 0.45) as u32)
-        .build_cartesian_2d(0f64..100f64, 0f64..n as f64)?;
-    chart
-        .configure_mesh()
-        .disable_y_mesh()
-        .light_line_style(th.background)
-        .bold_line_style(stroke(th.grid, 1.0, s))
-        .axis_style(stroke(th.muted, 1.0, s))
+    let longest = rows.iter().map(|r| r.0.chars().count() + 8).max().unwrap_or(0);
+    let mut chart = rows_chart(&plot, n, longest, 100.0, p)?;
+    themed(chart.configure_mesh().disable_y_mesh(), p)
         .x_labels(6)
         .x_label_formatter(&|x| format_percent(*x as u16, p.lang))
         .y_labels(0)
         .x_desc(t.axis_pooled)
-        .label_style(font(13.0, s, th.text))
-        .axis_desc_style(font(13.0, s, th.text))
         .draw()?;
     let goal = v.goal as f64;
     chart.draw_series(DashedLineSeries::new([(goal, 0.0), (goal, n as f64)], px(6.0, s), px(4.0, s), stroke(th.goal, 1.5, s)))?;
@@ -351,27 +331,14 @@ pub(super) fn country<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &Cou
     let (t, s, th) = (texts(p.lang), p.scale, p.theme);
     let plot = frame(root, title, p)?;
     let rows = [(t.country_none, v.none), (t.country_fewer, v.fewer_than_ten), (t.country_ten, v.ten_or_more)];
-    let longest = rows.iter().map(|r| r.0.chars().count()).max().unwrap_or(0) as f64;
+    let longest = rows.iter().map(|r| r.0.chars().count()).max().unwrap_or(0);
     let max = rows.iter().map(|r| r.1).max().unwrap_or(1).max(1) as f64 * 1.15;
-    let mut chart = ChartBuilder::on(&plot)
-        .margin_left(px(8.0, s) as u32)
-        .margin_right(px(24.0, s) as u32)
-        .margin_top(px(6.0, s) as u32)
-        .x_label_area_size(px(40.0, s) as u32)
-        .y_label_area_size(((longest * 13.0 * 0.58 + 16.0) * s).min(plot.dim_in_pixel().0 as f64 * 0.5) as u32)
-        .build_cartesian_2d(0f64..max, 0f64..3f64)?;
-    chart
-        .configure_mesh()
-        .disable_y_mesh()
-        .light_line_style(th.background)
-        .bold_line_style(stroke(th.grid, 1.0, s))
-        .axis_style(stroke(th.muted, 1.0, s))
+    let mut chart = rows_chart(&plot, rows.len(), longest, max, p)?;
+    themed(chart.configure_mesh().disable_y_mesh(), p)
         .x_labels(6)
         .x_label_formatter(&|x| format!("{}", x.round() as i64))
         .y_labels(0)
         .x_desc(t.axis_kommuner)
-        .label_style(font(13.0, s, th.text))
-        .axis_desc_style(font(13.0, s, th.text))
         .draw()?;
     for (i, (label, count)) in rows.iter().enumerate() {
         let y0 = (2 - i) as f64 + 0.2;
