@@ -1,7 +1,8 @@
 //! `cargo xtask bench`: intro-status beside a Chart.js 4 page drawing the same chart from the same
 //! data, measured in one headless Chromium run (issue 9).
 //!
-//! 1. builds `dist/` in release and asks the native binary for every figure (`export`);
+//! 1. builds `dist/` in release and asks the native binary for every figure on today's kommune map
+//!    (`export --map 2024`, the kommuner the widget offers);
 //! 2. writes into `target/bench/` a reference script (Chart.js's job: the goal chart, data inlined
 //!    as JSON) and four pages: ours and the reference, with one chart and with 20;
 //! 3. serves the repository on 127.0.0.1 and lets `bench/run.mjs` load the pages in Chromium;
@@ -27,15 +28,16 @@ const SWITCH_TARGET_MS: f64 = 4.0;
 const MANY_TARGET_MS: f64 = 100.0;
 const FIRST_CHART_TARGET_RATIO: f64 = 0.5;
 
-const METADATA: &str = "data/ssb10824/ssb10824_metadata_circa2015.json";
+/// Today's kommune names: the KLASS 131 version the widget's map is built on.
+const KLASS_VERSION: &str = "data/klass131/ssb_klass131_kommuneinndeling_version_2024.json";
 
 pub fn run() -> Result {
     super::setup_test()?;
     super::build()?;
     let root = super::root();
     let csv = export_csv(&root)?;
-    let metadata = std::fs::read_to_string(root.join(METADATA)).map_err(|e| format!("{METADATA}: {e}"))?;
-    let data = reference_data(&csv, &kommune_names(&metadata)?)?;
+    let klass = std::fs::read_to_string(root.join(KLASS_VERSION)).map_err(|e| format!("{KLASS_VERSION}: {e}"))?;
+    let data = reference_data(&csv, &kommune_names(&klass)?)?;
 
     let dir = root.join("target/bench");
     std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
@@ -62,7 +64,7 @@ pub fn run() -> Result {
 /// `intro-status export`: every figure of the embedded data as CSV.
 fn export_csv(root: &Path) -> Result<String> {
     let mut cmd = Command::new(super::cargo());
-    cmd.args(["run", "--release", "--quiet", "--package", "intro-status", "--bin", "intro-status", "--", "export"])
+    cmd.args(["run", "--release", "--quiet", "--package", "intro-status", "--bin", "intro-status", "--", "export", "--map", "2024"])
         .current_dir(root)
         .stderr(Stdio::inherit());
     eprintln!("xtask: running {cmd:?}");
@@ -73,17 +75,14 @@ fn export_csv(root: &Path) -> Result<String> {
     String::from_utf8(out.stdout).map_err(|e| format!("export is not UTF-8: {e}"))
 }
 
-/// Kommune names by code from table 10824's PxWeb metadata (the names the widget shows).
-fn kommune_names(metadata: &str) -> Result<BTreeMap<String, String>> {
-    let meta: serde_json::Value = serde_json::from_str(metadata).map_err(|e| format!("{METADATA}: {e}"))?;
-    let region = meta["variables"]
-        .as_array()
-        .and_then(|vs| vs.iter().find(|v| v["code"] == "Region"))
-        .ok_or_else(|| format!("{METADATA}: no variable Region"))?;
-    let strings = |key: &str| -> Vec<String> {
-        region[key].as_array().map(|a| a.iter().filter_map(|v| v.as_str().map(String::from)).collect()).unwrap_or_default()
-    };
-    Ok(strings("values").into_iter().zip(strings("valueTexts")).collect())
+/// Kommune names by code from the KLASS 131 version (the names the widget shows).
+fn kommune_names(klass: &str) -> Result<BTreeMap<String, String>> {
+    let version: serde_json::Value = serde_json::from_str(klass).map_err(|e| format!("{KLASS_VERSION}: {e}"))?;
+    let items = version["classificationItems"].as_array().ok_or_else(|| format!("{KLASS_VERSION}: no classificationItems"))?;
+    Ok(items
+        .iter()
+        .filter_map(|i| Some((i["code"].as_str()?.to_string(), i["name"].as_str()?.to_string())))
+        .collect())
 }
 
 /// What the reference page draws: for every kommune, and for Hele landet, the per cent in work or
@@ -103,18 +102,36 @@ type ByCohort = BTreeMap<u16, (Option<String>, Option<String>)>;
 fn reference_data(csv: &str, names: &BTreeMap<String, String>) -> Result<ReferenceData> {
     let mut lines = csv.lines();
     let header = lines.next().unwrap_or("");
-    if header != "level,region,status_year,cohort,years_after,gender,status,count,percent" {
+    if header != "level,region,status_year,cohort,years_after,gender,status,count,percent,note" {
         return Err(format!("unexpected export header {header:?}"));
     }
+    // A kommune made of several former ones has its sum row first ("sum av …"), then, where a
+    // part is suppressed, the parts' own rows; a kommune holding part of a divided one has only
+    // the parts' rows. The widget shows the sum, or a gap: so does the reference.
+    let mut seen: BTreeSet<(String, String, String, String)> = BTreeSet::new();
     // (level, code) → cohort → (finished, per cent in work or education), as published.
     let mut cells: BTreeMap<(String, String), ByCohort> = BTreeMap::new();
     let mut order = Vec::new();
     for (i, line) in lines.enumerate() {
         let f: Vec<&str> = line.split(',').collect();
-        let [level, code, _year, cohort, years_after, gender, status, count, percent] = f[..] else {
+        let [level, code, _year, cohort, years_after, gender, status, count, percent, note] = f[..] else {
             return Err(format!("export line {}: {line:?}", i + 2));
         };
         if years_after != "1" || gender != "alle" || !matches!(level, "kommune" | "land") {
+            continue;
+        }
+        let first = seen.insert((code.to_string(), cohort.to_string(), status.to_string(), String::new()));
+        let divided_part = note.contains("(delt ");
+        if !first || divided_part {
+            // A part's own row after the sum, or a divided kommune's part: not today's figure.
+            if divided_part {
+                let key = (level.to_string(), code.to_string());
+                if !cells.contains_key(&key) && level == "kommune" {
+                    order.push(code.to_string());
+                }
+                let cohort: u16 = cohort.parse().map_err(|_| format!("export line {}: cohort {cohort:?}", i + 2))?;
+                cells.entry(key).or_default().entry(cohort).or_default();
+            }
             continue;
         }
         let cohort: u16 = cohort.parse().map_err(|_| format!("export line {}: cohort {cohort:?}", i + 2))?;
@@ -375,23 +392,26 @@ fn report(s: &Samples) -> Result<String> {
 mod tests {
     use super::*;
 
-    const CSV: &str = "level,region,status_year,cohort,years_after,gender,status,count,percent\n\
-        land,0,2011,2010,1,alle,alle,2897,100\n\
-        land,0,2011,2010,1,alle,arbutd,1771,61\n\
-        land,0,2012,2011,1,alle,alle,3490,100\n\
-        land,0,2012,2011,1,alle,arbutd,2185,63\n\
-        land,0,2012,2010,2,alle,arbutd,2000,70\n\
-        kommune,0101,2011,2010,1,alle,alle,:,:\n\
-        kommune,0101,2011,2010,1,alle,arbutd,:,:\n\
-        kommune,0101,2012,2011,1,alle,alle,0,0\n\
-        kommune,0101,2012,2011,1,alle,arbutd,0,0\n\
-        kommune,0104,2012,2011,1,alle,alle,21,100\n\
-        kommune,0104,2012,2011,1,alle,arbutd,10,48\n\
-        kommune,0104,2012,2011,1,menn,arbutd,5,40\n\
-        fylke,01,2012,2011,1,alle,arbutd,10,48\n";
+    const CSV: &str = "level,region,status_year,cohort,years_after,gender,status,count,percent,note\n\
+        land,0,2011,2010,1,alle,alle,2897,100,\n\
+        land,0,2011,2010,1,alle,arbutd,1771,61,\n\
+        land,0,2012,2011,1,alle,alle,3490,100,\n\
+        land,0,2012,2011,1,alle,arbutd,2185,63,\n\
+        land,0,2012,2010,2,alle,arbutd,2000,70,\n\
+        kommune,3001,2011,2010,1,alle,alle,:,:,tidligere 0101 Halden\n\
+        kommune,3001,2011,2010,1,alle,arbutd,:,:,tidligere 0101 Halden\n\
+        kommune,3001,2012,2011,1,alle,alle,0,0,tidligere 0101 Halden\n\
+        kommune,3001,2012,2011,1,alle,arbutd,0,0,tidligere 0101 Halden\n\
+        kommune,3002,2012,2011,1,alle,alle,21,100,sum av 0104 Moss + 0136 Rygge\n\
+        kommune,3002,2012,2011,1,alle,arbutd,10,48,sum av 0104 Moss + 0136 Rygge\n\
+        kommune,3002,2012,2011,1,alle,arbutd,4,40,tidligere 0104 Moss\n\
+        kommune,3002,2012,2011,1,menn,arbutd,5,40,sum av 0104 Moss + 0136 Rygge\n\
+        kommune,3907,2012,2011,1,alle,alle,7,100,tidligere 0720 Stokke (delt 2017)\n\
+        kommune,3907,2012,2011,1,alle,arbutd,5,71,tidligere 0720 Stokke (delt 2017)\n\
+        fylke,01,2012,2011,1,alle,arbutd,10,48,\n";
 
     fn names() -> BTreeMap<String, String> {
-        [("0101", "Halden"), ("0104", "Moss")].map(|(a, b)| (a.to_string(), b.to_string())).into()
+        [("3001", "Halden"), ("3002", "Moss"), ("3907", "Sandefjord")].map(|(a, b)| (a.to_string(), b.to_string())).into()
     }
 
     #[test]
@@ -403,30 +423,32 @@ mod tests {
             d.kommuner,
             [
                 // Suppressed, then nobody finished: both gaps, never 0.
-                ("0101".to_string(), "Halden".to_string(), vec![None, None]),
-                // No row for 2010 at all: a gap; the men's 40 % is not the figure.
-                ("0104".to_string(), "Moss".to_string(), vec![None, Some(48)]),
+                ("3001".to_string(), "Halden".to_string(), vec![None, None]),
+                // No row for 2010 at all: a gap; the sum, not a part's or the men's 40 %.
+                ("3002".to_string(), "Moss".to_string(), vec![None, Some(48)]),
+                // Part of a divided kommune: never today's figure.
+                ("3907".to_string(), "Sandefjord".to_string(), vec![None, None]),
             ]
         );
         assert_eq!(
             d.to_json(),
-            r#"{"cohorts":[2010,2011],"kommuner":[["0101","Halden",[null,null]],["0104","Moss",[null,48]]],"land":[61,63]}"#
+            r#"{"cohorts":[2010,2011],"kommuner":[["3001","Halden",[null,null]],["3002","Moss",[null,48]],["3907","Sandefjord",[null,null]]],"land":[61,63]}"#
         );
     }
 
     #[test]
     fn reference_data_refuses_a_foreign_csv() {
         assert!(reference_data("a,b\n1,2\n", &names()).is_err());
-        assert!(reference_data("level,region,status_year,cohort,years_after,gender,status,count,percent\n", &names()).is_err());
+        assert!(reference_data("level,region,status_year,cohort,years_after,gender,status,count,percent,note\n", &names()).is_err());
     }
 
     #[test]
-    fn names_come_from_the_metadata() {
-        let meta = r#"{"variables":[{"code":"Kjonn","values":["0"],"valueTexts":["Begge"]},
-            {"code":"Region","values":["0","0101"],"valueTexts":["Hele landet","Halden"]}]}"#;
-        let n = kommune_names(meta).unwrap();
-        assert_eq!(n["0101"], "Halden");
-        assert_eq!(n["0"], "Hele landet");
+    fn names_come_from_klass() {
+        let klass = r#"{"validFrom":"2024-01-01","classificationItems":[{"code":"4601","name":"Bergen"},{"code":"5001","name":"Trondheim - Tråante"}]}"#;
+        let n = kommune_names(klass).unwrap();
+        assert_eq!(n["4601"], "Bergen");
+        assert_eq!(n["5001"], "Trondheim - Tråante");
+        assert!(kommune_names("{}").is_err());
     }
 
     #[test]
