@@ -1,7 +1,8 @@
 //! Build, serve and test tasks for intro-status: `cargo xtask <task>`.
 //!
 //! - `build`: compile the core to wasm, run wasm-bindgen, write `dist/intro-status.js` (one classic
-//!   script, wasm inlined) and `dist/index.html`.
+//!   script, wasm inlined), `dist/index.html` and `dist/intro-status-standalone.html` (everything
+//!   inlined, with a static no-JS fallback), and print the snippet with its SRI hash.
 //! - `serve [--port N]`: build, then serve the repository on 127.0.0.1 (the demo is `index.html`).
 //! - `test`: install what the tests need, run the native tests, build, run the browser tests.
 //! - `setup`: only install what builds and tests need.
@@ -13,6 +14,7 @@
 mod bench;
 mod refresh;
 mod serve;
+mod standalone;
 
 use base64::Engine;
 use std::path::{Path, PathBuf};
@@ -155,12 +157,15 @@ fn build() -> Result<PathBuf> {
         return Err("index.html does not load dist/intro-status.js".into());
     }
     write(&dist.join("index.html"), dist_index.as_bytes())?;
+    let standalone = standalone::write(&dist, &script)?;
     eprintln!(
-        "xtask: wrote {} ({} bytes, wasm {} bytes) and dist/index.html",
+        "xtask: wrote {} ({} bytes, wasm {} bytes), dist/index.html and dist/intro-status-standalone.html ({standalone} bytes)",
         js_path.display(),
         script.len(),
         wasm_bytes.len()
     );
+    // What an editor pastes: printed last, so it is what the terminal shows.
+    println!("{}", standalone::snippet(script.as_bytes()));
     Ok(js_path)
 }
 
