@@ -38,6 +38,7 @@ var BOOT = {
 
 var STYLE = [
   // Host tokens first (--intro-status-*), then Designsystemet's (--ds-*), then our own.
+  // :host carries the tokens and the box; the text styles sit on .is-root, which no page rule reaches.
   ":host{all:initial;display:block;box-sizing:border-box;max-width:760px;margin:1rem 0;contain:content;",
   "--is-bg:var(--intro-status-bg,var(--ds-color-neutral-background-default,#fff));",
   "--is-text:var(--intro-status-text,var(--ds-color-neutral-text-default,#1a1a1a));",
@@ -48,8 +49,7 @@ var STYLE = [
   "--is-focus:var(--intro-status-focus,var(--ds-color-focus-outer,#1d4f91));",
   "--is-error:var(--intro-status-error,var(--ds-color-danger-text-default,#b00020));",
   "--is-radius:var(--intro-status-radius,var(--ds-border-radius-md,4px));",
-  "font-family:var(--intro-status-font,var(--ds-font-family,system-ui,-apple-system,'Segoe UI',Roboto,sans-serif));",
-  "font-size:var(--intro-status-font-size,1rem);line-height:1.5;color:var(--is-text);background:var(--is-bg);text-align:left}",
+  "--is-font:var(--intro-status-font,var(--ds-font-family,system-ui)),system-ui,-apple-system,'Segoe UI',Roboto,sans-serif}",
   "@media (prefers-color-scheme:dark){:host{",
   "--is-bg:var(--intro-status-bg,var(--ds-color-neutral-background-default,#121212));",
   "--is-text:var(--intro-status-text,var(--ds-color-neutral-text-default,#eee));",
@@ -62,10 +62,13 @@ var STYLE = [
   ":host([hidden]){display:none}",
   "*,*::before,*::after{box-sizing:border-box}",
   // The widget paints its own colours, even where the page resets the host element's.
-  ".is-root{padding:.5rem 0;background:var(--is-bg);color:var(--is-text);overflow-wrap:break-word;hyphens:auto}",
+  ".is-root{padding:.5rem;background:var(--is-bg);color:var(--is-text);font-family:var(--is-font);",
+  // medium: the reader's own text size, also where a site sets html{font-size:62.5%}.
+  "font-size:var(--intro-status-font-size,medium);line-height:1.5;text-align:left;font-weight:400;font-style:normal;",
+  "letter-spacing:normal;word-spacing:normal;text-transform:none;overflow-wrap:break-word;hyphens:auto}",
   ".is-controls{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:flex-end;margin-bottom:.75rem}",
   ".is-field{display:flex;flex-direction:column;gap:.125rem;min-width:0;max-width:100%}",
-  ".is-field[hidden]{display:none}",
+  ".is-field[hidden],.is-controls[hidden],.is-tabs[hidden],.is-actions[hidden]{display:none}",
   "label{font-weight:600}",
   "select,input,button{font:inherit;color:var(--is-text);background:var(--is-bg);min-height:44px;max-width:100%;",
   "padding:.25rem .5rem;border:1px solid var(--is-border);border-radius:var(--is-radius)}",
@@ -98,6 +101,19 @@ var STYLE = [
   "@media print{.is-controls,.is-actions{display:none}.is-table-wrap[hidden]{display:block}}",
 ].join("");
 
+var sheetCache;
+function styleSheet() {
+  if (sheetCache === undefined) {
+    try {
+      sheetCache = new CSSStyleSheet();
+      sheetCache.replaceSync(STYLE);
+    } catch (e) {
+      sheetCache = null;
+    }
+  }
+  return sheetCache;
+}
+
 function bootTexts(lang) {
   return BOOT[lang] || BOOT.nb;
 }
@@ -118,6 +134,8 @@ function parseLang(tag) {
 
 var core = null;
 var compiled = null;
+// Bumped when an instance traps: a widget holding an older core must not use it any more.
+var generation = 0;
 var shared = { choices: null, texts: {} };
 // The message of the last Rust panic, sent by the core's panic hook just before it traps.
 var lastPanic = "";
@@ -185,13 +203,19 @@ function Widget(host) {
   this.host = host;
   this.id = "is" + (++uid);
   this.root = host.attachShadow({ mode: "open" });
-  var style = el("style");
-  style.textContent = STYLE;
-  this.root.appendChild(style);
+  // One constructed sheet for every widget: it also works under a CSP without 'unsafe-inline'.
+  var sheet = styleSheet();
+  if (sheet) {
+    this.root.adoptedStyleSheets = [sheet];
+  } else {
+    var style = el("style");
+    style.textContent = STYLE;
+    this.root.appendChild(style);
+  }
   var id = this.id;
 
   var wrap = (this.wrap = el("div", { class: "is-root" }));
-  var controls = el("div", { class: "is-controls" });
+  var controls = (this.controls = el("div", { class: "is-controls" }));
   this.searchLabel = el("label", { for: id + "-search" });
   this.search = el("input", { id: id + "-search", type: "search", autocomplete: "off", spellcheck: "false", "aria-controls": id + "-kommune", "aria-describedby": id + "-count" });
   this.count = el("span", { id: id + "-count", class: "is-count", "aria-live": "polite" });
@@ -322,17 +346,22 @@ Widget.prototype.showMessage = function (text) {
   this.message.textContent = text || "";
 };
 
+// Where the core cannot run: the page's own fallback content, and no dead controls.
 Widget.prototype.showFallback = function (show) {
   this.fallback.classList.toggle("is-show", show);
   this.panel.hidden = show;
+  this.controls.hidden = show;
+  this.tabs.hidden = show;
 };
 
 Widget.prototype.update = function () {
   var self = this;
   var asked = parseLang(langTag(this.host));
-  if (!this.core) this.showMessage(bootTexts(asked.lang).loading);
+  if (!this.core && !this.crashNote) this.showMessage(bootTexts(asked.lang).loading);
+  var gen = generation;
   loadCore().then(function (core) {
     self.core = core;
+    self.generation = gen;
     self.render();
   }, function (err) {
     self.core = null;
@@ -344,14 +373,24 @@ Widget.prototype.update = function () {
 
 // Calls into the core; a crash is reported in this widget and the core restarted for the next call.
 Widget.prototype.call = function (fn) {
+  if (this.generation !== generation) {
+    // Another widget's call crashed the shared instance: start again on a fresh one.
+    this.core = null;
+    this.update();
+    return { crashed: true };
+  }
   try {
     return { value: fn(this.core) };
   } catch (err) {
     if (isCrash(err)) {
       core = null;
+      generation++;
+      shared = { choices: null, texts: {} };
       this.core = null;
-      this.showMessage(bootTexts(this.lang).crashed + (lastPanic.split("\n").slice(0, 2).join(" ") || messageOf(err)));
+      this.crashNote = bootTexts(this.lang).crashed + (lastPanic.split("\n").slice(0, 2).join(" ") || messageOf(err));
       lastPanic = "";
+      this.showMessage(this.crashNote);
+      this.update();
       return { crashed: true };
     }
     return { error: messageOf(err) };
@@ -381,6 +420,10 @@ Widget.prototype.render = function () {
   this.svgButton.textContent = t.download_svg;
   this.csvButton.textContent = t.download_csv;
   var problems = asked.known ? [] : [bootTexts(lang).language.replace("{x}", langTag(this.host).slice(0, 20))];
+  if (this.crashNote) {
+    problems.unshift(this.crashNote);
+    this.crashNote = null;
+  }
 
   var code = (this.host.getAttribute("kommune") || "").trim();
   var view = (this.host.getAttribute("view") || "goal").trim();
@@ -392,6 +435,8 @@ Widget.prototype.render = function () {
   if (!code) {
     this.page = null;
     this.panel.hidden = true;
+    // kommune="" is a mistake worth saying; no attribute at all just waits for a choice.
+    if (this.host.hasAttribute("kommune")) problems.push(t.unknown_kommune + ": «»");
     this.showMessage(problems.join(" "));
     return;
   }
@@ -596,7 +641,12 @@ function readHash() {
   var out = {};
   location.hash.replace(/^#/, "").split("&").forEach(function (pair) {
     var kv = pair.split("=");
-    if (kv[0] && /^(kommune|view|cohort|lang)$/.test(kv[0])) out[kv[0]] = decodeURIComponent(kv[1] || "");
+    if (!kv[0] || !/^(kommune|view|cohort|lang)$/.test(kv[0])) return;
+    try {
+      out[kv[0]] = decodeURIComponent(kv[1] || "");
+    } catch (e) {
+      // A malformed pair is skipped: the rest of the link still counts.
+    }
   });
   return out;
 }
@@ -622,12 +672,16 @@ function defineElement() {
         this._widget = new Widget(this);
         if (this.hasAttribute("sync-hash")) {
           var self = this;
+          // What the page itself set: back to a link without a hash shows that again.
+          var initial = {};
+          ["kommune", "view", "cohort", "lang"].forEach(function (k) { initial[k] = self.getAttribute(k); });
           var apply = function () {
             var h = readHash();
             self._syncing = true;
             ["kommune", "view", "cohort", "lang"].forEach(function (k) {
-              if (h[k]) self.setAttribute(k, h[k]);
-              else if (k !== "lang" && k !== "kommune") self.removeAttribute(k);
+              var v = h[k] || initial[k];
+              if (v) self.setAttribute(k, v);
+              else self.removeAttribute(k);
             });
             self._syncing = false;
             self._widget.update();

@@ -110,7 +110,11 @@ fn frame<'a, DB: DrawingBackend>(
 ) -> Result<DrawingArea<DB, Shift>, DrawingAreaErrorKind<DB::ErrorType>> {
     let s = p.scale;
     root.fill(&p.theme.background)?;
-    let body = root.titled(title, font(17.0, s, p.theme.text))?;
+    // The title is drawn centred by the backend itself; plotters' `titled` would measure it, which
+    // in the browser means a styled element added to the host page.
+    let (w, _) = root.dim_in_pixel();
+    root.draw(&Text::new(title.to_string(), (w as i32 / 2, px(6.0, s)), font(17.0, s, p.theme.text).pos(Pos::new(HPos::Center, VPos::Top))))?;
+    let body = root.margin(px(32.0, s), 0, 0, 0);
     let footer_h = px(24.0, s) as u32;
     let (plot, footer) = body.split_vertically(body.dim_in_pixel().1.saturating_sub(footer_h));
     footer.draw(&Text::new(crate::text::source(p.lang), (px(10.0, s), px(6.0, s)), font(12.0, s, p.theme.muted)))?;
@@ -219,8 +223,10 @@ fn line_chart<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &LineChar
     let longest = spec.lines.iter().map(|l| l.label.chars().count()).max().unwrap_or(0) as f64;
     let label_px = longest * 13.0 * 0.58 * s + 36.0 * s;
     let plot_w = plot_area.dim_in_pixel().0 as f64 - 66.0 * s;
-    let step_px = plot_w / (last - first + 2) as f64;
-    let right_margin = (label_px - step_px).max(12.0 * s).min(plot_w * 0.45) as u32;
+    let right_margin = (label_px - plot_w / (last - first + 2) as f64).max(12.0 * s).min(plot_w * 0.45);
+    // The width per x, once the labels' room is taken; a year label needs about 3 ems.
+    let step_px = (plot_w - right_margin) / (last - first + 2) as f64;
+    let right_margin = right_margin as u32;
     let mut chart = ChartBuilder::on(&plot_area)
         .margin_left(px(8.0, s) as u32)
         .margin_right(right_margin)
@@ -229,7 +235,7 @@ fn line_chart<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &LineChar
         .y_label_area_size(px(58.0, s) as u32)
         .build_cartesian_2d(first - 1..last + 1, 0f64..100f64)?;
     let xs = spec.xs.clone();
-    let every = if step_px >= 40.0 * s { 1 } else { 2 };
+    let every = if step_px >= 13.0 * 2.8 * s { 1 } else if step_px >= 13.0 * 1.4 * s { 2 } else { 3 };
     themed(chart.configure_mesh().disable_x_mesh(), p)
         .x_labels((last - first + 3) as usize)
         // Every x where there is room, every other where there is not.

@@ -317,7 +317,7 @@ test("20 widgets under a hostile stylesheet share one wasm instance, each with i
   await page.close();
 });
 
-test("hostile CSS does not change the widget's own typography or box", { todo: "needs widget change: base typography and background on .is-root, not :host (see report)" }, async () => {
+test("hostile CSS does not change the widget's own typography or box", async () => {
   const { page } = await visit(fileUrl("tests/pages/hostile.html"));
   await rendered(page, 20, 30000);
   const looks = await page.evaluate(() =>
@@ -340,7 +340,7 @@ test("hostile CSS does not change the widget's own typography or box", { todo: "
   await page.close();
 });
 
-test("drawing a chart adds nothing to the page outside the widget (text is measured inside it)", { todo: "needs core change: plotters measures text with a <span style> appended to document.body (see report)" }, async () => {
+test("drawing a chart adds nothing to the page outside the widget (text is measured inside it)", async () => {
   const { page } = await visit(fileUrl("tests/pages/hostile.html"));
   await rendered(page, 20, 30000);
   const added = await page.evaluate(() => window.__added);
@@ -381,7 +381,7 @@ test("a Designsystemet kommune site: the widget takes its tokens, the site keeps
   await page.close();
 });
 
-test("a site font that is not available falls back to a sans-serif, not the browser's serif default", { todo: "needs widget change: a generic family after var(--ds-font-family) in STYLE (see report)" }, async () => {
+test("a site font that is not available falls back to a sans-serif, not the browser's serif default", async () => {
   // Designsystemet's theme names Inter; a site that has not loaded Inter gets the next family.
   const { page } = await visit(fileUrl("tests/pages/designsystemet.html"));
   await rendered(page, 1);
@@ -390,7 +390,7 @@ test("a site font that is not available falls back to a sans-serif, not the brow
   await page.close();
 });
 
-test("a Designsystemet site in its dark scheme gets a dark widget with a dark chart", { todo: "needs widget change: chartTheme() reads .is-root's background, which is transparent; the background is on :host (see report)" }, async () => {
+test("a Designsystemet site in its dark scheme gets a dark widget with a dark chart", async () => {
   const { page, problems } = await visit(fileUrl("tests/pages/designsystemet.html") + "?dark");
   await rendered(page, 2);
   await page.screenshot({ path: join(SCREENSHOTS, "embed-designsystemet-dark.png"), fullPage: true });
@@ -476,7 +476,7 @@ test("strict CSP without 'wasm-unsafe-eval': a message naming the directive, in 
   await page.close();
 });
 
-test("where the core cannot run, the widget shows no dead, unlabelled controls", { todo: "needs widget change: showFallback(true) should hide the controls, tabs and buttons (see report)" }, async () => {
+test("where the core cannot run, the widget shows no dead, unlabelled controls", async () => {
   const { page } = await visit(`${base}/tests/pages/csp-no-wasm.html`, { allowConsole: [/Content Security Policy|wasm-unsafe-eval|WebAssembly/i] });
   await page.locator("#nn .is-message").filter({ hasText: "'wasm-unsafe-eval'" }).waitFor();
   assert.equal(await page.locator("#nn select[id$=-kommune]").isVisible(), false);
@@ -484,7 +484,7 @@ test("where the core cannot run, the widget shows no dead, unlabelled controls",
   await page.close();
 });
 
-test("a typical site CSP without inline styles (default-src 'self' + 'wasm-unsafe-eval') keeps the widget styled", { todo: "needs widget change: adoptedStyleSheets instead of <style>; and core: no <span style> for text measurement (see report)" }, async () => {
+test("a typical site CSP without inline styles (default-src 'self' + 'wasm-unsafe-eval') keeps the widget styled", async () => {
   const { page } = await visit(`${base}/tests/pages/csp-header.html`, { allowConsole: [/Content Security Policy/] });
   await rendered(page, 1);
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
@@ -627,7 +627,7 @@ test("the URL hash holds kommune, view, cohort and language; a link reproduces t
   }
 });
 
-test("back undoes a language change, and back to the page's first, hashless state shows that state", { todo: "needs widget change: popstate apply() keeps lang and kommune that the hash no longer has (see report)" }, async () => {
+test("back undoes a language change, and back to the page's first, hashless state shows that state", async () => {
   const { page, problems } = await visit(fileUrl("dist/index.html"));
   const w = page.locator("intro-status");
   await w.locator("select[id$=-kommune]").waitFor({ state: "attached" });
@@ -647,7 +647,7 @@ test("back undoes a language change, and back to the page's first, hashless stat
   await page.close();
 });
 
-test("a malformed hash in a link gives the page's default view, not an exception", { todo: "needs widget change: decodeURIComponent in readHash() throws URIError on '%E0%A4%A' (see report)" }, async () => {
+test("a malformed hash in a link gives the page's default view, not an exception", async () => {
   const { page, problems } = await visit(fileUrl("dist/index.html") + "#kommune=0301&view=%E0%A4%A");
   await page.locator("intro-status select[id$=-kommune]").waitFor({ state: "attached" });
   await page.waitForTimeout(500);
@@ -795,7 +795,7 @@ async function pixelDiff(a, b) {
   }
 }
 
-test("no JavaScript: the static chart is the very picture of the widget's SVG", { todo: "needs core change: the title height is measured (root.titled), natively and in the page differently (see report)" }, async () => {
+test("no JavaScript: the static chart is the very picture of the widget's SVG", async () => {
   const { widget, defs, chart } = await osloCharts();
   const context = await browser.context.browser().newContext({ javaScriptEnabled: false, deviceScaleFactor: 1 });
   try {
@@ -814,7 +814,7 @@ test("no JavaScript: the static chart is the very picture of the widget's SVG", 
   }
 });
 
-test("the chart under the hostile stylesheet is the chart of a plain page", { todo: "needs core change (title measured with a host-styled <span>) and widget change (canvas inherits the host's letter-spacing) (see report)" }, async () => {
+test("the chart under the hostile stylesheet is the chart of a plain page", async () => {
   const hostile = await visit(fileUrl("tests/pages/hostile.html"));
   await rendered(hostile.page, 1);
   const plain = await visit(fileUrl("dist/index.html") + "#kommune=0301");
@@ -868,7 +868,7 @@ test("bad kommune, view or language: a translated message in that widget, the ot
   await page.close();
 });
 
-test("an empty kommune attribute says so in the widget", { todo: "needs widget change: render() shows no message for kommune=\"\" (see report)" }, async () => {
+test("an empty kommune attribute says so in the widget", async () => {
   const { page } = await visit(fileUrl("tests/pages/bad-input.html"));
   await rendered(page, 2);
   await page.waitForTimeout(300);
@@ -878,12 +878,12 @@ test("an empty kommune attribute says so in the widget", { todo: "needs widget c
   await page.close();
 });
 
-test("a Rust panic in one widget is reported there; the page and the other widgets carry on", { todo: "needs a test hook to reach core.test_panic(), and a re-render after the restart (see report)" }, async () => {
+test("a Rust panic in one widget is reported there; the page and the other widgets carry on", async () => {
   const { page, problems } = await visit(fileUrl("tests/pages/bad-input.html"), { allowConsole: [/test panic requested by the page/] });
   await rendered(page, 2);
-  // Proposed hook: the element's `_testPanic()` calls the core's exported test_panic().
-  await page.locator("#good").evaluate((el) => el._testPanic());
-  await page.locator("#good .is-message").filter({ hasText: /^Det oppstod en feil i figuren/ }).waitFor();
+  // The test hook: the widget asks the core's exported test_panic() on this event.
+  await page.locator("#good").evaluate((el) => el.dispatchEvent(new CustomEvent("intro-status:test-panic")));
+  await page.locator("#good .is-message").filter({ hasText: /^Det oppstod en feil i figuren.*test panic requested by the page/ }).waitFor();
   // Restarted on a fresh instance of the same compiled module, and drawn again.
   await page.waitForFunction(() => window.__rendered.filter((r) => r.index === 0).length >= 2);
   const c = await calls(page);
