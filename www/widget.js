@@ -518,8 +518,14 @@ Widget.prototype.fillOptions = function () {
   var t = this.texts;
   if (!c || !t) return;
   var query = fold(this.search.value.trim());
-  var key = query + "|" + this.code + "|" + this.lang;
-  if (key === this.optionsKey) return;
+  var key = query + "|" + this.lang;
+  var select = this.select;
+  // Choosing another kommune only moves the selection; the list is rebuilt when the search or
+  // the language changes (357 options, or the kommune chosen is not among those shown).
+  if (key === this.optionsKey && (!this.code || select.querySelector('option[value="' + this.code.replace(/[^0-9]/g, "") + '"]'))) {
+    select.value = this.code || "";
+    return;
+  }
   this.optionsKey = key;
   var matches = function (code, names) {
     if (!query) return true;
@@ -527,7 +533,6 @@ Widget.prototype.fillOptions = function () {
     for (var i = 0; i < names.length; i++) if (fold(names[i]).indexOf(query) !== -1) return true;
     return false;
   };
-  var select = this.select;
   var frag = document.createDocumentFragment();
   frag.appendChild(el("option", { value: "" }, t.choose_kommune + " …"));
   var shown = 0;
