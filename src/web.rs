@@ -61,18 +61,6 @@ struct Choices<'a> {
     bydeler: Vec<Choice<'a>>,
 }
 
-/// Norwegian alphabetical order: æ, ø, å after z.
-fn sort_key(name: &str) -> String {
-    name.to_lowercase()
-        .chars()
-        .map(|c| match c {
-            'æ' | 'ä' => '{',
-            'ø' | 'ö' => '|',
-            'å' => '}',
-            c => c,
-        })
-        .collect()
-}
 
 /// What the kommune chooser offers: today's fylker and kommuner (with names in other languages
 /// for search) in Norwegian alphabetical order, and Oslo's bydeler.
@@ -80,14 +68,14 @@ fn sort_key(name: &str) -> String {
 pub fn choices() -> Result<JsValue, JsError> {
     let ds = Dataset::embedded();
     let mut fylker: Vec<Choice> = ds.map.fylker.iter().map(|f| Choice { code: &f.code, name: &f.name }).collect();
-    fylker.sort_by_cached_key(|f| sort_key(f.name));
+    fylker.sort_by_cached_key(|f| crate::text::sort_key(f.name));
     let mut kommuner: Vec<KommuneItem> = ds
         .map
         .kommuner
         .iter()
         .map(|k| KommuneItem { code: &k.code, name: &k.name, other_names: &k.other_names, fylke: &k.fylke })
         .collect();
-    kommuner.sort_by_cached_key(|k| (sort_key(k.name), k.code.to_string()));
+    kommuner.sort_by_cached_key(|k| (crate::text::sort_key(k.name), k.code.to_string()));
     let bydeler = ds
         .regions
         .iter()

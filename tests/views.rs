@@ -79,3 +79,10 @@ fn numbers_are_formatted_per_language() {
     assert_eq!(format_int(251, Lang::Nn), "251");
     assert_eq!(format_int(1_234_567, Lang::Nb), "1\u{a0}234\u{a0}567");
 }
+
+#[test]
+fn kommune_names_sort_the_norwegian_way() {
+    let mut names = vec!["Ås", "Ørland", "Æsj", "Zrk", "Oslo", "Åfjord"];
+    names.sort_by_key(|n| intro_status::text::sort_key(n));
+    assert_eq!(names, ["Oslo", "Zrk", "Æsj", "Ørland", "Åfjord", "Ås"]);
+}

@@ -689,6 +689,19 @@ pub fn host_of(url: &str) -> &str {
 mod views;
 pub use views::{legend_texts, view_name, view_text, view_title, who_label, ViewText};
 
+/// A key for Norwegian alphabetical order: æ, ø, å after z (as in kommune lists).
+pub fn sort_key(name: &str) -> String {
+    name.to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'æ' | 'ä' => '{',
+            'ø' | 'ö' => '|',
+            'å' => '}',
+            c => c,
+        })
+        .collect()
+}
+
 /// A number with one decimal, decimal comma in Norwegian ("49,6"), point in English.
 pub fn format_decimal(v: f64, lang: Lang) -> String {
     let s = format!("{:.1}", v);

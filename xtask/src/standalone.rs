@@ -130,18 +130,6 @@ fn esc(s: &str) -> String {
     out
 }
 
-/// Norwegian alphabetical order: æ, ø, å after z.
-fn sort_key(name: &str) -> String {
-    name.to_lowercase()
-        .chars()
-        .map(|c| match c {
-            'æ' | 'ä' => '{',
-            'ø' | 'ö' => '|',
-            'å' => '}',
-            c => c,
-        })
-        .collect()
-}
 
 /// Every kommune's goal view as static SVG and table, in `<details>` grouped by fylke.
 fn fallback(ds: &Dataset) -> String {
@@ -157,13 +145,13 @@ fn fallback(ds: &Dataset) -> String {
          Under står tallene for hver kommune: åpne kommunen for å se figur og tabell.</p>",
     );
     let mut fylker: Vec<_> = ds.map.fylker.iter().collect();
-    fylker.sort_by_cached_key(|f| sort_key(&f.name));
+    fylker.sort_by_cached_key(|f| intro_status::text::sort_key(&f.name));
     for f in fylker {
         let mut kommuner: Vec<_> = ds.map.kommuner.iter().filter(|k| k.fylke == f.code).collect();
         if kommuner.is_empty() {
             continue;
         }
-        kommuner.sort_by_cached_key(|k| (sort_key(&k.name), k.code.clone()));
+        kommuner.sort_by_cached_key(|k| (intro_status::text::sort_key(&k.name), k.code.clone()));
         let _ = write!(html, "<section><h2>{}</h2>", esc(&f.name));
         for k in kommuner {
             let _ = write!(html, "<details id=\"k{}\"><summary>{} ({})</summary>", esc(&k.code), esc(&k.name), esc(&k.code));
