@@ -198,3 +198,17 @@ fn unit_cells_are_read_from_their_own_column() {
     assert_eq!(land.cell(2014, 1, Gender::Kvinner, Status::Annet, Unit::Count), Some(Cell::Value(689)));
     assert_eq!(land.cell(2014, 1, Gender::Kvinner, Status::Annet, Unit::Percent), Some(Cell::Value(39)));
 }
+
+#[test]
+fn regions_are_found_in_order_and_out_of_it() {
+    let ds = Dataset::embedded();
+    // The build stores them in (level, code) order, which the binary search relies on.
+    assert!(ds.regions.windows(2).all(|w| (w[0].region.level, &w[0].region.code) < (w[1].region.level, &w[1].region.code)));
+    let mut shuffled = ds.clone();
+    shuffled.regions.reverse();
+    for (level, code) in [(Level::Kommune, "0301"), (Level::Land, "0"), (Level::Bydel, "030106"), (Level::Fylke, "20")] {
+        assert_eq!(ds.region(level, code).map(|r| &r.region.code), Some(&code.to_string()));
+        assert_eq!(shuffled.region(level, code).map(|r| &r.region.code), Some(&code.to_string()));
+    }
+    assert!(ds.region(Level::Kommune, "03").is_none());
+}

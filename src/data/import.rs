@@ -352,6 +352,8 @@ pub fn import_data(root: &Path) -> Result<Dataset, ImportError> {
     ds.map = super::klass::build_map(&kommuner, &inputs).map_err(|m| err("klass131", 0, 0, m))?;
     let newest = ds.status_years().last().map_or(0, |y| y - 1);
     ds.national = parse_published(PUBLISHED_FILE, &read(PUBLISHED_FILE)?, newest)?;
+    // (level, code) order, which lookups rely on (see `Dataset::region`).
+    ds.regions.sort_by(|a, b| (a.region.level, &a.region.code).cmp(&(b.region.level, &b.region.code)));
     Ok(ds)
 }
 

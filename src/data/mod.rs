@@ -27,8 +27,13 @@ impl Dataset {
         DATA.get_or_init(|| codec::decode(EMBEDDED).expect("embedded data was written by build.rs"))
     }
 
+    /// A region by level and code. The build stores regions in (level, code) order, so this is a
+    /// binary search; a dataset in another order is still searched right, only slower.
     pub fn region(&self, level: Level, code: &str) -> Option<&RegionData> {
-        self.regions.iter().find(|r| r.region.level == level && r.region.code == code)
+        match self.regions.binary_search_by(|r| (r.region.level, r.region.code.as_str()).cmp(&(level, code))) {
+            Ok(i) => Some(&self.regions[i]),
+            Err(_) => self.regions.iter().find(|r| r.region.level == level && r.region.code == code),
+        }
     }
 
     pub fn land(&self) -> &RegionData {
