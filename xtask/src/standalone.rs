@@ -25,9 +25,6 @@ const SVG_HEIGHT: u32 = 420;
 /// The Content-Security-Policy line a kommune site needs for the snippet: the script comes from
 /// the site itself and compiles its wasm from bytes (no `eval` of JavaScript, no inline script).
 pub const CSP_LINE: &str = "script-src 'self' 'wasm-unsafe-eval'";
-/// What a policy that restricts styles must allow today: the widget's `<style>` in its shadow root,
-/// and the styled element the chart measures its title with.
-pub const CSP_STYLE_LINE: &str = "style-src 'self' 'unsafe-inline'";
 
 /// `sha384-…` of some bytes, as a Subresource Integrity value.
 pub fn sri(bytes: &[u8]) -> String {
@@ -43,7 +40,7 @@ pub fn snippet(script: &[u8]) -> String {
          <script src=\"/path/to/intro-status.js\" integrity=\"{integrity}\" data-kommune=\"0301\"></script>\n\
          From another origin, add crossorigin=\"anonymous\" (the server must then send Access-Control-Allow-Origin).\n\n\
          Content-Security-Policy the page needs:\n  {CSP_LINE}\n\
-         and, where the policy restricts styles (style-src, or default-src without style-src):\n  {CSP_STYLE_LINE}\n"
+         (nothing for styles: the widget's are a constructed stylesheet in its shadow root)\n"
     )
 }
 
@@ -76,8 +73,8 @@ fn inline_script(script: &str) -> Result<String, String> {
 fn page(script: &str, fallback: &str) -> Result<String, String> {
     let inline = inline_script(script)?;
     let hash = sri(inline.as_bytes());
-    // Only this script runs; it may compile its wasm; the widget's <style> in its shadow root and
-    // the canvas's size are inline styles; PNG, SVG and CSV are saved as blob: links. Nothing is
+    // Only this script runs; it may compile its wasm; the page's own <style> (and the static
+    // fallback's) are inline styles; PNG, SVG and CSV are saved as blob: links. Nothing is
     // fetched: no connect-src, img-src, font-src or form-action beyond the defaults of 'none'.
     let csp = format!(
         "default-src 'none'; script-src '{hash}' 'wasm-unsafe-eval'; style-src 'unsafe-inline'; img-src data: blob:; \
