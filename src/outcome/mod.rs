@@ -187,11 +187,6 @@ pub fn today_subject<'a>(ds: &'a Dataset, k: &TodayKommune) -> Subject<'a> {
     }
 }
 
-/// One of today's kommuner, by cohort: its share, as far as published cells allow.
-pub fn today_series(ds: &Dataset, k: &TodayKommune, cohorts: &[u16], years_after: u8, gender: Gender) -> Series {
-    Series { code: k.code.clone(), name: k.name.clone(), points: today_subject(ds, k).shares(cohorts, years_after, gender) }
-}
-
 /// How a former kommune is labelled beside today's: "tidligere <name>" and, for a divided one,
 /// the year it was divided.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
