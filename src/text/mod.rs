@@ -1,5 +1,6 @@
 //! Every word the widget shows, in bokmål, nynorsk and English, and number formatting.
 
+use crate::outcome::views::Who;
 use crate::outcome::{Former, FylkeSeries, GoalComparison, Series, Share};
 use serde::Serialize;
 
@@ -521,11 +522,7 @@ pub fn former_label(f: &Former, lang: Lang) -> String {
 
 /// The label of the fylke series: today's fylke by name, the fylke of the day marked as such.
 pub fn fylke_label(f: &FylkeSeries, lang: Lang) -> String {
-    if f.today {
-        f.series.name.clone()
-    } else {
-        fill(texts(lang).fylke_of_the_day, &[("name", &f.series.name)])
-    }
+    who_label(&Who::Fylke { name: f.series.name.clone(), today: f.today }, lang)
 }
 
 /// Notes under the goal chart: why the kommune's line has gaps, and which fylke is shown.
