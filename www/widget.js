@@ -202,8 +202,26 @@ function isDark(color) {
 
 var uid = 0;
 
+// Charts far from the screen are drawn when they come near it (half a screen ahead): on a page
+// with many widgets the first screen is ready sooner, and canvases nobody scrolls to cost nothing.
+// Everything else of a widget (title, summary, table, controls) is there at once.
+var widgets = [];
+var nearby = typeof IntersectionObserver === "function" ? new IntersectionObserver(function (entries) {
+  entries.forEach(function (entry) {
+    var w = entry.target._widget;
+    if (!entry.isIntersecting || !w) return;
+    nearby.unobserve(entry.target);
+    if (w.chartWaiting) w.drawChart();
+  });
+}, { rootMargin: "50% 0px" }) : null;
+// A printout shows every chart, drawn or not yet.
+window.addEventListener("beforeprint", function () {
+  widgets.forEach(function (w) { if (w.chartWaiting) w.drawChart(true); });
+});
+
 function Widget(host) {
   this.host = host;
+  widgets.push(this);
   this.id = "is" + (++uid);
   this.root = host.attachShadow({ mode: "open" });
   // One constructed sheet for every widget: it also works under a CSP without 'unsafe-inline'.
@@ -271,7 +289,16 @@ Widget.prototype.bind = function () {
     self.set({ cohort: self.cohortSelect.value });
   });
   this.search.addEventListener("input", function () {
+    self.wantFullList = true;
     self.fillOptions();
+  });
+  var fullList = (this.fullList = function () {
+    if (self.wantFullList) return;
+    self.wantFullList = true;
+    self.fillOptions();
+  });
+  ["focus", "mousedown", "touchstart"].forEach(function (type) {
+    self.select.addEventListener(type, fullList, { passive: true });
   });
   // Enter in the search field chooses the first match.
   this.search.addEventListener("keydown", function (e) {
@@ -471,6 +498,9 @@ Widget.prototype.render = function () {
   this.renderTable(page.table);
   this.drawChart();
   this.announce(page.title);
+  // The widget's content is in place; its chart is drawn (`intro-status:rendered`) or waits
+  // until it comes near the screen.
+  this.host.dispatchEvent(new CustomEvent("intro-status:ready", { bubbles: true, composed: true, detail: { kommune: page.code, view: page.view, chart: this.figure.hidden ? "table" : this.chartWaiting ? "waiting" : "drawn" } }));
 };
 
 // Changes of kommune or view are announced once, politely.
@@ -551,9 +581,20 @@ Widget.prototype.fillOptions = function () {
   var t = this.texts;
   if (!c || !t) return;
   var query = fold(this.search.value.trim());
-  var key = query + "|" + this.lang;
   var select = this.select;
   var code = this.code || "";
+  // Until the list is first used (focus, pointer, search), a widget with a kommune chosen holds
+  // only that option: ~380 options in each of many widgets on a page cost style work before
+  // the first chart. Nothing is lost to the eye or to assistive technology: a closed list
+  // shows only its value, and the full list is there before it opens.
+  var short = !query && code && !this.wantFullList;
+  // ... or until the browser has a quiet moment, whichever comes first.
+  if (short && !this.fullListSoon) {
+    this.fullListSoon = true;
+    if (window.requestIdleCallback) requestIdleCallback(this.fullList, { timeout: 1000 });
+    else setTimeout(this.fullList, 200);
+  }
+  var key = (short ? "short:" + code : query) + "|" + this.lang;
   // Choosing another kommune only moves the selection; the list is rebuilt when the search or
   // the language changes (357 options, or the kommune chosen is not among those shown).
   if (key === this.optionsKey && (!code || select.querySelector('option[value="' + code.replace(/[^0-9]/g, "") + '"]'))) {
@@ -562,7 +603,13 @@ Widget.prototype.fillOptions = function () {
   }
   this.optionsKey = key;
   var list;
-  if (query) {
+  if (short) {
+    list = { options: document.createDocumentFragment(), shown: 0, matches: function () { return false; } };
+    list.options.appendChild(el("option", { value: "" }, t.choose_kommune + " …"));
+    c.bydeler.forEach(function (b) {
+      if (b.code === code) list.options.appendChild(el("option", { value: b.code }, "\u2003Oslo – " + b.name + " (" + t.bydel + ")"));
+    });
+  } else if (query) {
     list = kommuneOptions(c, t, query);
   } else {
     // The full list is the same in every widget on the page: built once per language, then
@@ -609,16 +656,36 @@ Widget.prototype.chartTheme = function () {
   return isDark(getComputedStyle(this.wrap).backgroundColor);
 };
 
-// Sizes the canvas to its box at the device's pixel ratio and lets the core draw.
-Widget.prototype.drawChart = function () {
+// Whether the widget is on the screen or within half a screen of it.
+Widget.prototype.isNear = function () {
+  var r = this.host.getBoundingClientRect();
+  var h = window.innerHeight || document.documentElement.clientHeight;
+  return r.bottom >= -h / 2 && r.top <= h * 1.5;
+};
+
+// Sizes the canvas to its box at the device's pixel ratio and lets the core draw; a chart far
+// from the screen waits until it comes near (unless `now`: printing, saving as PNG).
+Widget.prototype.drawChart = function (now) {
   if (!this.core || !this.page || this.figure.hidden) return;
   var cssWidth = Math.min(this.wrap.clientWidth || 720, 720);
   var cssHeight = Math.round(Math.max(300, Math.min(420, cssWidth * 0.62)));
   var dpr = window.devicePixelRatio || 1;
-  this.canvas.width = Math.round(cssWidth * dpr);
-  this.canvas.height = Math.round(cssHeight * dpr);
-  this.canvas.style.width = cssWidth + "px";
-  this.canvas.style.height = cssHeight + "px";
+  // Only what changed: setting a canvas's size, even to the same, clears and reallocates it.
+  var w = Math.round(cssWidth * dpr);
+  var h = Math.round(cssHeight * dpr);
+  if (this.canvas.width !== w) this.canvas.width = w;
+  if (this.canvas.height !== h) this.canvas.height = h;
+  if (this.cssSize !== cssWidth + "x" + cssHeight) {
+    this.cssSize = cssWidth + "x" + cssHeight;
+    this.canvas.style.width = cssWidth + "px";
+    this.canvas.style.height = cssHeight + "px";
+  }
+  if (!now && nearby && !this.isNear()) {
+    this.chartWaiting = true;
+    nearby.observe(this.host);
+    return;
+  }
+  this.chartWaiting = false;
   var shrink = Math.max(0.55, Math.min(1, cssWidth / 720));
   var page = this.page;
   var canvas = this.canvas;
@@ -645,7 +712,8 @@ Widget.prototype.download = function (kind) {
     setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 0);
   };
   if (kind === "png") {
-    if (this.figure.hidden) this.figure.hidden = false, this.drawChart(), this.figure.hidden = true;
+    if (this.figure.hidden) this.figure.hidden = false, this.drawChart(true), this.figure.hidden = true;
+    else if (this.chartWaiting) this.drawChart(true);
     this.canvas.toBlob(function (blob) { save(blob, "png"); }, "image/png");
     return;
   }

@@ -62,6 +62,7 @@ function recorder() {
   const count = (name) => { calls[name] = (calls[name] || 0) + 1; };
   window.__calls = calls;
   window.__rendered = [];
+  window.__ready = [];
   window.__violations = [];
   const wrap = (obj, name, label) => {
     const orig = obj && obj[name];
@@ -104,6 +105,9 @@ function recorder() {
   document.addEventListener("intro-status:rendered", (e) => {
     window.__rendered.push({ index: Array.prototype.indexOf.call(document.querySelectorAll("intro-status"), e.target), ...e.detail });
   });
+  document.addEventListener("intro-status:ready", (e) => {
+    window.__ready.push({ index: Array.prototype.indexOf.call(document.querySelectorAll("intro-status"), e.target), ...e.detail });
+  });
   document.addEventListener("securitypolicyviolation", (e) => {
     window.__violations.push({ directive: e.violatedDirective, blocked: e.blockedURI, line: e.lineNumber });
   });
@@ -111,15 +115,21 @@ function recorder() {
   // those added and taken out again at any time (the parser never takes a node out).
   let parsed = false;
   const added = [];
-  document.addEventListener("DOMContentLoaded", () => { parsed = true; });
-  new MutationObserver((records) => {
+  const note = (records) => {
     for (const r of records) {
       for (const n of r.addedNodes) {
         if (n.nodeName === "INTRO-STATUS" || (r.target.closest && r.target.closest("intro-status"))) continue;
         added.push({ n, late: parsed, what: `${n.nodeName}${n.getAttribute && n.getAttribute("style") ? ` style="${n.getAttribute("style")}"` : ""}` });
       }
     }
-  }).observe(document, { childList: true, subtree: true });
+  };
+  const observer = new MutationObserver(note);
+  observer.observe(document, { childList: true, subtree: true });
+  // Records are delivered later, in a microtask: take the parser's last ones before the flag flips.
+  document.addEventListener("DOMContentLoaded", () => {
+    note(observer.takeRecords());
+    parsed = true;
+  });
   Object.defineProperty(window, "__added", { get: () => added.filter((a) => a.late || !a.n.isConnected).map((a) => a.what) });
 }
 
@@ -146,6 +156,24 @@ async function visit(url, { context = browser.context, allowConsole = [] } = {})
 // Waits until `n` different widgets of the page have drawn a chart.
 async function rendered(page, n = 1, timeout = 20000) {
   await page.waitForFunction((n) => new Set(window.__rendered.map((r) => r.index)).size >= n, n, { timeout });
+}
+
+// Waits until `n` different widgets of the page have their content in place (charts far from the
+// screen wait until they come near it).
+async function ready(page, n = 1, timeout = 20000) {
+  await page.waitForFunction((n) => new Set(window.__ready.map((r) => r.index)).size >= n, n, { timeout });
+}
+
+// Waits until `n` widgets have their content, then scrolls each whose chart waits for the screen
+// into view and waits for it to be drawn: every chart of the page drawn, as a reader scrolling sees them.
+async function allDrawn(page, n, timeout = 20000) {
+  await ready(page, n, timeout);
+  for (const i of await page.evaluate(() => [...new Set(window.__ready.map((r) => r.index))])) {
+    if (await page.evaluate((i) => window.__rendered.some((r) => r.index === i), i)) continue;
+    await page.locator(`intro-status >> nth=${i}`).scrollIntoViewIfNeeded();
+    await page.waitForFunction((i) => window.__rendered.some((r) => r.index === i), i, { timeout });
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
 }
 
 const calls = (page) => page.evaluate(() => ({ ...window.__calls }));
@@ -183,7 +211,7 @@ const nbsp = (s) => s.replace(/\u00a0/g, " ");
 
 test("the script-tag form places a widget where each tag stands, from data-* attributes", async () => {
   const { page, problems } = await visit(fileUrl("tests/pages/script-tag.html"));
-  await rendered(page, 2);
+  await allDrawn(page, 2);
   // Each widget stands right after its own script tag, between the paragraphs around it.
   const order = await page.evaluate(() => Array.from(document.body.children, (e) => e.id || e.nodeName.toLowerCase()));
   assert.deepEqual(order, ["h1", "before", "script", "intro-status", "between", "script", "intro-status", "after"]);
@@ -203,7 +231,7 @@ test("the script-tag form places a widget where each tag stands, from data-* att
 
 test("a custom element's attributes can change later and the widget follows", async () => {
   const { page, problems } = await visit(fileUrl("tests/pages/script-tag.html"));
-  await rendered(page, 2);
+  await allDrawn(page, 2);
   // Made by the page's own script after the widget script ran, then changed attribute by attribute.
   await page.evaluate(() => {
     const el = document.createElement("intro-status");
@@ -253,8 +281,14 @@ test("a custom element's attributes can change later and the widget follows", as
 test("20 widgets under a hostile stylesheet share one wasm instance, each with its own kommune and state", async () => {
   const t0 = Date.now();
   const { page, problems } = await visit(fileUrl("tests/pages/hostile.html"));
-  await rendered(page, 20, 30000);
+  await ready(page, 20, 30000);
   const ms = Date.now() - t0;
+  // Charts on the first screen and half a screen below are drawn at once, the rest wait.
+  const first = await page.evaluate(() => window.__ready.map((r) => r.chart));
+  assert.equal(first[0], "drawn");
+  assert.equal(first[19], "waiting");
+  const drawnAtOnce = await page.evaluate(() => new Set(window.__rendered.map((r) => r.index)).size);
+  assert.ok(drawnAtOnce >= 1 && drawnAtOnce < 20, `${drawnAtOnce} charts drawn before any scrolling`);
   const c = await calls(page);
   assert.equal(c["WebAssembly.compile"], 1, JSON.stringify(c));
   assert.equal(c["WebAssembly.instantiate"], 1, JSON.stringify(c));
@@ -277,7 +311,19 @@ test("20 widgets under a hostile stylesheet share one wasm instance, each with i
     assert.ok(s.cssWidth > 200, `widget ${i} canvas is ${s.cssWidth}px wide`);
     assert.equal(s.canvasWidth, Math.round(s.cssWidth * 2), `widget ${i} canvas resolution`);
   });
-  for (let i = 0; i < 20; i++) assert.ok((await inkOf(page, i)) > 5000, `widget ${i} canvas looks blank`);
+  // A widget's kommune list may hold only its choice until the list is used or the page is idle;
+  // it shows the choice either way, and focus brings the whole list at once.
+  const second = page.locator("intro-status >> nth=1 >> select[id$=-kommune]");
+  assert.equal(await second.evaluate((s) => s.selectedOptions[0].textContent), "Bergen (4601)");
+  await second.focus();
+  assert.equal((await second.locator("optgroup > option").allTextContents()).filter((o) => /\(\d{4}\)$/.test(o)).length, 357);
+  assert.equal(await second.inputValue(), "4601");
+  // Scrolled to, each waiting chart is drawn.
+  for (let i = 0; i < 20; i++) {
+    await page.locator(`intro-status >> nth=${i}`).scrollIntoViewIfNeeded();
+    await page.waitForFunction((i) => window.__rendered.some((r) => r.index === i), i, { timeout: 5000 });
+    assert.ok((await inkOf(page, i)) > 5000, `widget ${i} canvas looks blank`);
+  }
 
   // No rule of the page reached inside: nothing is lime or 41px, the canvases are displayed.
   const leakedIn = await page.evaluate(() =>
@@ -319,7 +365,7 @@ test("20 widgets under a hostile stylesheet share one wasm instance, each with i
 
 test("hostile CSS does not change the widget's own typography or box", async () => {
   const { page } = await visit(fileUrl("tests/pages/hostile.html"));
-  await rendered(page, 20, 30000);
+  await ready(page, 20, 30000);
   const looks = await page.evaluate(() =>
     Array.from(document.querySelectorAll("intro-status"), (h) => {
       const root = getComputedStyle(h.shadowRoot.querySelector(".is-root"));
@@ -342,6 +388,9 @@ test("hostile CSS does not change the widget's own typography or box", async () 
 
 test("drawing a chart adds nothing to the page outside the widget (text is measured inside it)", async () => {
   const { page } = await visit(fileUrl("tests/pages/hostile.html"));
+  await ready(page, 20, 30000);
+  // Printing draws every chart still waiting to come into view.
+  await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
   await rendered(page, 20, 30000);
   const added = await page.evaluate(() => window.__added);
   assert.deepEqual(added, []);
@@ -350,7 +399,7 @@ test("drawing a chart adds nothing to the page outside the widget (text is measu
 
 test("a Designsystemet kommune site: the widget takes its tokens, the site keeps its looks", async () => {
   const { page, problems } = await visit(fileUrl("tests/pages/designsystemet.html"));
-  await rendered(page, 2);
+  await allDrawn(page, 2);
   const ds = await page.evaluate(() => {
     const probe = document.createElement("div");
     probe.style.cssText = "background: var(--ds-color-accent-base-default); color: var(--ds-color-neutral-text-default); border-radius: var(--ds-border-radius-md)";
@@ -392,7 +441,7 @@ test("a site font that is not available falls back to a sans-serif, not the brow
 
 test("a Designsystemet site in its dark scheme gets a dark widget with a dark chart", async () => {
   const { page, problems } = await visit(fileUrl("tests/pages/designsystemet.html") + "?dark");
-  await rendered(page, 2);
+  await allDrawn(page, 2);
   await page.screenshot({ path: join(SCREENSHOTS, "embed-designsystemet-dark.png"), fullPage: true });
   const host = await page.locator("intro-status >> nth=0").evaluate((h) => getComputedStyle(h).backgroundColor);
   const corner = await page.locator("intro-status >> nth=0 >> canvas").evaluate((c) => Array.from(c.getContext("2d").getImageData(2, 2, 1, 1).data));
@@ -834,7 +883,7 @@ test("the chart under the hostile stylesheet is the chart of a plain page", asyn
 
 test("bad kommune, view or language: a translated message in that widget, the others keep working", async () => {
   const { page, problems, dialogs } = await visit(fileUrl("tests/pages/bad-input.html"));
-  await rendered(page, 2);
+  await allDrawn(page, 2);
   await page.waitForFunction(() => Array.from(document.querySelectorAll("intro-status")).every((h) => h.shadowRoot.querySelector(".is-message").textContent !== "Laster statistikk …"));
   const states = Object.fromEntries((await widgetStates(page)).map((s, i) => [["good", "letters", "unknown", "markup", "empty", "view", "lang", "lang-en-view", "good2"][i], s]));
   for (const id of ["letters", "unknown", "markup"]) {
@@ -870,7 +919,7 @@ test("bad kommune, view or language: a translated message in that widget, the ot
 
 test("an empty kommune attribute says so in the widget", async () => {
   const { page } = await visit(fileUrl("tests/pages/bad-input.html"));
-  await rendered(page, 2);
+  await allDrawn(page, 2);
   await page.waitForTimeout(300);
   const message = await page.locator("#empty .is-message").textContent();
   assert.notEqual(message, "");
@@ -880,7 +929,7 @@ test("an empty kommune attribute says so in the widget", async () => {
 
 test("a Rust panic in one widget is reported there; the page and the other widgets carry on", async () => {
   const { page, problems } = await visit(fileUrl("tests/pages/bad-input.html"), { allowConsole: [/test panic requested by the page/] });
-  await rendered(page, 2);
+  await allDrawn(page, 2);
   // The test hook: the widget asks the core's exported test_panic() on this event.
   await page.locator("#good").evaluate((el) => el.dispatchEvent(new CustomEvent("intro-status:test-panic")));
   await page.locator("#good .is-message").filter({ hasText: /^Det oppstod en feil i figuren.*test panic requested by the page/ }).waitFor();
