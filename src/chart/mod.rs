@@ -5,6 +5,7 @@
 //! shrinking for a narrow widget), so the same layout is crisp at any resolution. Colours come
 //! from a [`Theme`], light or dark, each checked for contrast against its own background.
 
+pub mod record;
 mod views;
 
 use crate::outcome::views::ViewData;
