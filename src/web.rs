@@ -5,7 +5,7 @@ use crate::chart::{draw, Paint, DARK, LIGHT};
 use crate::data::{Dataset, Level};
 use crate::outcome::views::{view_data, ViewData, ViewKind};
 use crate::text::{texts, view_name, view_text, Lang, Texts, ViewText};
-use plotters::prelude::IntoDrawingArea;
+use plotters::prelude::DrawingBackend;
 use plotters_canvas::CanvasBackend;
 use serde::Serialize;
 use std::cell::RefCell;
@@ -187,8 +187,8 @@ pub fn test_panic() {
 #[wasm_bindgen]
 pub fn draw_view(canvas: HtmlCanvasElement, code: &str, view: &str, cohort: Option<u16>, lang_tag: &str, scale: f64, dark: bool) -> Result<(), JsError> {
     let lang = lang(lang_tag);
-    let backend = CanvasBackend::with_canvas_object(canvas).ok_or_else(|| JsError::new("no 2D canvas context"))?;
-    let root = backend.into_drawing_area();
+    let mut backend = CanvasBackend::with_canvas_object(canvas).ok_or_else(|| JsError::new("no 2D canvas context"))?;
     let theme = if dark { &DARK } else { &LIGHT };
-    with_view(code, view, cohort, lang, |data| draw(&root, data, &Paint { lang, theme, scale }))?.map_err(|e| JsError::new(&e.to_string()))
+    let drawing = with_view(code, view, cohort, lang, |data| draw(data, &Paint { lang, theme, scale }, backend.get_size()))?;
+    drawing.replay(&mut backend).map_err(|e| JsError::new(&e.to_string()))
 }

@@ -1,11 +1,15 @@
-//! Charts, drawn with plotters on any `DrawingBackend`: a `<canvas>` in the browser
-//! (plotters-canvas), SVG natively for tests, downloads and the no-JS fallback.
+//! Charts, drawn with plotters once into a display list ([`Drawing`], see [`record`]), which is
+//! then replayed on a `<canvas>` in the browser (plotters-canvas), or as SVG for tests,
+//! downloads and the no-JS fallback.
 //!
 //! Every size is multiplied by `Paint::scale` (the device pixel ratio in the browser, times any
 //! shrinking for a narrow widget), so the same layout is crisp at any resolution. Colours come
 //! from a [`Theme`], light or dark, each checked for contrast against its own background.
 
+pub mod record;
 mod views;
+
+pub use record::Drawing;
 
 use crate::outcome::views::ViewData;
 use crate::outcome::Share;
@@ -110,8 +114,8 @@ fn frame<'a, DB: DrawingBackend>(
 ) -> Result<DrawingArea<DB, Shift>, DrawingAreaErrorKind<DB::ErrorType>> {
     let s = p.scale;
     root.fill(&p.theme.background)?;
-    // The title is drawn centred by the backend itself; plotters' `titled` would measure it, which
-    // in the browser means a styled element added to the host page.
+    // The title is centred by the backend itself, with the font it really draws (plotters'
+    // `titled` would centre it by the recorder's estimate).
     let (w, _) = root.dim_in_pixel();
     root.draw(&Text::new(title.to_string(), (w as i32 / 2, px(6.0, s)), font(17.0, s, p.theme.text).pos(Pos::new(HPos::Center, VPos::Top))))?;
     let body = root.margin(px(32.0, s), 0, 0, 0);
@@ -312,10 +316,11 @@ fn line_chart<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &LineChar
     root.present()
 }
 
-/// Draws any view.
-pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view: &ViewData, p: &Paint) -> ChartResult<DB> {
+/// Draws any view, on an area of `size` device pixels, into a display list to replay on the
+/// canvas or as SVG.
+pub fn draw(view: &ViewData, p: &Paint, size: (u32, u32)) -> Drawing {
     let title = view_title(view, p.lang);
-    match view {
+    Drawing::record(size, |root| match view {
         ViewData::Goal(v) => line_chart(root, &views::goal_spec(v, title, p), p),
         ViewData::FollowUp(v) => line_chart(root, &views::follow_up_spec(v, title, p), p),
         ViewData::Status(v) => views::status(root, v, &title, p),
@@ -323,16 +328,14 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view: &ViewData, 
         ViewData::Uncertainty(v) => views::uncertainty(root, v, &title, p),
         ViewData::Similar(v) => views::similar(root, v, &title, p),
         ViewData::Country(v) => views::country(root, v, &title, p),
-    }
+    })
 }
 
 /// Any view as an SVG document (tests, downloads, the no-JS fallback).
 pub fn svg(view: &ViewData, lang: Lang, theme: &Theme, width: u32, height: u32) -> String {
+    let drawing = draw(view, &Paint { lang, theme, scale: 1.0 }, (width, height));
     let mut out = String::new();
-    {
-        let root = SVGBackend::with_string(&mut out, (width, height)).into_drawing_area();
-        draw(&root, view, &Paint { lang, theme, scale: 1.0 }).expect("drawing to a string cannot fail");
-    }
+    drawing.replay(&mut SVGBackend::with_string(&mut out, (width, height))).expect("drawing to a string cannot fail");
     out
 }
 

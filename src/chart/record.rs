@@ -1,0 +1,240 @@
+//! Charts are drawn once, onto a [`Recorder`], into a [`Drawing`]: a display list of the
+//! primitives plotters asked for, which [`Drawing::replay`] then hands to the real backend (the
+//! `<canvas>` in the browser, SVG for tests, downloads and the no-JS fallback).
+//!
+//! Why not draw on those backends directly:
+//! - One instantiation. The chart code is generic over plotters' `DrawingBackend`; drawn directly,
+//!   the wasm build carries all of it twice, for the canvas and for the SVG download. Now only the
+//!   recorder instantiates it, and per backend there is just the small `replay`.
+//! - No DOM text measurement. On wasm32 plotters measures text by adding a styled `<span>` to the
+//!   host page's `<body>` and reading its size: a forced layout per label, a change to a page that
+//!   is not ours, and refused under a CSP without 'unsafe-inline'. The recorder answers
+//!   `estimate_text_size` itself, from [`text_size`].
+//! - The same layout everywhere. That metric is a fixed table, so the layout is the same natively
+//!   and in the browser, not naive font metrics here and the browser's fonts there.
+//!
+//! Text is recorded with its anchor (`HPos`/`VPos`), rotation and font and passed on unchanged: the
+//! canvas and SVG backends place anchored text themselves, with the fonts they really draw with.
+
+use plotters::coord::Shift;
+use plotters::prelude::{DrawingArea, DrawingAreaErrorKind, IntoDrawingArea};
+use plotters_backend::text_anchor::Pos;
+use plotters_backend::{
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontFamily, FontStyle,
+    FontTransform,
+};
+use std::convert::Infallible;
+
+/// A line or fill: the colour and stroke width plotters passed.
+#[derive(Clone, Copy)]
+pub struct Stroke {
+    pub color: BackendColor,
+    pub width: u32,
+}
+
+impl Stroke {
+    fn of<S: BackendStyle>(style: &S) -> Self {
+        Stroke { color: style.color(), width: style.stroke_width() }
+    }
+}
+
+impl BackendStyle for Stroke {
+    fn color(&self) -> BackendColor {
+        self.color
+    }
+    fn stroke_width(&self) -> u32 {
+        self.width
+    }
+}
+
+/// A text style as plotters passed it; replayed, it measures with [`text_size`] and draws no
+/// pixels of its own (the canvas and SVG backends draw text themselves).
+#[derive(Clone)]
+pub struct Font {
+    pub family: String,
+    pub size: f64,
+    pub style: FontStyle,
+    pub color: BackendColor,
+    pub anchor: Pos,
+    pub transform: FontTransform,
+}
+
+impl BackendTextStyle for Font {
+    type FontError = Infallible;
+    fn color(&self) -> BackendColor {
+        self.color
+    }
+    fn size(&self) -> f64 {
+        self.size
+    }
+    fn transform(&self) -> FontTransform {
+        self.transform.clone()
+    }
+    fn style(&self) -> FontStyle {
+        self.style
+    }
+    fn anchor(&self) -> Pos {
+        self.anchor
+    }
+    fn family(&self) -> FontFamily<'_> {
+        FontFamily::Name(&self.family)
+    }
+    fn layout_box(&self, text: &str) -> Result<((i32, i32), (i32, i32)), Infallible> {
+        let (w, h) = text_size(text, self.size);
+        Ok(((0, 0), (w as i32, h as i32)))
+    }
+    fn draw<E, F: FnMut(i32, i32, BackendColor) -> Result<(), E>>(&self, _: &str, _: BackendCoord, _: F) -> Result<Result<(), E>, Infallible> {
+        Ok(Ok(()))
+    }
+}
+
+/// One primitive, in device pixels.
+#[derive(Clone)]
+pub enum Op {
+    Pixel(BackendCoord, BackendColor),
+    Line(BackendCoord, BackendCoord, Stroke),
+    /// Upper left, bottom right, style, filled.
+    Rect(BackendCoord, BackendCoord, Stroke, bool),
+    Path(Vec<BackendCoord>, Stroke),
+    /// Centre, radius, style, filled.
+    Circle(BackendCoord, u32, Stroke, bool),
+    Polygon(Vec<BackendCoord>, Stroke),
+    /// The text, its style, and the anchor point its style's `anchor` refers to.
+    Text(String, Font, BackendCoord),
+}
+
+/// A recorded chart: its size in device pixels and what to draw, in order.
+#[derive(Clone)]
+pub struct Drawing {
+    pub size: (u32, u32),
+    pub ops: Vec<Op>,
+}
+
+impl Drawing {
+    /// Records what `draw` draws on an area of `size` device pixels.
+    pub fn record(size: (u32, u32), draw: impl FnOnce(&DrawingArea<Recorder, Shift>) -> Result<(), DrawingAreaErrorKind<Infallible>>) -> Drawing {
+        let mut ops = Vec::new();
+        // The recorder cannot fail; plotters' own errors (a shared backend, a bad layout) would be
+        // bugs in the chart code.
+        draw(&Recorder { size, ops: &mut ops }.into_drawing_area()).expect("recording a chart cannot fail");
+        Drawing { size, ops }
+    }
+
+    /// Draws the recording on `backend`, which should be of the recorded size.
+    pub fn replay<DB: DrawingBackend>(&self, backend: &mut DB) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
+        backend.ensure_prepared()?;
+        for op in &self.ops {
+            match op {
+                Op::Pixel(at, color) => backend.draw_pixel(*at, *color),
+                Op::Line(from, to, s) => backend.draw_line(*from, *to, s),
+                Op::Rect(ul, br, s, fill) => backend.draw_rect(*ul, *br, s, *fill),
+                Op::Path(points, s) => backend.draw_path(points.iter().copied(), s),
+                Op::Circle(center, r, s, fill) => backend.draw_circle(*center, *r, s, *fill),
+                Op::Polygon(points, s) => backend.fill_polygon(points.iter().copied(), s),
+                Op::Text(text, font, at) => backend.draw_text(text, font, *at),
+            }?;
+        }
+        backend.present()
+    }
+}
+
+/// The backend the charts are drawn on: it records instead of drawing.
+pub struct Recorder<'a> {
+    size: (u32, u32),
+    ops: &'a mut Vec<Op>,
+}
+
+impl DrawingBackend for Recorder<'_> {
+    type ErrorType = Infallible;
+
+    fn get_size(&self) -> (u32, u32) {
+        self.size
+    }
+    fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<Infallible>> {
+        Ok(())
+    }
+    fn present(&mut self) -> Result<(), DrawingErrorKind<Infallible>> {
+        Ok(())
+    }
+    fn draw_pixel(&mut self, at: BackendCoord, color: BackendColor) -> Result<(), DrawingErrorKind<Infallible>> {
+        self.ops.push(Op::Pixel(at, color));
+        Ok(())
+    }
+    fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S) -> Result<(), DrawingErrorKind<Infallible>> {
+        self.ops.push(Op::Line(from, to, Stroke::of(style)));
+        Ok(())
+    }
+    fn draw_rect<S: BackendStyle>(&mut self, ul: BackendCoord, br: BackendCoord, style: &S, fill: bool) -> Result<(), DrawingErrorKind<Infallible>> {
+        self.ops.push(Op::Rect(ul, br, Stroke::of(style), fill));
+        Ok(())
+    }
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> Result<(), DrawingErrorKind<Infallible>> {
+        self.ops.push(Op::Path(path.into_iter().collect(), Stroke::of(style)));
+        Ok(())
+    }
+    fn draw_circle<S: BackendStyle>(&mut self, center: BackendCoord, r: u32, style: &S, fill: bool) -> Result<(), DrawingErrorKind<Infallible>> {
+        self.ops.push(Op::Circle(center, r, Stroke::of(style), fill));
+        Ok(())
+    }
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, vert: I, style: &S) -> Result<(), DrawingErrorKind<Infallible>> {
+        self.ops.push(Op::Polygon(vert.into_iter().collect(), Stroke::of(style)));
+        Ok(())
+    }
+    fn draw_text<T: BackendTextStyle>(&mut self, text: &str, style: &T, at: BackendCoord) -> Result<(), DrawingErrorKind<Infallible>> {
+        let font = Font {
+            family: style.family().as_str().to_string(),
+            size: style.size(),
+            style: style.style(),
+            color: style.color(),
+            anchor: style.anchor(),
+            transform: style.transform(),
+        };
+        self.ops.push(Op::Text(text.to_string(), font, at));
+        Ok(())
+    }
+    fn estimate_text_size<T: BackendTextStyle>(&self, text: &str, style: &T) -> Result<(u32, u32), DrawingErrorKind<Infallible>> {
+        Ok(text_size(text, style.size()))
+    }
+}
+
+/// The width and height, in pixels, of one line of `text` at font size `size`, for a sans-serif
+/// font: advance widths close to Helvetica's and Arial's, and their line height. The same on
+/// every platform.
+pub fn text_size(text: &str, size: f64) -> (u32, u32) {
+    let em: u32 = text.chars().map(advance).sum();
+    ((em as f64 / 1000.0 * size).round() as u32, (1.15 * size).round() as u32)
+}
+
+/// The advance width of a character in thousandths of an em.
+fn advance(c: char) -> u32 {
+    match c {
+        'i' | 'j' | 'l' | '\'' | '|' => 222,
+        ' ' | '\u{a0}' | '.' | ',' | ':' | ';' | '!' | '/' | 'f' | 't' | 'I' => 278,
+        'r' | '(' | ')' | '-' | '[' | ']' => 333,
+        'c' | 'k' | 's' | 'v' | 'x' | 'y' | 'z' | 'J' => 500,
+        'F' | 'T' | 'Z' | 'ø' => 611,
+        'A' | 'B' | 'E' | 'K' | 'P' | 'S' | 'V' | 'X' | 'Y' | 'Å' => 667,
+        'w' | 'C' | 'D' | 'H' | 'N' | 'R' | 'U' => 722,
+        'G' | 'O' | 'Q' | 'Ø' => 778,
+        'm' | 'M' => 833,
+        '%' | 'æ' => 889,
+        'W' => 944,
+        'Æ' => 1000,
+        // Digits, most lower case, 'L', 'å', en dash, and anything not listed.
+        _ => 556,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_size_is_a_sans_serif_estimate() {
+        // Helvetica: "Bergen" is 3.224 em wide; digits are 0.556 em.
+        assert_eq!(text_size("Bergen", 100.0), (322, 115));
+        assert_eq!(text_size("2024", 10.0).0, 22);
+        assert_eq!(text_size("", 13.0), (0, 15));
+        assert!(text_size("Bærum", 13.0).0 > text_size("Berum", 13.0).0);
+    }
+}
