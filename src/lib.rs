@@ -8,6 +8,7 @@ pub mod chart;
 pub mod data;
 pub mod export;
 pub mod outcome;
+pub mod sort;
 pub mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod web;

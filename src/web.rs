@@ -67,15 +67,19 @@ struct Choices<'a> {
 #[wasm_bindgen]
 pub fn choices() -> Result<JsValue, JsError> {
     let ds = Dataset::embedded();
-    let mut fylker: Vec<Choice> = ds.map.fylker.iter().map(|f| Choice { code: &f.code, name: &f.name }).collect();
-    fylker.sort_by_cached_key(|f| crate::text::sort_key(f.name));
-    let mut kommuner: Vec<KommuneItem> = ds
+    let fylker: Vec<Choice> = ds.map.fylker.iter().map(|f| Choice { code: &f.code, name: &f.name }).collect();
+    let mut keyed: Vec<(String, Choice)> = fylker.into_iter().map(|f| (crate::text::sort_key(f.name), f)).collect();
+    crate::sort::sort_by(&mut keyed, |a, b| a.0 < b.0);
+    let fylker: Vec<Choice> = keyed.into_iter().map(|k| k.1).collect();
+    let kommuner: Vec<KommuneItem> = ds
         .map
         .kommuner
         .iter()
         .map(|k| KommuneItem { code: &k.code, name: &k.name, other_names: &k.other_names, fylke: &k.fylke })
         .collect();
-    kommuner.sort_by_cached_key(|k| (crate::text::sort_key(k.name), k.code.to_string()));
+    let mut keyed: Vec<(String, KommuneItem)> = kommuner.into_iter().map(|k| (crate::text::sort_key(k.name), k)).collect();
+    crate::sort::sort_by(&mut keyed, |a, b| (&a.0, a.1.code) < (&b.0, b.1.code));
+    let kommuner: Vec<KommuneItem> = keyed.into_iter().map(|k| k.1).collect();
     let bydeler = ds
         .regions
         .iter()

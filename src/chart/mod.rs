@@ -272,7 +272,7 @@ fn line_chart<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &LineChar
             labels.push((line, at, chart.backend_coord(&at).1));
         }
     }
-    labels.sort_by_key(|l| l.2);
+    crate::sort::sort_by_key(&mut labels, |l| l.2);
     let min_gap = px(16.0, s);
     for i in 1..labels.len() {
         if labels[i].2 - labels[i - 1].2 < min_gap {

@@ -235,7 +235,7 @@ fn today_fylke_subject<'a>(ds: &'a Dataset, fylke: &TodayFylke, cohorts: &[u16])
     if crosses {
         return None;
     }
-    sources.sort_by(|a, b| a.code.cmp(&b.code));
+    crate::sort::sort_by(&mut sources, |a, b| a.code < b.code);
     sources.dedup_by(|a, b| a.code == b.code);
     let complete = |subject: &Subject| subject.shares(cohorts, 1, Gender::Alle).iter().all(|p| p.percent().is_some());
     let kommuner = Subject::Parts { parts: sources.iter().filter_map(|s| ds.region(Level::Kommune, &s.code)).collect(), divided: false };
@@ -245,7 +245,7 @@ fn today_fylke_subject<'a>(ds: &'a Dataset, fylke: &TodayFylke, cohorts: &[u16])
     // Where today's fylke is exactly one or more fylker of the day (Rogaland, Agder = Aust- and
     // Vest-Agder, …), their published rows sum the same way.
     let mut old_fylker: Vec<&str> = sources.iter().map(|s| &s.code[..2]).collect();
-    old_fylker.sort_unstable();
+    crate::sort::sort_by(&mut old_fylker, |a, b| a < b);
     old_fylker.dedup();
     let exact = ds
         .kommuner()

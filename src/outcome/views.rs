@@ -203,7 +203,7 @@ pub fn follow_up_cohorts(ds: &Dataset) -> Vec<u16> {
         .flat_map(|ya| years.iter().map(move |&y| y - ya as u16))
         .filter(|&c| years_after_of(ds, c).len() >= 2)
         .collect();
-    out.sort_unstable();
+    crate::sort::sort_by(&mut out, |a, b| a < b);
     out.dedup();
     out
 }
@@ -268,9 +268,12 @@ pub fn similar_view(ds: &Dataset, code: &str) -> Option<SimilarView> {
         .filter_map(|k| Some(Peer { code: k.code.clone(), name: k.name.clone(), pooled: pooled(&today_subject(ds, k), &cohorts)? }))
         .collect();
     let n0 = own.as_ref().map_or(0, |p| p.estimate.finished) as i64;
-    peers.sort_by_key(|p| ((p.pooled.estimate.finished as i64 - n0).abs(), p.code.clone()));
+    crate::sort::sort_by(&mut peers, |a, b| {
+        let far = |p: &Peer| (p.pooled.estimate.finished as i64 - n0).abs();
+        (far(a), &a.code) < (far(b), &b.code)
+    });
     peers.truncate(5);
-    peers.sort_by(|a, b| b.pooled.estimate.percent.total_cmp(&a.pooled.estimate.percent));
+    crate::sort::sort_by(&mut peers, |a, b| a.pooled.estimate.percent > b.pooled.estimate.percent);
     Some(SimilarView { code, name: s.name.clone(), own, peers, goal: super::GOAL_PERCENT })
 }
 
