@@ -28,7 +28,7 @@ const browser = await chromium.launch({
 });
 
 const samples = Object.fromEntries(
-  KINDS.map((k) => [k, { scripts: [], first_drawn: [], first_painted: [], switch_drawn: [], switch_painted: [], many_drawn: [], many_painted: [], heap_used: [], heap_buffers: [] }])
+  KINDS.map((k) => [k, { scripts: [], first_drawn: [], first_painted: [], switch_drawn: [], switch_painted: [], many_drawn: [], many_painted: [], many_all: [], heap_used: [], heap_buffers: [] }])
 );
 
 // Loads a page in a fresh context until its charts are drawn and the next frame is out.
@@ -45,8 +45,8 @@ async function load(path, measure) {
   page.on("response", (r) => r.request().resourceType() === "script" && scripts.push(r));
   try {
     await page.goto(base + path);
-    await page.waitForFunction(() => BENCH.painted !== null, null, { timeout: TIMEOUT });
-    const timing = await page.evaluate(() => ({ drawn: BENCH.drawn, painted: BENCH.painted, events: BENCH.events }));
+    await page.waitForFunction(() => BENCH.painted !== null && BENCH.allDrawn !== null, null, { timeout: TIMEOUT });
+    const timing = await page.evaluate(() => ({ drawn: BENCH.drawn, painted: BENCH.painted, allDrawn: BENCH.allDrawn, events: BENCH.events }));
     const extra = measure ? await measure(page, context, scripts) : {};
     if (problems.length) throw new Error(`${path}: ${problems.join("; ")}`);
     return { timing, ...extra };
@@ -118,6 +118,7 @@ for (let i = 0; i < WARMUP + MANY_LOADS; i++) {
     if (i < WARMUP) continue;
     samples[kind].many_drawn.push(r.timing.drawn);
     samples[kind].many_painted.push(r.timing.painted);
+    samples[kind].many_all.push(r.timing.allDrawn);
   }
 }
 for (const kind of KINDS) {

