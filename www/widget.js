@@ -153,13 +153,21 @@ function loadCore() {
   core = Promise.resolve().then(function () {
     if (typeof WebAssembly !== "object") throw new Error("no WebAssembly");
     if (!compiled) {
-      var bin = atob(WASM_BASE64);
-      var bytes = new Uint8Array(bin.length);
-      for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-      // The wasm travels gzipped; the browser inflates it itself.
+      var bytes;
+      if (typeof Uint8Array.fromBase64 === "function") {
+        bytes = Uint8Array.fromBase64(WASM_BASE64);
+      } else {
+        var bin = atob(WASM_BASE64);
+        bytes = new Uint8Array(bin.length);
+        for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+      }
+      // The wasm travels gzipped; the browser inflates it itself, and where it can, compiles it
+      // while inflating.
       if (typeof DecompressionStream !== "function") throw new Error("no DecompressionStream");
-      var inflated = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-      compiled = new Response(inflated).arrayBuffer().then(function (raw) { return WebAssembly.compile(raw); });
+      var inflated = function () { return new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip")); };
+      compiled = typeof WebAssembly.compileStreaming === "function"
+        ? WebAssembly.compileStreaming(new Response(inflated(), { headers: { "content-type": "application/wasm" } }))
+        : new Response(inflated()).arrayBuffer().then(function (raw) { return WebAssembly.compile(raw); });
     }
     return compiled;
   }).then(function (module) {
