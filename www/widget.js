@@ -214,6 +214,19 @@ var uid = 0;
 // with many widgets the first screen is ready sooner, and canvases nobody scrolls to cost nothing.
 // Everything else of a widget (title, summary, table, controls) is there at once.
 var widgets = [];
+
+// Charts to draw once the widgets rendered in this turn are all built: their sizes are read
+// first, all together (one layout for the lot, none forced per widget), then they are drawn.
+var drawQueue = [];
+function queueDraw(widget) {
+  if (drawQueue.indexOf(widget) < 0 && drawQueue.push(widget) === 1) Promise.resolve().then(flushDraws);
+}
+function flushDraws() {
+  var list = drawQueue;
+  drawQueue = [];
+  list.forEach(function (w) { w.measure(); });
+  list.forEach(function (w) { w.drawChart(); });
+}
 var nearby = typeof IntersectionObserver === "function" ? new IntersectionObserver(function (entries) {
   entries.forEach(function (entry) {
     var w = entry.target._widget;
@@ -340,16 +353,13 @@ Widget.prototype.bind = function () {
   this.pngButton.addEventListener("click", function () { self.download("png"); });
   this.svgButton.addEventListener("click", function () { self.download("svg"); });
   this.csvButton.addEventListener("click", function () { self.download("csv"); });
+  // A new width (the page's layout, a phone turned): draw again.
   if (typeof ResizeObserver === "function") {
-    var lastWidth = 0;
     this.resize = new ResizeObserver(function (entries) {
       var w = Math.round(entries[0].contentRect.width);
-      if (w && w !== lastWidth) {
-        lastWidth = w;
-        self.drawChart();
-      }
+      if (w && self.width && w !== self.width) self.drawChart();
     });
-    this.resize.observe(this.wrap);
+    this.resize.observe(this.figure);
   }
   // Zoom and moving between screens change the pixel ratio: redraw crisply.
   this.watchPixelRatio();
@@ -504,11 +514,18 @@ Widget.prototype.render = function () {
   this.notes.textContent = "";
   for (var n = 0; n < page.notes.length; n++) this.notes.appendChild(el("li", null, page.notes[n]));
   this.renderTable(page.table);
-  this.drawChart();
   this.announce(page.title);
-  // The widget's content is in place; its chart is drawn (`intro-status:rendered`) or waits
-  // until it comes near the screen.
-  this.host.dispatchEvent(new CustomEvent("intro-status:ready", { bubbles: true, composed: true, detail: { kommune: page.code, view: page.view, chart: this.figure.hidden ? "table" : this.chartWaiting ? "waiting" : "drawn" } }));
+  this.readyPending = true;
+  queueDraw(this);
+};
+
+// The widget's content is in place, and its chart drawn (`intro-status:rendered`) or waiting
+// until it comes near the screen: said once per render.
+Widget.prototype.readyNow = function () {
+  if (!this.readyPending || !this.page) return;
+  this.readyPending = false;
+  var chart = this.figure.hidden ? "table" : this.chartWaiting ? "waiting" : "drawn";
+  this.host.dispatchEvent(new CustomEvent("intro-status:ready", { bubbles: true, composed: true, detail: { kommune: this.page.code, view: this.page.view, chart: chart } }));
 };
 
 // Changes of kommune or view are announced once, politely.
@@ -673,9 +690,19 @@ Widget.prototype.isNear = function () {
 
 // Sizes the canvas to its box at the device's pixel ratio and lets the core draw; a chart far
 // from the screen waits until it comes near (unless `now`: printing, saving as PNG).
+// Reads what drawing needs from the layout: only reads, so that many widgets are measured with
+// one layout between them.
+Widget.prototype.measure = function () {
+  if (!this.figure.hidden) this.measured = { width: this.figure.clientWidth, near: !nearby || this.isNear() };
+};
+
 Widget.prototype.drawChart = function (now) {
-  if (!this.core || !this.page || this.figure.hidden) return;
-  var cssWidth = Math.min(this.wrap.clientWidth || 720, 720);
+  var m = this.measured;
+  this.measured = null;
+  if (!this.core || !this.page || this.figure.hidden) return this.readyNow();
+  if (!m) this.measure(), (m = this.measured), (this.measured = null);
+  this.width = m.width;
+  var cssWidth = Math.min(m.width || 720, 720);
   var cssHeight = Math.round(Math.max(300, Math.min(420, cssWidth * 0.62)));
   var dpr = window.devicePixelRatio || 1;
   // Only what changed: setting a canvas's size, even to the same, clears and reallocates it.
@@ -688,10 +715,10 @@ Widget.prototype.drawChart = function (now) {
     this.canvas.style.width = cssWidth + "px";
     this.canvas.style.height = cssHeight + "px";
   }
-  if (!now && nearby && !this.isNear()) {
+  if (!now && !m.near) {
     this.chartWaiting = true;
     nearby.observe(this.host);
-    return;
+    return this.readyNow();
   }
   this.chartWaiting = false;
   var shrink = Math.max(0.55, Math.min(1, cssWidth / 720));
@@ -704,6 +731,7 @@ Widget.prototype.drawChart = function (now) {
   if (res.crashed) return;
   // For pages (and the benchmark) that want to know when a chart is on the canvas.
   this.host.dispatchEvent(new CustomEvent("intro-status:rendered", { bubbles: true, composed: true, detail: { kommune: page.code, view: page.view } }));
+  this.readyNow();
 };
 
 // Saves the chart (PNG at device resolution, or SVG drawn by the same code) or the table's
