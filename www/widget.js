@@ -195,6 +195,16 @@ function el(tag, attrs, text) {
   return node;
 }
 
+// Text and attributes are only written when they change: rewriting the same text still marks it
+// for layout, and a kommune switch would lay out the whole widget for nothing.
+function setText(node, text) {
+  if (node.textContent !== text) node.textContent = text;
+}
+
+function setAttr(node, name, value) {
+  if (node.getAttribute(name) !== value) node.setAttribute(name, value);
+}
+
 function messageOf(err) {
   return String((err && err.message) || err);
 }
@@ -391,7 +401,7 @@ Widget.prototype.set = function (changes) {
 };
 
 Widget.prototype.showMessage = function (text) {
-  this.message.textContent = text || "";
+  setText(this.message, text || "");
 };
 
 // Where the core cannot run: the page's own fallback content, and no dead controls.
@@ -459,15 +469,15 @@ Widget.prototype.render = function () {
   this.choices = got.value.choices;
   // Only when it changes: a new lang restyles every element inside, the ~380 options too.
   if (this.wrap.getAttribute("lang") !== lang) this.wrap.setAttribute("lang", lang);
-  this.label.textContent = t.choose_kommune;
-  this.searchLabel.textContent = t.search_label;
-  this.cohortLabel.textContent = t.choose_cohort;
-  this.source.textContent = t.source_line;
-  this.tabs.setAttribute("aria-label", t.choose_view);
-  this.toggle.textContent = this.tableWrap.hidden ? t.show_table : t.show_chart;
-  this.pngButton.textContent = t.download_png;
-  this.svgButton.textContent = t.download_svg;
-  this.csvButton.textContent = t.download_csv;
+  setText(this.label, t.choose_kommune);
+  setText(this.searchLabel, t.search_label);
+  setText(this.cohortLabel, t.choose_cohort);
+  setText(this.source, t.source_line);
+  setAttr(this.tabs, "aria-label", t.choose_view);
+  setText(this.toggle, this.tableWrap.hidden ? t.show_table : t.show_chart);
+  setText(this.pngButton, t.download_png);
+  setText(this.svgButton, t.download_svg);
+  setText(this.csvButton, t.download_csv);
   var problems = asked.known ? [] : [bootTexts(lang).language.replace("{x}", langTag(this.host).slice(0, 20))];
   if (this.crashNote) {
     problems.unshift(this.crashNote);
@@ -508,11 +518,14 @@ Widget.prototype.render = function () {
   }
   this.fillTabs(page.view);
   this.fillCohorts(page);
-  this.title.textContent = page.title;
-  this.summary.textContent = page.summary;
-  this.canvas.setAttribute("aria-label", page.title);
-  this.notes.textContent = "";
-  for (var n = 0; n < page.notes.length; n++) this.notes.appendChild(el("li", null, page.notes[n]));
+  setText(this.title, page.title);
+  setText(this.summary, page.summary);
+  setAttr(this.canvas, "aria-label", page.title);
+  if (this.notesShown !== page.notes.join("\n")) {
+    this.notesShown = page.notes.join("\n");
+    this.notes.textContent = "";
+    for (var n = 0; n < page.notes.length; n++) this.notes.appendChild(el("li", null, page.notes[n]));
+  }
   this.renderTable(page.table);
   this.announce(page.title);
   this.readyPending = true;
@@ -550,9 +563,10 @@ Widget.prototype.fillTabs = function (active) {
   var key = views.some(function (v) { return v.key === active; }) ? active : active === "trend" ? "goal" : null;
   Array.prototype.forEach.call(this.tabs.children, function (tab) {
     var on = tab.getAttribute("data-view") === key;
-    tab.setAttribute("aria-selected", String(on));
-    tab.tabIndex = on || (!key && tab === self.tabs.firstChild) ? 0 : -1;
-    if (on) self.panel.setAttribute("aria-labelledby", tab.id);
+    setAttr(tab, "aria-selected", String(on));
+    var index = on || (!key && tab === self.tabs.firstChild) ? 0 : -1;
+    if (tab.tabIndex !== index) tab.tabIndex = index;
+    if (on) setAttr(self.panel, "aria-labelledby", tab.id);
   });
 };
 
@@ -560,8 +574,11 @@ Widget.prototype.fillCohorts = function (page) {
   this.cohortField.hidden = !page.cohort;
   if (!page.cohort) return;
   var select = this.cohortSelect;
-  select.textContent = "";
-  page.cohorts.forEach(function (c) { select.appendChild(el("option", { value: String(c) }, String(c))); });
+  if (this.cohortsShown !== page.cohorts.join()) {
+    this.cohortsShown = page.cohorts.join();
+    select.textContent = "";
+    page.cohorts.forEach(function (c) { select.appendChild(el("option", { value: String(c) }, String(c))); });
+  }
   select.value = String(page.cohort);
 };
 

@@ -99,7 +99,8 @@ fn themed<'m, 'a, 'b, X: Ranged, Y: Ranged, DB: DrawingBackend>(
     p: &Paint,
 ) -> &'m mut plotters::chart::MeshStyle<'a, 'b, X, Y, DB> {
     let (s, th) = (p.scale, p.theme);
-    mesh.light_line_style(th.background)
+    // No light lines: transparent, and the recorder keeps nothing that draws nothing.
+    mesh.light_line_style(TRANSPARENT)
         .bold_line_style(stroke(th.grid, 1.0, s))
         .axis_style(stroke(th.muted, 1.0, s))
         .label_style(font(13.0, s, th.text))

@@ -144,6 +144,17 @@ pub struct Recorder<'a> {
     ops: &'a mut Vec<Op>,
 }
 
+impl Recorder<'_> {
+    /// Keeps an op unless its colour is fully transparent: it would draw nothing, and each op
+    /// costs draw calls on the canvas (a chart's mesh has dozens of invisible light lines).
+    fn keep(&mut self, color: BackendColor, op: impl FnOnce() -> Op) -> Result<(), DrawingErrorKind<Infallible>> {
+        if color.alpha > 0.0 {
+            self.ops.push(op());
+        }
+        Ok(())
+    }
+}
+
 impl DrawingBackend for Recorder<'_> {
     type ErrorType = Infallible;
 
@@ -157,28 +168,22 @@ impl DrawingBackend for Recorder<'_> {
         Ok(())
     }
     fn draw_pixel(&mut self, at: BackendCoord, color: BackendColor) -> Result<(), DrawingErrorKind<Infallible>> {
-        self.ops.push(Op::Pixel(at, color));
-        Ok(())
+        self.keep(color, || Op::Pixel(at, color))
     }
     fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S) -> Result<(), DrawingErrorKind<Infallible>> {
-        self.ops.push(Op::Line(from, to, Stroke::of(style)));
-        Ok(())
+        self.keep(style.color(), || Op::Line(from, to, Stroke::of(style)))
     }
     fn draw_rect<S: BackendStyle>(&mut self, ul: BackendCoord, br: BackendCoord, style: &S, fill: bool) -> Result<(), DrawingErrorKind<Infallible>> {
-        self.ops.push(Op::Rect(ul, br, Stroke::of(style), fill));
-        Ok(())
+        self.keep(style.color(), || Op::Rect(ul, br, Stroke::of(style), fill))
     }
     fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> Result<(), DrawingErrorKind<Infallible>> {
-        self.ops.push(Op::Path(path.into_iter().collect(), Stroke::of(style)));
-        Ok(())
+        self.keep(style.color(), || Op::Path(path.into_iter().collect(), Stroke::of(style)))
     }
     fn draw_circle<S: BackendStyle>(&mut self, center: BackendCoord, r: u32, style: &S, fill: bool) -> Result<(), DrawingErrorKind<Infallible>> {
-        self.ops.push(Op::Circle(center, r, Stroke::of(style), fill));
-        Ok(())
+        self.keep(style.color(), || Op::Circle(center, r, Stroke::of(style), fill))
     }
     fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, vert: I, style: &S) -> Result<(), DrawingErrorKind<Infallible>> {
-        self.ops.push(Op::Polygon(vert.into_iter().collect(), Stroke::of(style)));
-        Ok(())
+        self.keep(style.color(), || Op::Polygon(vert.into_iter().collect(), Stroke::of(style)))
     }
     fn draw_text<T: BackendTextStyle>(&mut self, text: &str, style: &T, at: BackendCoord) -> Result<(), DrawingErrorKind<Infallible>> {
         let font = Font {
