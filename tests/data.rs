@@ -1,9 +1,12 @@
 //! The embedded data against the source cells of SSB table 10824.
 
 use intro_status::data::import::{import_data, import_dir, parse_extract, EXTRACT_FILES};
-use intro_status::data::{codec, Cell, Dataset, Gender, Level, Status, Unit};
+use intro_status::data::{
+    cell_index, codec, Cell, Dataset, Gender, KommuneMap, Level, PublishedPoint, Region, RegionData, Source, SourceInfo, Split, Status,
+    TodayFylke, TodayKommune, Unit, CELLS_PER_YEAR, YEARS_AFTER,
+};
 use intro_status::outcome::{query, Share};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 fn data_dir() -> &'static Path {
@@ -87,6 +90,174 @@ fn embedded_copy_equals_a_fresh_import_and_round_trips() {
     let mut truncated = codec::encode(&fresh);
     truncated.truncate(truncated.len() / 2);
     assert!(codec::decode(&truncated).is_err());
+}
+
+/// The codec's predictions fit SSB's figures: the encoded extract stays small (23 016 bytes when
+/// this was written; 156 949 with the codec before), so a change that loses a prediction shows.
+#[test]
+fn embedded_data_stay_compact() {
+    let fresh = import_data(data_dir().parent().unwrap()).unwrap();
+    let n = codec::encode(&fresh).len();
+    assert!(n < 25_000, "the encoded data grew to {n} bytes");
+    // Per cents follow from the counts: beside a published total, all but a few dozen.
+    let mut off = 0;
+    for cells in fresh.regions.iter().flat_map(|r| r.years.values()) {
+        for ya in YEARS_AFTER {
+            for g in Gender::ALL {
+                let total = cells[cell_index(ya, g, Status::Alle, Unit::Count)];
+                for s in Status::ALL {
+                    let (count, percent) = (cells[cell_index(ya, g, s, Unit::Count)], cells[cell_index(ya, g, s, Unit::Percent)]);
+                    off += codec::predicted_percent(count, total).is_some_and(|p| p != percent) as usize;
+                }
+            }
+        }
+    }
+    assert!(off < 50, "{off} per cents differ from the prediction");
+}
+
+fn round_trip(ds: &Dataset, what: &str) {
+    let bytes = codec::encode(ds);
+    let back = codec::decode(&bytes).unwrap_or_else(|e| panic!("{what}: {e}"));
+    assert!(&back == ds, "{what}: the codec changes the dataset");
+}
+
+fn kommune(code: &str, name: &str, other_names: &[&str], fylke: &str, sources: &[(&str, Option<(u16, &str)>)]) -> TodayKommune {
+    TodayKommune {
+        code: code.into(),
+        name: name.into(),
+        other_names: other_names.iter().map(|s| s.to_string()).collect(),
+        fylke: fylke.into(),
+        sources: sources
+            .iter()
+            .map(|(code, split)| Source { code: code.to_string(), split: split.map(|(year, name)| Split { year, name: name.into() }) })
+            .collect(),
+    }
+}
+
+/// Cells that follow every prediction the codec makes (sums, per cents, the cohort a year on),
+/// for breaking one at a time.
+fn consistent_row(seed: u16) -> Vec<Cell> {
+    let mut cells = vec![Cell::Value(0); CELLS_PER_YEAR];
+    for ya in YEARS_AFTER {
+        let parts = |g: u16| [10 + seed + g, 3 + g, 5 + seed % 7];
+        for (g, gender) in Gender::ALL.into_iter().enumerate() {
+            let p: [u16; 3] = if g == 0 { [0, 1, 2].map(|i| parts(1)[i] + parts(2)[i]) } else { parts(g as u16) };
+            let total = p.iter().sum::<u16>();
+            for (s, status) in Status::ALL.into_iter().enumerate() {
+                let count = if s == 0 { total } else { p[s - 1] };
+                cells[cell_index(ya, gender, status, Unit::Count)] = Cell::Value(count);
+                cells[cell_index(ya, gender, status, Unit::Percent)] = Cell::Value(((200 * count as u32 + total as u32) / (2 * total as u32)) as u16);
+            }
+        }
+    }
+    cells
+}
+
+/// A dataset that breaks each prediction of the codec, and hits its edges: suppressed beside
+/// real zeros, u16::MAX, years 0 and 65535, codes that are not numbers.
+fn adversarial() -> Dataset {
+    use Gender::{Alle as All, Kvinner, Menn};
+    use Status::{Alle as Total, Annet, Arbutd, LedigTiltak};
+    let set = |cells: &mut Vec<Cell>, ya, g, s, u, c| cells[cell_index(ya, g, s, u)] = c;
+    let (count, pct) = (Unit::Count, Unit::Percent);
+    let mut rows = BTreeMap::new();
+    rows.insert(2011, consistent_row(0));
+    // The cohort a year on: everything jumps.
+    let mut r = consistent_row(0);
+    set(&mut r, 2, Menn, Total, count, Cell::Value(u16::MAX));
+    set(&mut r, 2, Kvinner, Arbutd, count, Cell::Value(0));
+    set(&mut r, 3, Menn, Annet, count, Cell::Suppressed);
+    rows.insert(2012, r);
+    // Sums that do not add up, both ways, and a status sum below zero.
+    let mut r = consistent_row(3);
+    set(&mut r, 1, All, Arbutd, count, Cell::Value(1));
+    set(&mut r, 1, All, LedigTiltak, count, Cell::Value(u16::MAX));
+    set(&mut r, 2, Menn, Total, count, Cell::Value(2));
+    set(&mut r, 2, Menn, Annet, count, Cell::Value(7));
+    set(&mut r, 3, Kvinner, Total, count, Cell::Value(0));
+    set(&mut r, 3, Kvinner, Arbutd, count, Cell::Value(4));
+    // Per cents that do not follow: wrong, 100 for a part, beside a suppressed count, suppressed
+    // beside a published one, over 100, u16::MAX.
+    set(&mut r, 4, Menn, Arbutd, pct, Cell::Value(99));
+    set(&mut r, 4, Menn, LedigTiltak, pct, Cell::Value(100));
+    set(&mut r, 4, Menn, Total, pct, Cell::Suppressed);
+    set(&mut r, 4, Kvinner, Total, pct, Cell::Value(0));
+    set(&mut r, 4, All, Annet, count, Cell::Suppressed);
+    set(&mut r, 4, All, Annet, pct, Cell::Value(13));
+    set(&mut r, 5, Kvinner, Arbutd, pct, Cell::Value(u16::MAX));
+    // A suppressed total whose parts' per cents reveal it, do not, or are suppressed.
+    set(&mut r, 5, Menn, Total, count, Cell::Suppressed);
+    set(&mut r, 5, Menn, Arbutd, pct, Cell::Value(80));
+    set(&mut r, 5, Menn, LedigTiltak, pct, Cell::Value(100));
+    set(&mut r, 5, Menn, Annet, pct, Cell::Suppressed);
+    rows.insert(2014, r); // no 2013: the cohorts of 2014 have no year before
+    // A block where nobody finished but a per cent says otherwise, and a block of zeros beside
+    // suppressed cells.
+    let mut r = vec![Cell::Value(0); CELLS_PER_YEAR];
+    set(&mut r, 1, All, Total, pct, Cell::Value(100));
+    set(&mut r, 2, Menn, Total, count, Cell::Suppressed);
+    set(&mut r, 2, Menn, Total, pct, Cell::Suppressed);
+    set(&mut r, 3, All, Annet, count, Cell::Value(u16::MAX));
+    rows.insert(u16::MAX, r);
+    let mut everything_suppressed = BTreeMap::new();
+    everything_suppressed.insert(0, vec![Cell::Suppressed; CELLS_PER_YEAR]);
+    everything_suppressed.insert(1, vec![Cell::Value(u16::MAX); CELLS_PER_YEAR]);
+    let region = |level, code: &str, name: &str, years| RegionData { region: Region { level, code: code.into(), name: name.into() }, years };
+    Dataset {
+        regions: vec![
+            region(Level::Kommune, "0301", "Oslo kommune", rows),
+            region(Level::Kommune, "1101", "Eigersund", BTreeMap::new()),
+            region(Level::Bydel, "030101", "Gamle Oslo", everything_suppressed),
+            // Codes that are not plain numbers, out of order, and a repeated one.
+            region(Level::Land, "", "", BTreeMap::new()),
+            region(Level::Fylke, "1234567890", "Ti sifre", BTreeMap::new()),
+            region(Level::Fylke, "00", "Nuller", BTreeMap::new()),
+            region(Level::Kommune, "K-1", "Bokstaver", BTreeMap::new()),
+            region(Level::Kommune, "1101", "Eigersund igjen", BTreeMap::new()),
+        ],
+        map: KommuneMap {
+            version: u16::MAX,
+            fylker: vec![TodayFylke { code: "03".into(), name: "Oslo".into() }, TodayFylke { code: String::new(), name: "Ø".into() }],
+            kommuner: vec![
+                kommune("0301", "Oslo kommune", &[], "03", &[("0301", None)]),
+                kommune("1108", "Eigersund", &["Eigersund"], "11", &[("9999", None), ("1101", Some((2020, "Eigersund")))]),
+                kommune("5001", "Rana - Raane", &["Raane", "Rana"], "50", &[]),
+                kommune("5002", "Rana - Raane", &["Rana", "Raane"], "Trøndelag", &[("K-1", Some((u16::MAX, "")))]),
+                kommune("7", "Ø - æ", &[], "", &[("", None), ("0000", None)]),
+            ],
+        },
+        national: vec![PublishedPoint { cohort: u16::MAX, percent: 0, finished: Some(u16::MAX), count: None, source_url: String::new() }],
+        source: SourceInfo { table: "10824".into(), fetched: Some("2025-01-02".into()), updated: None, preliminary: true },
+    }
+}
+
+#[test]
+fn codec_round_trips_data_that_break_every_prediction() {
+    round_trip(&adversarial(), "adversarial");
+    round_trip(&Dataset::default(), "empty");
+    // The extract, with cells overwritten at random (xorshift; any seed will do).
+    let mut ds = import_data(data_dir().parent().unwrap()).unwrap();
+    let mut state = 0x1082_4u64;
+    let mut next = move |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % n as u64) as usize
+    };
+    for round in 0..8 {
+        for _ in 0..300 {
+            let r = next(ds.regions.len());
+            let Some(cells) = ds.regions[r].years.values_mut().nth(next(4)) else { continue };
+            cells[next(CELLS_PER_YEAR)] = match next(5) {
+                0 => Cell::Suppressed,
+                1 => Cell::Value(0),
+                2 => Cell::Value(u16::MAX),
+                3 => Cell::Value(next(5) as u16),
+                _ => Cell::Value(next(1000) as u16),
+            };
+        }
+        round_trip(&ds, &format!("perturbed extract, round {round}"));
+    }
 }
 
 /// Reads every cell of the raw files with nothing but `split(';')` and compares it with the

@@ -9,6 +9,9 @@ pub mod import;
 #[path = "../../src/data/codec.rs"]
 pub mod codec;
 #[allow(dead_code)]
+#[path = "../../src/data/klass.rs"]
+pub mod klass;
+#[allow(dead_code)]
 #[path = "../../src/data/jsonstat.rs"]
 pub mod jsonstat;
 #[allow(dead_code)]

@@ -1,26 +1,51 @@
 //! The compact binary form of a [`Dataset`] that the build script writes and the library embeds.
 //!
-//! Layout (all integers LEB128 varints unless noted):
-//! - magic `b"IS10824\x01"`
-//! - region count; per region: level (byte), code (length + UTF-8), name (length + UTF-8),
-//!   number of status years, and each status year
-//! - then per region and status year, per years-after 1..=5: a flag byte, `0` when all 24 cells
-//!   are a real zero (nobody finished), else `1` followed by 24 cells, each `0` for suppressed or
-//!   value + 1.
-//! - then the source: table number (string), fetch date and update date (each a flag byte, `1`
-//!   followed by the string, or `0`), and the preliminary flag (byte).
+//! The wasm that carries these bytes is gzipped for transport, so what counts is the size after
+//! gzip. Text (codes, names, the kommune map) is stored plainly, column by column, where gzip
+//! finds its repeats, and without what it can be derived from (a map name that repeats a data
+//! kommune's name, other names that are the name's parts, a fylke that is the code's first two
+//! digits). The 112 200 counts, which gzip compresses poorly, come last, coded with an adaptive
+//! binary range coder that is told what the table's structure predicts: a whole block of zeros
+//! where nobody finished, "alle" = menn + kvinner, "annet" = alle − the other two statuses, a
+//! cohort's count a year earlier, and which neighbouring cells are suppressed. Per cents are
+//! stored only where they differ from [`predicted_percent`], which holds for all but a few dozen
+//! cells of SSB's extract; those beside a suppressed total reveal it and are range-coded too.
 //!
-//! - then today's kommune map: KLASS version year; fylker (code, name); kommuner (code, name,
-//!   other names, fylke, sources: code and, for a split, year and name).
+//! Layout (integers are LEB128 varints unless noted; a string is its byte length, then UTF-8; a
+//! code is as `put_code` writes it: the number of digits and the zig-zagged difference of its
+//! value from the code before in its column, or, if it is not 1 to 9 digits, `0` and a string):
+//! - magic `b"IS10824\x03"`
+//! - regions, as columns: their number `n`; `n` level bytes; `n` codes; `n` names; `n` lists of
+//!   status years (their number, the first year, then each next year − the year before − 1).
+//! - the source: table number (string), fetch date and update date (each `0`, or `1` and the
+//!   string), the preliminary flag (byte).
+//! - today's kommune map: KLASS version year; fylker (their number, then code and name as
+//!   strings); kommuner, as columns: their number `m`; `m` codes; `m` lists of sources (their
+//!   number, then per source its code, in one column with all sources before it, and `0` or the
+//!   split year + 1 and the name of the kommune that was divided); `m` names (`0` and the name,
+//!   or `i` ≥ 1: the name the data give the kommune of the `i`-th code of the kommune's own code
+//!   and its sources' codes, found as `data_name` finds it); `m` lists of other names (`0` for the `name_parts` of the name,
+//!   else their number + 1 and the strings); `m` fylker (`0` for the first two characters of
+//!   the code, else length + 1 and the bytes).
+//! - the national figures published after the extract: their number; per figure cohort, per
+//!   cent, finished + 1 and in work or education + 1 (`0` = not published), source URL.
+//! - the per-cent exceptions: their number; per exception the number of per-cent cells (the odd
+//!   [`cell_index`]es of every region's status years, in order) since the exception before, and
+//!   the cell (`0` suppressed, else value + 1).
+//! - to the end of the data: the range-coded counts, and the per cents that [`predicted_percent`]
+//!   leaves open, of every region's status years in order (see `code_region`).
 //!
-//! - then the national figures published after the extract: cohort, per cent, finished + 1 and
-//!   in work or education + 1 (0 = not published), source URL.
+//! Decoding checks what it reads: corrupt input gives an `Err`, never a panic, and every count
+//! the decoder allocates or loops for is bounded by the input's length.
 //!
 //! Shared with the build script through `#[path]`.
 
 use super::model::*;
 
-pub const MAGIC: &[u8; 8] = b"IS10824\x02";
+pub const MAGIC: &[u8; 8] = b"IS10824\x03";
+
+// ---------------------------------------------------------------------------------------------
+// Plain bytes
 
 fn put_varint(out: &mut Vec<u8>, mut v: u32) {
     loop {
@@ -39,97 +64,26 @@ fn put_str(out: &mut Vec<u8>, s: &str) {
     out.extend_from_slice(s.as_bytes());
 }
 
-pub fn encode(ds: &Dataset) -> Vec<u8> {
-    let mut out = MAGIC.to_vec();
-    put_varint(&mut out, ds.regions.len() as u32);
-    for r in &ds.regions {
-        out.push(r.region.level as u8);
-        put_str(&mut out, &r.region.code);
-        put_str(&mut out, &r.region.name);
-        put_varint(&mut out, r.years.len() as u32);
-        for &year in r.years.keys() {
-            put_varint(&mut out, year as u32);
+/// A code such as `0301`: if it is 1 to 9 digits, their number, then the difference of its
+/// value from `prev` (the value of the code before, updated) zig-zagged, so that sorted codes
+/// take a byte or two; else `0` and the code as a string.
+fn put_code(out: &mut Vec<u8>, prev: &mut u32, code: &str) {
+    match code_value(code) {
+        Some(v) => {
+            put_varint(out, code.len() as u32);
+            let d = v as i64 - *prev as i64;
+            put_varint(out, ((d << 1) ^ (d >> 63)) as u32);
+            *prev = v;
+        }
+        None => {
+            put_varint(out, 0);
+            put_str(out, code);
         }
     }
-    for r in &ds.regions {
-        for cells in r.years.values() {
-            for chunk in cells.chunks(CELLS_PER_YEARS_AFTER) {
-                if chunk.iter().all(|c| *c == Cell::Value(0)) {
-                    out.push(0);
-                    continue;
-                }
-                out.push(1);
-                for c in chunk {
-                    put_varint(&mut out, match c {
-                        Cell::Suppressed => 0,
-                        Cell::Value(v) => *v as u32 + 1,
-                    });
-                }
-            }
-        }
-    }
-    let map = &ds.map;
-    put_varint(&mut out, map.version as u32);
-    put_varint(&mut out, map.fylker.len() as u32);
-    for f in &map.fylker {
-        put_str(&mut out, &f.code);
-        put_str(&mut out, &f.name);
-    }
-    put_varint(&mut out, map.kommuner.len() as u32);
-    for k in &map.kommuner {
-        put_str(&mut out, &k.code);
-        put_str(&mut out, &k.name);
-        put_varint(&mut out, k.other_names.len() as u32);
-        for n in &k.other_names {
-            put_str(&mut out, n);
-        }
-        put_str(&mut out, &k.fylke);
-        put_varint(&mut out, k.sources.len() as u32);
-        for s in &k.sources {
-            put_str(&mut out, &s.code);
-            match &s.split {
-                None => out.push(0),
-                Some(split) => {
-                    out.push(1);
-                    put_varint(&mut out, split.year as u32);
-                    put_str(&mut out, &split.name);
-                }
-            }
-        }
-    }
-    put_varint(&mut out, ds.national.len() as u32);
-    for p in &ds.national {
-        let opt = |v: Option<u16>| v.map_or(0, |v| v as u32 + 1);
-        for v in [p.cohort as u32, p.percent as u32, opt(p.finished), opt(p.count)] {
-            put_varint(&mut out, v);
-        }
-        put_str(&mut out, &p.source_url);
-    }
-    put_source(&mut out, &ds.source);
-    out
 }
 
-fn put_source(out: &mut Vec<u8>, source: &SourceInfo) {
-    put_str(out, &source.table);
-    for date in [&source.fetched, &source.updated] {
-        match date {
-            Some(d) => {
-                out.push(1);
-                put_str(out, d);
-            }
-            None => out.push(0),
-        }
-    }
-    out.push(source.preliminary as u8);
-}
-
-fn get_source(r: &mut Reader) -> Result<SourceInfo, String> {
-    let table = r.string()?;
-    let mut date = || -> Result<Option<String>, String> { if r.byte()? == 0 { Ok(None) } else { r.string().map(Some) } };
-    let fetched = date()?;
-    let updated = date()?;
-    let preliminary = r.byte()? != 0;
-    Ok(SourceInfo { table, fetched, updated, preliminary })
+fn put_cell(out: &mut Vec<u8>, c: Cell) {
+    put_varint(out, c.value().map_or(0, |v| v as u32 + 1));
 }
 
 struct Reader<'a> {
@@ -154,87 +108,844 @@ impl<'a> Reader<'a> {
         }
         Err(format!("overlong number at byte {}", self.pos))
     }
-    fn string(&mut self) -> Result<String, String> {
-        let len = self.varint()? as usize;
-        let end = self.pos.checked_add(len).filter(|&e| e <= self.bytes.len()).ok_or("string runs past the end")?;
-        let s = std::str::from_utf8(&self.bytes[self.pos..end]).map_err(|e| e.to_string())?.to_string();
+    fn u16(&mut self, what: &str) -> Result<u16, String> {
+        u16::try_from(self.varint()?).map_err(|_| format!("{what} out of range at byte {}", self.pos))
+    }
+    /// `0` for none, else the number + 1.
+    fn optional_u16(&mut self) -> Result<Option<u16>, String> {
+        match self.varint()? {
+            0 => Ok(None),
+            v => u16::try_from(v - 1).map(Some).map_err(|_| format!("number out of range at byte {}", self.pos)),
+        }
+    }
+    /// A count of items that each take at least one byte: never more than the bytes left, so a
+    /// corrupt count cannot make the decoder allocate or loop without bound.
+    fn count(&mut self) -> Result<usize, String> {
+        let n = self.varint()? as usize;
+        if n > self.bytes.len() - self.pos {
+            return Err(format!("count {n} at byte {} exceeds the data", self.pos));
+        }
+        Ok(n)
+    }
+    fn take(&mut self, len: usize) -> Result<&'a [u8], String> {
+        let end = self.pos.checked_add(len).filter(|&e| e <= self.bytes.len()).ok_or("data runs past the end")?;
+        let s = &self.bytes[self.pos..end];
         self.pos = end;
         Ok(s)
     }
+    fn string(&mut self) -> Result<String, String> {
+        let len = self.varint()? as usize;
+        let s = self.take(len)?;
+        std::str::from_utf8(s).map(str::to_string).map_err(|e| e.to_string())
+    }
+    /// A code as [`put_code`] wrote it.
+    fn code(&mut self, prev: &mut u32) -> Result<String, String> {
+        let digits = self.varint()? as usize;
+        if digits == 0 {
+            return self.string();
+        }
+        let d = self.varint()?;
+        let v = *prev as i64 + ((d >> 1) as i64 ^ -((d & 1) as i64));
+        if digits > 9 || !(0..10i64.pow(digits as u32)).contains(&v) {
+            return Err(format!("bad code at byte {}", self.pos));
+        }
+        *prev = v as u32;
+        Ok(format!("{v:0digits$}"))
+    }
+    fn cell(&mut self) -> Result<Cell, String> {
+        Ok(match self.varint()? {
+            0 => Cell::Suppressed,
+            v => Cell::Value(u16::try_from(v - 1).map_err(|_| "cell value out of range")?),
+        })
+    }
 }
+
+// ---------------------------------------------------------------------------------------------
+// The range coder
+
+/// An adaptive model of one binary decision: the probability that the bit is 0, in 1/65536,
+/// learnt from the bits seen in this context. It starts at even odds and moves fast while it has
+/// seen few bits (the step is 1/(seen + 2), as a running average), then settles at 1/32 so it can
+/// follow drifts.
+#[derive(Clone, Copy)]
+struct Bit {
+    p0: u16,
+    seen: u8,
+}
+
+impl Bit {
+    const NEW: Bit = Bit { p0: 1 << 15, seen: 0 };
+    const SETTLED: u8 = 30;
+
+    fn update(&mut self, bit: bool) {
+        // 65536 / (seen + 2), so the step needs no division.
+        const STEP: [i32; Bit::SETTLED as usize + 1] = {
+            let mut t = [0; Bit::SETTLED as usize + 1];
+            let mut i = 0;
+            while i < t.len() {
+                t[i] = 65536 / (i as i32 + 2);
+                i += 1;
+            }
+            t
+        };
+        let target = if bit { 0 } else { 65536 };
+        let p0 = self.p0 as i32;
+        let p0 = p0 + (((target - p0) * STEP[self.seen as usize]) >> 16);
+        // Never certain: a bit the model thought impossible still costs only about 11 bits.
+        self.p0 = p0.clamp(32, 65536 - 32) as u16;
+        self.seen = (self.seen + 1).min(Bit::SETTLED);
+    }
+}
+
+/// Either side of the range coder: the model code in [`code_region`] and below is written once,
+/// for both, so the encoder and decoder cannot drift apart.
+trait Coder {
+    /// Encodes `bit`, or decodes a bit (ignoring `bit`); returns the bit and updates `model`.
+    fn bit(&mut self, model: &mut Bit, bit: bool) -> bool;
+    /// A bit at even odds, not modelled.
+    fn even(&mut self, bit: bool) -> bool;
+    /// Whether the decoder has read past its input (corrupt data): the caller stops early.
+    fn overrun(&self) -> bool {
+        false
+    }
+}
+
+/// LZMA's range encoder (carry propagation through a cached byte), with 16-bit probabilities.
+struct Encoder {
+    low: u64,
+    range: u32,
+    cache: u8,
+    pending: u64,
+    out: Vec<u8>,
+}
+
+impl Encoder {
+    fn new() -> Self {
+        Encoder { low: 0, range: u32::MAX, cache: 0, pending: 1, out: Vec::new() }
+    }
+    fn encode(&mut self, bound: u32, bit: bool) {
+        if bit {
+            self.low += bound as u64;
+            self.range -= bound;
+        } else {
+            self.range = bound;
+        }
+        while self.range < 1 << 24 {
+            self.range <<= 8;
+            self.shift_low();
+        }
+    }
+    fn shift_low(&mut self) {
+        if (self.low as u32) < 0xFF00_0000 || (self.low >> 32) != 0 {
+            let carry = (self.low >> 32) as u8;
+            let mut byte = self.cache;
+            while self.pending > 0 {
+                self.out.push(byte.wrapping_add(carry));
+                byte = 0xFF;
+                self.pending -= 1;
+            }
+            self.cache = (self.low >> 24) as u8;
+        }
+        self.pending += 1;
+        self.low = (self.low & 0x00FF_FFFF) << 8;
+    }
+    fn finish(mut self) -> Vec<u8> {
+        for _ in 0..5 {
+            self.shift_low();
+        }
+        self.out
+    }
+}
+
+impl Coder for Encoder {
+    fn bit(&mut self, model: &mut Bit, bit: bool) -> bool {
+        self.encode((self.range >> 16) * model.p0 as u32, bit);
+        model.update(bit);
+        bit
+    }
+    fn even(&mut self, bit: bool) -> bool {
+        self.encode(self.range >> 1, bit);
+        bit
+    }
+}
+
+struct Decoder<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+    range: u32,
+    code: u32,
+}
+
+impl<'a> Decoder<'a> {
+    fn new(bytes: &'a [u8]) -> Result<Self, String> {
+        // The encoder's first byte is always 0 (nothing carries into it).
+        if bytes.len() < 5 || bytes[0] != 0 {
+            return Err("the coded counts are corrupt".into());
+        }
+        let code = u32::from_be_bytes([bytes[1], bytes[2], bytes[3], bytes[4]]);
+        Ok(Decoder { bytes, pos: 5, range: u32::MAX, code })
+    }
+    fn decode(&mut self, bound: u32) -> bool {
+        let bit = self.code >= bound;
+        if bit {
+            self.code -= bound;
+            self.range -= bound;
+        } else {
+            self.range = bound;
+        }
+        while self.range < 1 << 24 {
+            self.range <<= 8;
+            // Past the end, read zeros; `finish` then reports the overrun.
+            self.code = (self.code << 8) | *self.bytes.get(self.pos).unwrap_or(&0) as u32;
+            self.pos += 1;
+        }
+        bit
+    }
+    /// Every byte the encoder wrote is read exactly once by the end.
+    fn finish(self) -> Result<(), String> {
+        match self.pos == self.bytes.len() {
+            true => Ok(()),
+            false => Err("the coded counts are corrupt (wrong length)".into()),
+        }
+    }
+}
+
+impl Coder for Decoder<'_> {
+    fn bit(&mut self, model: &mut Bit, _: bool) -> bool {
+        let bit = self.decode((self.range >> 16) * model.p0 as u32);
+        model.update(bit);
+        bit
+    }
+    fn even(&mut self, _: bool) -> bool {
+        self.decode(self.range >> 1)
+    }
+    fn overrun(&self) -> bool {
+        self.pos > self.bytes.len()
+    }
+}
+
+/// Longest Elias-gamma length prefix: enough for any residual of a u16 from a sum of two.
+const GAMMA_BITS: usize = 20;
+
+/// `x` in Elias gamma: the bit length of `x + 1` in unary (each position its own model), then
+/// the bits of `x + 1` below its top bit at even odds.
+fn gamma<C: Coder>(c: &mut C, models: &mut [Bit; GAMMA_BITS], x: u32) -> Result<u32, String> {
+    // The decoder passes a placeholder for `x`, whose bits are never used.
+    let x1 = x.saturating_add(1);
+    let len = 32 - x1.leading_zeros() as usize;
+    let mut decoded_len = 1;
+    while c.bit(&mut models[decoded_len - 1], decoded_len < len) {
+        decoded_len += 1;
+        if decoded_len == GAMMA_BITS {
+            return Err("the coded counts are corrupt (number too long)".into());
+        }
+    }
+    let mut v = 1u32;
+    for i in (0..decoded_len - 1).rev() {
+        v = v << 1 | c.even(x1 >> i & 1 == 1) as u32;
+    }
+    Ok(v - 1)
+}
+
+// ---------------------------------------------------------------------------------------------
+// The model of the counts
+
+/// The order in which a block's genders are coded: the parts before their sum.
+const GENDER_ORDER: [Gender; 3] = [Gender::Menn, Gender::Kvinner, Gender::Alle];
+
+/// What a cell is, for the contexts: 0 no such row, 1 suppressed, 2 zero, 3 a positive count.
+fn kind(c: Option<Cell>) -> usize {
+    match c {
+        None => 0,
+        Some(Cell::Suppressed) => 1,
+        Some(Cell::Value(0)) => 2,
+        Some(Cell::Value(_)) => 3,
+    }
+}
+
+/// How big a total is, for the contexts of its parts: 0 suppressed, 1 zero, 2 up to 4, 3 up to
+/// 9, 4 up to 19, 5 more.
+fn total_class(c: Cell) -> usize {
+    match c {
+        Cell::Suppressed => 0,
+        Cell::Value(0) => 1,
+        Cell::Value(1..=4) => 2,
+        Cell::Value(5..=9) => 3,
+        Cell::Value(10..=19) => 4,
+        Cell::Value(_) => 5,
+    }
+}
+
+/// Where the prediction of a positive count comes from (a model each).
+#[derive(Clone, Copy)]
+enum Predictor {
+    /// Gender "alle" = menn + kvinner (holds wherever both are published, but for a few cells
+    /// SSB perturbed).
+    GenderSum = 0,
+    /// "Annet" = alle − in work or education − unemployed or on a measure.
+    StatusSum = 1,
+    /// The same cell a year earlier, for the same cohort (one year after less): the cohort's
+    /// size barely changes, its statuses somewhat. One model per status, so 2..=5.
+    LastYear = 2,
+}
+const PREDICTORS: usize = 6;
+/// Contexts for counts without a prediction: by status and bit length of a related count.
+const PLAIN_CONTEXTS: usize = 4 * 18;
+/// Contexts for "suppressed?" and "zero?": the cell's gender and status, what it was a year
+/// earlier, what its gender's total is, what the genders it sums are, and what the statuses
+/// before it are (those three only where they apply, in 3 kinds each as they are in this row).
+const KIND_CONTEXTS: usize = 12 * 4 * 6 * 9 * 9;
+
+struct CountModel {
+    zero_block: [Bit; 5 * 3],
+    percent_suppressed: Bit,
+    percent_by_hidden: Bit,
+    hidden: [Bit; GAMMA_BITS],
+    plain_percent: [Bit; GAMMA_BITS],
+    suppressed: Vec<Bit>,
+    zero: Vec<Bit>,
+    exact: [Bit; PREDICTORS],
+    negative: [Bit; PREDICTORS],
+    residual: [[Bit; GAMMA_BITS]; PREDICTORS],
+    plain: Vec<[Bit; GAMMA_BITS]>,
+}
+
+impl CountModel {
+    fn new() -> Self {
+        CountModel {
+            zero_block: [Bit::NEW; 5 * 3],
+            percent_suppressed: Bit::NEW,
+            percent_by_hidden: Bit::NEW,
+            hidden: [Bit::NEW; GAMMA_BITS],
+            plain_percent: [Bit::NEW; GAMMA_BITS],
+            suppressed: vec![Bit::NEW; KIND_CONTEXTS],
+            zero: vec![Bit::NEW; KIND_CONTEXTS],
+            exact: [Bit::NEW; PREDICTORS],
+            negative: [Bit::NEW; PREDICTORS],
+            residual: [[Bit::NEW; GAMMA_BITS]; PREDICTORS],
+            plain: vec![[Bit::NEW; GAMMA_BITS]; PLAIN_CONTEXTS],
+        }
+    }
+}
+
+/// Position of a count in a (status year, years after) block of [`CELLS_PER_YEARS_AFTER`] cells.
+fn at(g: Gender, s: Status) -> usize {
+    cell_index(1, g, s, Unit::Count)
+}
+
+/// Position of a per cent in a block.
+fn percent_at(g: Gender, s: Status) -> usize {
+    cell_index(1, g, s, Unit::Percent)
+}
+
+/// Codes the counts of one region's rows (status year, cells). Per row and years after 1..=5,
+/// first "are all 12 counts 0?" (nobody finished; modelled by years after and whether the
+/// cohort's block a year earlier was), else each count in the order [`GENDER_ORDER`] ×
+/// [`Status::ALL`] (the total first), so that every count is coded after the counts its context
+/// and prediction use: the block's earlier counts and the cohort's block a year earlier (the
+/// row before, one year after less). The encoder passes the real cells, which stay as they are;
+/// the decoder passes placeholders and gets the counts filled in. Per cents are left alone.
+///
+/// Per count: "suppressed?", then "zero?" (each modelled by [`KIND_CONTEXTS`]), then a positive
+/// count as its difference from the first prediction that applies (gender sum, status sum, the
+/// cohort a year earlier): "exact?", then sign and gamma-coded size. Without a prediction, the
+/// count − 1 in gamma, modelled by status and the size of a related count (the gender's total
+/// for a part; for a total, menn's total for kvinner, else the total of the cohort a year older
+/// or, failing that, a year younger). After a positive part of a suppressed total, its per cent
+/// ([`code_hidden_percent`]).
+fn code_region<C: Coder>(c: &mut C, m: &mut CountModel, rows: &mut [(u16, Vec<Cell>)]) -> Result<(), String> {
+    use Status::*;
+    const N: usize = CELLS_PER_YEARS_AFTER;
+    let all_zero = |block: &[Cell]| Gender::ALL.iter().all(|&g| Status::ALL.iter().all(|&s| block[at(g, s)] == Cell::Value(0)));
+    for i in 0..rows.len() {
+        // The row a year earlier, if the region has it (years are sorted and distinct).
+        let prev = i.checked_sub(1).filter(|&p| rows[p].0 + 1 == rows[i].0);
+        for ya in YEARS_AFTER {
+            let start = cell_index(ya, Gender::Alle, Status::Alle, Unit::Count);
+            // The same cohort a year earlier (one year after less), and the totals of the
+            // cohorts a year older (the row before, as many years after) and a year younger.
+            let before: Option<&[Cell]> = prev.filter(|_| ya > 1).map(|p| &rows[p].1[start - N..start]);
+            let older_total = |g| prev.and_then(|p| rows[p].1[start + at(g, Alle)].value());
+            let younger_total = |g| if ya > 1 { rows[i].1[start - N + at(g, Alle)].value() } else { None };
+            let ctx = (ya as usize - 1) * 3 + before.map_or(0, |b| 1 + all_zero(b) as usize);
+            let mut block = [Cell::Value(0); N];
+            block.copy_from_slice(&rows[i].1[start..start + N]);
+            if c.bit(&mut m.zero_block[ctx], all_zero(&block)) {
+                block = [Cell::Value(0); N];
+            } else {
+                for g in GENDER_ORDER {
+                    for s in Status::ALL {
+                        let kind_before = kind(before.map(|b| b[at(g, s)]));
+                        let cell = code_count(c, m, &block, g, s, kind_before, || match s {
+                            Alle if g == Gender::Kvinner => block[at(Gender::Menn, Alle)].value(),
+                            Alle => older_total(g).or(younger_total(g)),
+                            _ => block[at(g, Alle)].value(),
+                        }, before.and_then(|b| b[at(g, s)].value()))?;
+                        block[at(g, s)] = cell;
+                        if let (Cell::Value(count @ 1..), Cell::Suppressed) = (cell, block[at(g, Alle)]) {
+                            block[percent_at(g, s)] = code_hidden_percent(c, m, count, block[percent_at(g, s)])?;
+                        }
+                    }
+                }
+            }
+            rows[i].1[start..start + N].copy_from_slice(&block);
+        }
+        if c.overrun() {
+            return Err("the coded counts end early".into());
+        }
+    }
+    Ok(())
+}
+
+/// Codes the count (gender `g`, status `s`) of `block`, whose earlier counts are known; see
+/// [`code_region`]. `kind_before` and `last_year` are the same count of the cohort a year
+/// earlier; `related` gives the count that scales a count without prediction.
+fn code_count<C: Coder>(
+    c: &mut C,
+    m: &mut CountModel,
+    block: &[Cell],
+    g: Gender,
+    s: Status,
+    kind_before: usize,
+    related: impl FnOnce() -> Option<u16>,
+    last_year: Option<u16>,
+) -> Result<Cell, String> {
+    use Status::*;
+    let now = |g, s| kind(Some(block[at(g, s)])) - 1;
+    let value = |g, s| block[at(g, s)].value().map(i64::from);
+    let total = if s == Alle { 0 } else { total_class(block[at(g, Alle)]) };
+    let genders = match g {
+        Gender::Alle => now(Gender::Menn, s) * 3 + now(Gender::Kvinner, s),
+        Gender::Kvinner => now(Gender::Menn, s),
+        Gender::Menn => 0,
+    };
+    let parts = match s {
+        Annet => now(g, Arbutd) * 3 + now(g, LedigTiltak),
+        LedigTiltak => now(g, Arbutd),
+        _ => 0,
+    };
+    let ctx = ((((g as usize * 4 + s as usize) * 4 + kind_before) * 6 + total) * 9 + genders) * 9 + parts;
+
+    let cell = block[at(g, s)];
+    if c.bit(&mut m.suppressed[ctx], cell == Cell::Suppressed) {
+        return Ok(Cell::Suppressed);
+    }
+    if c.bit(&mut m.zero[ctx], cell == Cell::Value(0)) {
+        return Ok(Cell::Value(0));
+    }
+    // The decoder's placeholder is never read below: only the encoder's bits depend on `v`.
+    let v = cell.value().unwrap_or(1) as i64;
+    let gender_sum = match g {
+        Gender::Alle => value(Gender::Menn, s).zip(value(Gender::Kvinner, s)).map(|(a, b)| a + b),
+        _ => None,
+    };
+    let status_sum = match (s, value(g, Alle), value(g, Arbutd), value(g, LedigTiltak)) {
+        (Annet, Some(t), Some(a), Some(l)) => Some(t - a - l),
+        _ => None,
+    };
+    let prediction = gender_sum
+        .map(|p| (Predictor::GenderSum as usize, p))
+        .or(status_sum.map(|p| (Predictor::StatusSum as usize, p)))
+        .or(last_year.map(|p| (Predictor::LastYear as usize + s as usize, p as i64)));
+    let v = match prediction {
+        Some((src, p)) => {
+            let d = v - p;
+            if c.bit(&mut m.exact[src], d == 0) {
+                p
+            } else {
+                let negative = c.bit(&mut m.negative[src], d < 0);
+                let size = gamma(c, &mut m.residual[src], (d.unsigned_abs() as u32).wrapping_sub(1))? as i64 + 1;
+                if negative { p - size } else { p + size }
+            }
+        }
+        None => {
+            let size = related().map_or(0, |r| 17 - r.leading_zeros() as usize);
+            gamma(c, &mut m.plain[s as usize * 18 + size], (v - 1) as u32)? as i64 + 1
+        }
+    };
+    match u16::try_from(v) {
+        Ok(v) if v > 0 => Ok(Cell::Value(v)),
+        _ => Err("the coded counts are corrupt (count out of range)".into()),
+    }
+}
+
+/// The per cent SSB publishes beside a count: `round(100 × count / total)` (halves up) of the
+/// gender's total, so 100 for the total itself; 0 where nobody finished; suppressed with the
+/// count. `None` where the total is suppressed but the count is not: SSB then publishes a per
+/// cent that reveals the hidden total, and `code_hidden_percent` codes it with the counts.
+pub fn predicted_percent(count: Cell, total: Cell) -> Option<Cell> {
+    match (count, total) {
+        (Cell::Suppressed, _) => Some(Cell::Suppressed),
+        (Cell::Value(0), _) => Some(Cell::Value(0)),
+        (Cell::Value(c), Cell::Value(t)) if t > 0 => Some(Cell::Value(percent(c, t as u32))),
+        (Cell::Value(_), Cell::Value(_)) => Some(Cell::Suppressed),
+        (Cell::Value(_), Cell::Suppressed) => None,
+    }
+}
+
+/// `round(100 × count / total)`, halves up, for `total > 0`; saturates at `u16::MAX`.
+fn percent(count: u16, total: u32) -> u16 {
+    let (c, t) = (count as u64, total as u64);
+    u16::try_from((200 * c + t) / (2 * t)).unwrap_or(u16::MAX)
+}
+
+/// The per cent of a positive count whose gender's total is suppressed: "suppressed?", then, if
+/// it is the per cent of `count + hidden` for some `hidden` ≥ 1 (what SSB's per cents are: the
+/// total hides `hidden` more persons, nearly always 1–3), "by hidden total?" and `hidden − 1`
+/// in gamma, else the per cent in gamma.
+fn code_hidden_percent<C: Coder>(c: &mut C, m: &mut CountModel, count: u16, cell: Cell) -> Result<Cell, String> {
+    if c.bit(&mut m.percent_suppressed, cell == Cell::Suppressed) {
+        return Ok(Cell::Suppressed);
+    }
+    let p = cell.value().unwrap_or(0);
+    // The smallest total whose per cent is p: 100 × count / total < p + ½.
+    let total = 200 * count as u32 / (2 * p as u32 + 1) + 1;
+    let hidden = total.saturating_sub(count as u32);
+    let by_hidden = (1..=1 << 16).contains(&hidden) && percent(count, total) == p;
+    if c.bit(&mut m.percent_by_hidden, by_hidden) {
+        let hidden = gamma(c, &mut m.hidden, hidden.wrapping_sub(1))? + 1;
+        Ok(Cell::Value(percent(count, count as u32 + hidden)))
+    } else {
+        let p = gamma(c, &mut m.plain_percent, p as u32)?;
+        u16::try_from(p).map(Cell::Value).map_err(|_| "the coded counts are corrupt (per cent out of range)".into())
+    }
+}
+
+/// Sets every per-cent cell of a row to its [`predicted_percent`], where there is one.
+fn predict_percents(cells: &mut [Cell]) {
+    for ya in YEARS_AFTER {
+        for g in Gender::ALL {
+            let total = cells[cell_index(ya, g, Status::Alle, Unit::Count)];
+            for s in Status::ALL {
+                let count = cells[cell_index(ya, g, s, Unit::Count)];
+                if let Some(p) = predicted_percent(count, total) {
+                    cells[cell_index(ya, g, s, Unit::Percent)] = p;
+                }
+            }
+        }
+    }
+}
+
+/// The per-cent cells of a row, in the order the exceptions count them: the odd cells, as the
+/// unit varies fastest in [`cell_index`].
+fn percent_cells() -> impl Iterator<Item = usize> {
+    (1..CELLS_PER_YEAR).step_by(2)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Encoding
+
+pub fn encode(ds: &Dataset) -> Vec<u8> {
+    let mut out = MAGIC.to_vec();
+    let regions: Vec<Region> = ds.regions.iter().map(|r| r.region.clone()).collect();
+    put_varint(&mut out, regions.len() as u32);
+    out.extend(regions.iter().map(|r| r.level as u8));
+    let mut prev = 0;
+    for r in &regions {
+        put_code(&mut out, &mut prev, &r.code);
+    }
+    for r in &regions {
+        put_str(&mut out, &r.name);
+    }
+    for r in &ds.regions {
+        put_varint(&mut out, r.years.len() as u32);
+        let mut last = None;
+        for &y in r.years.keys() {
+            put_varint(&mut out, last.map_or(y, |l: u16| y - l - 1) as u32);
+            last = Some(y);
+        }
+    }
+    put_source(&mut out, &ds.source);
+    put_map(&mut out, &ds.map, &regions);
+    put_varint(&mut out, ds.national.len() as u32);
+    for p in &ds.national {
+        let opt = |v: Option<u16>| v.map_or(0, |v| v as u32 + 1);
+        for v in [p.cohort as u32, p.percent as u32, opt(p.finished), opt(p.count)] {
+            put_varint(&mut out, v);
+        }
+        put_str(&mut out, &p.source_url);
+    }
+
+    let mut exceptions = Vec::new();
+    let mut gap = 0u32;
+    for cells in ds.regions.iter().flat_map(|r| r.years.values()) {
+        assert_eq!(cells.len(), CELLS_PER_YEAR, "every status year has {CELLS_PER_YEAR} cells");
+        let mut predicted = cells.clone();
+        predict_percents(&mut predicted);
+        for i in percent_cells() {
+            if cells[i] == predicted[i] {
+                gap += 1;
+            } else {
+                exceptions.push((gap, cells[i]));
+                gap = 0;
+            }
+        }
+    }
+    put_varint(&mut out, exceptions.len() as u32);
+    for (gap, cell) in exceptions {
+        put_varint(&mut out, gap);
+        put_cell(&mut out, cell);
+    }
+
+    let mut coder = Encoder::new();
+    let mut model = CountModel::new();
+    for r in &ds.regions {
+        let mut rows: Vec<(u16, Vec<Cell>)> = r.years.iter().map(|(&y, cells)| (y, cells.clone())).collect();
+        code_region(&mut coder, &mut model, &mut rows).expect("encoding cannot fail");
+    }
+    out.extend(coder.finish());
+    out
+}
+
+/// The name the data give kommune `code`, which most names of today's map repeat. A binary
+/// search in the (level, code) order the build stores regions in; in another order it may miss,
+/// but the same way when encoding and decoding.
+fn data_name<'a>(regions: &'a [Region], code: &str) -> Option<&'a str> {
+    let i = regions.binary_search_by(|r| (r.level, r.code.as_str()).cmp(&(Level::Kommune, code))).ok()?;
+    Some(&regions[i].name)
+}
+
+/// The names a kommune's name joins with " - " ("Rana - Raane"), sorted: what its other names
+/// nearly always are.
+fn name_parts(name: &str) -> Vec<String> {
+    let mut parts: Vec<String> = Vec::new();
+    if name.contains(" - ") {
+        for part in name.split(" - ") {
+            // Sorted by insertion (a handful of parts), which keeps a sort routine out of the wasm.
+            let at = parts.iter().position(|p| p.as_str() > part).unwrap_or(parts.len());
+            parts.insert(at, part.to_string());
+        }
+    }
+    parts
+}
+
+/// The value of a code of 1 to 9 digits, where [`put_code`] stores codes as numbers.
+fn code_value(code: &str) -> Option<u32> {
+    ((1..=9).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| code.bytes().fold(0, |v, b| v * 10 + (b - b'0') as u32))
+}
+
+fn put_source(out: &mut Vec<u8>, source: &SourceInfo) {
+    put_str(out, &source.table);
+    for date in [&source.fetched, &source.updated] {
+        match date {
+            Some(d) => {
+                out.push(1);
+                put_str(out, d);
+            }
+            None => out.push(0),
+        }
+    }
+    out.push(source.preliminary as u8);
+}
+
+fn put_map(out: &mut Vec<u8>, map: &KommuneMap, regions: &[Region]) {
+    put_varint(out, map.version as u32);
+    put_varint(out, map.fylker.len() as u32);
+    for f in &map.fylker {
+        put_str(out, &f.code);
+        put_str(out, &f.name);
+    }
+    let kommuner = &map.kommuner;
+    put_varint(out, kommuner.len() as u32);
+    let mut prev = 0;
+    for k in kommuner {
+        put_code(out, &mut prev, &k.code);
+    }
+    let mut prev = 0;
+    for k in kommuner {
+        put_varint(out, k.sources.len() as u32);
+        for s in &k.sources {
+            put_code(out, &mut prev, &s.code);
+            match &s.split {
+                None => out.push(0),
+                Some(split) => {
+                    put_varint(out, split.year as u32 + 1);
+                    put_str(out, &split.name);
+                }
+            }
+        }
+    }
+    for k in kommuner {
+        let codes = std::iter::once(&k.code).chain(k.sources.iter().map(|s| &s.code));
+        match codes.map(|c| data_name(regions, c)).position(|n| n == Some(k.name.as_str())) {
+            Some(i) => put_varint(out, i as u32 + 1),
+            None => {
+                put_varint(out, 0);
+                put_str(out, &k.name);
+            }
+        }
+    }
+    for k in kommuner {
+        if k.other_names == name_parts(&k.name) {
+            out.push(0);
+        } else {
+            put_varint(out, k.other_names.len() as u32 + 1);
+            for n in &k.other_names {
+                put_str(out, n);
+            }
+        }
+    }
+    for k in kommuner {
+        if k.code.get(..2) == Some(k.fylke.as_str()) {
+            out.push(0);
+        } else {
+            put_varint(out, k.fylke.len() as u32 + 1);
+            out.extend_from_slice(k.fylke.as_bytes());
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Decoding
+//
+// Plain loops rather than iterator chains: each `collect` of a `Result` with its own closure is
+// another copy of the iterator machinery in the wasm.
 
 pub fn decode(bytes: &[u8]) -> Result<Dataset, String> {
     if !bytes.starts_with(MAGIC) {
-        return Err("not an intro-status data file (bad magic)".into());
+        return Err("not an intro-status data file (bad magic or version)".into());
     }
     let mut r = Reader { bytes, pos: MAGIC.len() };
-    let n = r.varint()? as usize;
-    let mut regions = Vec::with_capacity(n.min(10_000));
-    let mut year_lists = Vec::with_capacity(n.min(10_000));
+    let n = r.count()?;
+    let mut regions = Vec::with_capacity(n);
+    for &b in r.take(n)? {
+        let level = *Level::ALL.get(b as usize).ok_or("unknown level")?;
+        regions.push(Region { level, code: String::new(), name: String::new() });
+    }
+    let mut prev = 0;
+    for region in &mut regions {
+        region.code = r.code(&mut prev)?;
+    }
+    for region in &mut regions {
+        region.name = r.string()?;
+    }
+    let mut rows_of = Vec::with_capacity(n);
     for _ in 0..n {
-        let level = *Level::ALL.get(r.byte()? as usize).ok_or("unknown level")?;
-        let code = r.string()?;
-        let name = r.string()?;
-        let count = r.varint()?;
-        let years = (0..count)
-            .map(|_| r.varint().and_then(|y| u16::try_from(y).map_err(|_| "status year out of range".to_string())))
-            .collect::<Result<Vec<u16>, String>>()?;
-        year_lists.push(years);
-        regions.push(RegionData { region: Region { level, code, name }, years: Default::default() });
-    }
-    for (region, years) in regions.iter_mut().zip(year_lists) {
-        for year in years {
-            let mut cells = Vec::with_capacity(CELLS_PER_YEAR);
-            for _ in YEARS_AFTER {
-                if r.byte()? == 0 {
-                    cells.extend([Cell::Value(0); CELLS_PER_YEARS_AFTER]);
-                    continue;
-                }
-                for _ in 0..CELLS_PER_YEARS_AFTER {
-                    cells.push(match r.varint()? {
-                        0 => Cell::Suppressed,
-                        v => Cell::Value(u16::try_from(v - 1).map_err(|_| "cell value out of range")?),
-                    });
-                }
-            }
-            region.years.insert(year, cells);
-        }
-    }
-    let version = u16::try_from(r.varint()?).map_err(|_| "map version out of range")?;
-    let fylker = (0..r.varint()?)
-        .map(|_| Ok(TodayFylke { code: r.string()?, name: r.string()? }))
-        .collect::<Result<Vec<_>, String>>()?;
-    let mut kommuner = Vec::new();
-    for _ in 0..r.varint()? {
-        let code = r.string()?;
-        let name = r.string()?;
-        let other_names = (0..r.varint()?).map(|_| r.string()).collect::<Result<Vec<_>, String>>()?;
-        let fylke = r.string()?;
-        let mut sources = Vec::new();
-        for _ in 0..r.varint()? {
-            let code = r.string()?;
-            let split = match r.byte()? {
-                0 => None,
-                1 => Some(Split {
-                    year: u16::try_from(r.varint()?).map_err(|_| "split year out of range")?,
-                    name: r.string()?,
-                }),
-                b => return Err(format!("bad split flag {b}")),
+        let mut rows: Vec<(u16, Vec<Cell>)> = Vec::new();
+        for _ in 0..r.count()? {
+            let year = match rows.last() {
+                None => r.u16("status year")?,
+                Some(&(last, _)) => u16::try_from(last as u32 + 1 + r.varint()?).map_err(|_| "status year out of range")?,
             };
-            sources.push(Source { code, split });
+            rows.push((year, vec![Cell::Value(0); CELLS_PER_YEAR]));
         }
-        kommuner.push(TodayKommune { code, name, other_names, fylke, sources });
-    }
-    let mut national = Vec::new();
-    for _ in 0..r.varint()? {
-        let mut num = || -> Result<u16, String> { u16::try_from(r.varint()?).map_err(|_| "number out of range".to_string()) };
-        let (cohort, percent, finished, count) = (num()?, num()?, num()?, num()?);
-        let opt = |v: u16| v.checked_sub(1);
-        national.push(PublishedPoint { cohort, percent, finished: opt(finished), count: opt(count), source_url: r.string()? });
+        rows_of.push(rows);
     }
     let source = get_source(&mut r)?;
-    if r.pos != bytes.len() {
-        return Err(format!("{} bytes left over after the data", bytes.len() - r.pos));
+    let map = get_map(&mut r, &regions)?;
+    let mut national = Vec::new();
+    for _ in 0..r.count()? {
+        let (cohort, percent) = (r.u16("cohort")?, r.u16("per cent")?);
+        let (finished, count) = (r.optional_u16()?, r.optional_u16()?);
+        national.push(PublishedPoint { cohort, percent, finished, count, source_url: r.string()? });
     }
-    Ok(Dataset { regions, map: KommuneMap { version, kommuner, fylker }, national, source })
+    // Where the per-cent exceptions go, counted in per-cent cells from the first.
+    let mut exceptions = Vec::new();
+    let mut at = 0usize;
+    for _ in 0..r.count()? {
+        at = at.saturating_add(r.varint()? as usize);
+        exceptions.push((at, r.cell()?));
+        at = at.saturating_add(1);
+    }
+
+    let mut coder = Decoder::new(&bytes[r.pos..])?;
+    let mut model = CountModel::new();
+    for rows in &mut rows_of {
+        code_region(&mut coder, &mut model, rows)?;
+    }
+    coder.finish()?;
+
+    let per_row = CELLS_PER_YEAR / 2;
+    let mut exceptions = exceptions.into_iter().peekable();
+    let mut row_number = 0;
+    let mut data = Vec::with_capacity(n);
+    for (region, rows) in regions.into_iter().zip(rows_of) {
+        let mut years = std::collections::BTreeMap::new();
+        for (year, mut cells) in rows {
+            predict_percents(&mut cells);
+            while let Some(&(at, cell)) = exceptions.peek().filter(|(at, _)| at / per_row == row_number) {
+                let i = percent_cells().nth(at % per_row).ok_or("bad per-cent exception")?;
+                cells[i] = cell;
+                exceptions.next();
+            }
+            years.insert(year, cells);
+            row_number += 1;
+        }
+        data.push(RegionData { region, years });
+    }
+    if exceptions.next().is_some() {
+        return Err("a per-cent exception lies past the last cell".into());
+    }
+    Ok(Dataset { regions: data, map, national, source })
+}
+
+fn get_source(r: &mut Reader) -> Result<SourceInfo, String> {
+    let table = r.string()?;
+    let mut date = || -> Result<Option<String>, String> {
+        match r.byte()? {
+            0 => Ok(None),
+            1 => r.string().map(Some),
+            b => Err(format!("bad date flag {b}")),
+        }
+    };
+    let fetched = date()?;
+    let updated = date()?;
+    let preliminary = match r.byte()? {
+        0 => false,
+        1 => true,
+        b => return Err(format!("bad preliminary flag {b}")),
+    };
+    Ok(SourceInfo { table, fetched, updated, preliminary })
+}
+
+fn get_map(r: &mut Reader, regions: &[Region]) -> Result<KommuneMap, String> {
+    let version = r.u16("map version")?;
+    let mut fylker = Vec::new();
+    for _ in 0..r.count()? {
+        fylker.push(TodayFylke { code: r.string()?, name: r.string()? });
+    }
+    let m = r.count()?;
+    let mut kommuner = Vec::with_capacity(m);
+    let mut prev = 0;
+    for _ in 0..m {
+        let code = r.code(&mut prev)?;
+        kommuner.push(TodayKommune { code, name: String::new(), other_names: Vec::new(), fylke: String::new(), sources: Vec::new() });
+    }
+    let mut prev = 0;
+    for k in &mut kommuner {
+        for _ in 0..r.count()? {
+            let code = r.code(&mut prev)?;
+            let split = match r.varint()? {
+                0 => None,
+                y => Some(Split { year: u16::try_from(y - 1).map_err(|_| "split year out of range")?, name: r.string()? }),
+            };
+            k.sources.push(Source { code, split });
+        }
+    }
+    for k in &mut kommuner {
+        k.name = match r.varint()? as usize {
+            0 => r.string()?,
+            i => {
+                let code = if i == 1 { Some(&k.code) } else { k.sources.get(i - 2).map(|s| &s.code) };
+                code.and_then(|c| data_name(regions, c)).ok_or_else(|| format!("bad name reference {i}"))?.to_string()
+            }
+        };
+    }
+    for k in &mut kommuner {
+        let n = r.count()?;
+        if n == 0 {
+            k.other_names = name_parts(&k.name);
+        }
+        for _ in 1..n {
+            k.other_names.push(r.string()?);
+        }
+    }
+    for k in &mut kommuner {
+        k.fylke = match r.varint()? as usize {
+            0 => k.code.get(..2).ok_or_else(|| format!("kommune {:?} has no fylke prefix", k.code))?.to_string(),
+            len => std::str::from_utf8(r.take(len - 1)?).map_err(|e| e.to_string())?.to_string(),
+        };
+    }
+    Ok(KommuneMap { version, kommuner, fylker })
 }
