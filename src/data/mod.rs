@@ -16,6 +16,7 @@ pub use model::*;
 use std::sync::OnceLock;
 
 static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/ssb10824.bin"));
+static EMBEDDED_DATA: OnceLock<Dataset> = OnceLock::new();
 
 /// The source line every view carries.
 pub const SOURCE_NB: &str = "Kilde: SSB, statistikkbanken tabell 10824";
@@ -23,8 +24,13 @@ pub const SOURCE_NB: &str = "Kilde: SSB, statistikkbanken tabell 10824";
 impl Dataset {
     /// The dataset embedded at build time, decoded once.
     pub fn embedded() -> &'static Dataset {
-        static DATA: OnceLock<Dataset> = OnceLock::new();
-        DATA.get_or_init(|| codec::decode(EMBEDDED).expect("embedded data was written by build.rs"))
+        EMBEDDED_DATA.get_or_init(|| codec::decode(EMBEDDED).expect("embedded data was written by build.rs"))
+    }
+
+    /// Whether this is the embedded dataset (without decoding it if nobody has yet): what is
+    /// worked out from it once can be kept for the life of the program.
+    pub fn is_embedded(&self) -> bool {
+        EMBEDDED_DATA.get().is_some_and(|d| std::ptr::eq(d, self))
     }
 
     /// A region by level and code. The build stores regions in (level, code) order, so this is a

@@ -175,8 +175,23 @@ impl Default for SourceInfo {
 impl Dataset {
     /// Every status year any region has, oldest first.
     pub fn status_years(&self) -> Vec<u16> {
-        let years: std::collections::BTreeSet<u16> = self.regions.iter().flat_map(|r| r.years.keys().copied()).collect();
-        years.into_iter().collect()
+        let mut years: Vec<u16> = Vec::new();
+        for r in &self.regions {
+            for &y in r.years.keys() {
+                if !years.contains(&y) {
+                    years.push(y);
+                }
+            }
+        }
+        // A handful of years: no need for the standard library's sort (see `crate::sort`).
+        for i in 1..years.len() {
+            let mut j = i;
+            while j > 0 && years[j] < years[j - 1] {
+                years.swap(j, j - 1);
+                j -= 1;
+            }
+        }
+        years
     }
 }
 

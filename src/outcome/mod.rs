@@ -224,6 +224,36 @@ pub struct Subjects<'a> {
     pub land: &'a RegionData,
 }
 
+/// [`today_fylke_subject`], kept per fylke for the embedded data: deciding it scans every
+/// kommune's sources and sums their cells, the larger part of computing a view.
+fn today_fylke_memo<'a>(ds: &'a Dataset, fylke: &TodayFylke, cohorts: &[u16]) -> Option<Subject<'a>> {
+    if !ds.is_embedded() {
+        return today_fylke_subject(ds, fylke, cohorts);
+    }
+    // (fylke code, cohorts) → the subject, as indices into `ds.regions` (a region, or parts).
+    type Memo = Vec<((String, Vec<u16>), Option<(bool, Vec<usize>)>)>;
+    static MEMO: std::sync::Mutex<Memo> = std::sync::Mutex::new(Vec::new());
+    let index = |r: &RegionData| ds.regions.iter().position(|x| std::ptr::eq(x, r)).expect("a region of ds");
+    let mut memo = MEMO.lock().unwrap_or_else(|e| e.into_inner());
+    let key = (fylke.code.clone(), cohorts.to_vec());
+    let kept = match memo.iter().find(|(k, _)| *k == key) {
+        Some((_, kept)) => kept.clone(),
+        None => {
+            let kept = today_fylke_subject(ds, fylke, cohorts).map(|s| match s {
+                Subject::Region(r) => (true, vec![index(r)]),
+                Subject::Parts { parts, divided } => (divided, parts.iter().map(|p| index(p)).collect()),
+            });
+            memo.push((key, kept.clone()));
+            kept
+        }
+    };
+    // A region is kept as (true, [i]); parts are never divided here (false, [i, …]).
+    kept.map(|(flag, ix)| match (flag, ix.as_slice()) {
+        (true, [i]) => Subject::Region(&ds.regions[*i]),
+        (divided, _) => Subject::Parts { parts: ix.iter().map(|&i| &ds.regions[i]).collect(), divided },
+    })
+}
+
 /// Today's fylke as a subject, if every one-year-after cohort can be summed from published
 /// kommune cells of kommuner lying wholly in it, or from the fylker of the day it consists of.
 fn today_fylke_subject<'a>(ds: &'a Dataset, fylke: &TodayFylke, cohorts: &[u16]) -> Option<Subject<'a>> {
@@ -329,7 +359,7 @@ pub fn subjects<'a>(ds: &'a Dataset, code: &str) -> Option<Subjects<'a>> {
         .fylker
         .iter()
         .find(|f| f.code == k.fylke)
-        .and_then(|f| Some((f.name.clone(), true, today_fylke_subject(ds, f, &cohorts)?)))
+        .and_then(|f| Some((f.name.clone(), true, today_fylke_memo(ds, f, &cohorts)?)))
         .or_else(|| fylke_of_the_day(ds, &k.sources).map(|r| (r.region.name.clone(), false, Subject::Region(r))))
         // Oslo is a fylke of one kommune: the same figures twice would tell nothing.
         .filter(|(_, _, f)| f.shares(&cohorts, 1, Gender::Alle) != kommune.shares(&cohorts, 1, Gender::Alle));
