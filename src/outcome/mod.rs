@@ -96,7 +96,7 @@ pub fn query(ds: &Dataset, level: Level, code: &str, cohort: u16, years_after: u
 
 /// Cohorts the data follow `years_after` years later, oldest first.
 pub fn cohorts(ds: &Dataset, years_after: u8) -> Vec<u16> {
-    ds.status_years().iter().map(|&y| cohort_of(y, years_after)).collect()
+    status_years(ds).iter().map(|&y| cohort_of(y, years_after)).collect()
 }
 
 /// One series of shares by cohort.
@@ -222,6 +222,16 @@ pub struct Subjects<'a> {
     /// Label, whether it is today's fylke, and how to compute it.
     pub fylke: Option<(String, bool, Subject<'a>)>,
     pub land: &'a RegionData,
+}
+
+/// [`Dataset::status_years`], kept for the embedded data: every view asks for it, several times,
+/// and it walks every region.
+pub fn status_years(ds: &Dataset) -> Vec<u16> {
+    static EMBEDDED: std::sync::OnceLock<Vec<u16>> = std::sync::OnceLock::new();
+    match ds.is_embedded() {
+        true => EMBEDDED.get_or_init(|| ds.status_years()).clone(),
+        false => ds.status_years(),
+    }
 }
 
 /// [`today_fylke_subject`], kept per fylke for the embedded data: deciding it scans every

@@ -198,7 +198,7 @@ pub struct FollowUpView {
 
 /// Cohorts with two or more years-after points in the data.
 pub fn follow_up_cohorts(ds: &Dataset) -> Vec<u16> {
-    let years = ds.status_years();
+    let years = super::status_years(ds);
     let mut out: Vec<u16> = (1..=5u8)
         .flat_map(|ya| years.iter().map(move |&y| y - ya as u16))
         .filter(|&c| years_after_of(ds, c).len() >= 2)
