@@ -367,7 +367,8 @@ Widget.prototype.bind = function () {
   if (typeof ResizeObserver === "function") {
     this.resize = new ResizeObserver(function (entries) {
       var w = Math.round(entries[0].contentRect.width);
-      if (w && self.width && w !== self.width) self.drawChart();
+      // (Also the first width after starting hidden, when the chart was drawn at a guess.)
+      if (w && w !== self.width) self.drawChart();
     });
     this.resize.observe(this.figure);
   }

@@ -278,6 +278,33 @@ test("a custom element's attributes can change later and the widget follows", as
   await page.close();
 });
 
+test("a widget that starts hidden is drawn again at its real width once shown", async () => {
+  const { page, problems } = await visit(fileUrl("tests/pages/script-tag.html"));
+  await allDrawn(page, 2);
+  await page.evaluate(() => {
+    const box = document.createElement("div");
+    box.id = "box";
+    box.hidden = true;
+    box.style.width = "420px";
+    const el = document.createElement("intro-status");
+    el.id = "hidden-widget";
+    el.setAttribute("kommune", "4601");
+    box.appendChild(el);
+    document.body.insertBefore(box, document.body.firstChild);
+  });
+  await page.locator("#hidden-widget .is-title").filter({ hasText: /^Bergen/ }).waitFor({ state: "attached" });
+  await page.evaluate(() => { document.getElementById("box").hidden = false; });
+  // Crisp: the canvas holds as many pixels as it shows, at the device's ratio, in the 420 px box.
+  await page.waitForFunction(() => {
+    const c = document.getElementById("hidden-widget").shadowRoot.querySelector("canvas");
+    const shown = c.getBoundingClientRect().width;
+    return shown > 300 && shown <= 420 && c.width === Math.round(shown * devicePixelRatio);
+  }, null, { timeout: 5000 });
+  assert.ok((await canvasInk(page, "#hidden-widget >> canvas", [0, 0, 0])).ink > 5000);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 // ---------------------------------------------------------------------------------------------
 // Many per page, hostile CSS, Designsystemet.
 
