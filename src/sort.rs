@@ -22,6 +22,13 @@ pub fn sort_by_key<T, K: Ord>(v: &mut [T], mut key: impl FnMut(&T) -> K) {
     sort_by(v, |a, b| key(a) < key(b));
 }
 
+/// Sorts by a key made once per element (for keys that cost something to make), stably.
+pub fn sort_by_cached_key<T, K: Ord>(v: Vec<T>, mut key: impl FnMut(&T) -> K) -> Vec<T> {
+    let mut keyed: Vec<(K, T)> = v.into_iter().map(|x| (key(&x), x)).collect();
+    sort_by(&mut keyed, |a, b| a.0 < b.0);
+    keyed.into_iter().map(|(_, x)| x).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -39,5 +46,7 @@ mod tests {
         assert_eq!(x, [5, 4, 3, 2, 1, 0]);
         sort_by(&mut x, |a, b| a < b);
         assert_eq!(x, [0, 1, 2, 3, 4, 5]);
+        let words = sort_by_cached_key(vec!["Ål", "b", "A", "a"], |w| w.to_lowercase());
+        assert_eq!(words, ["A", "a", "b", "Ål"]);
     }
 }

@@ -4,6 +4,7 @@
 use crate::chart::{draw, Paint, DARK, LIGHT};
 use crate::data::{Dataset, Level};
 use crate::outcome::views::{view_data, ViewData, ViewKind};
+use crate::sort::sort_by_cached_key;
 use crate::text::{texts, view_name, view_text, Lang, Texts, ViewText};
 use plotters::prelude::DrawingBackend;
 use plotters_canvas::CanvasBackend;
@@ -68,18 +69,14 @@ struct Choices<'a> {
 pub fn choices() -> Result<JsValue, JsError> {
     let ds = Dataset::embedded();
     let fylker: Vec<Choice> = ds.map.fylker.iter().map(|f| Choice { code: &f.code, name: &f.name }).collect();
-    let mut keyed: Vec<(String, Choice)> = fylker.into_iter().map(|f| (crate::text::sort_key(f.name), f)).collect();
-    crate::sort::sort_by(&mut keyed, |a, b| a.0 < b.0);
-    let fylker: Vec<Choice> = keyed.into_iter().map(|k| k.1).collect();
+    let fylker = sort_by_cached_key(fylker, |f| crate::text::sort_key(f.name));
     let kommuner: Vec<KommuneItem> = ds
         .map
         .kommuner
         .iter()
         .map(|k| KommuneItem { code: &k.code, name: &k.name, other_names: &k.other_names, fylke: &k.fylke })
         .collect();
-    let mut keyed: Vec<(String, KommuneItem)> = kommuner.into_iter().map(|k| (crate::text::sort_key(k.name), k)).collect();
-    crate::sort::sort_by(&mut keyed, |a, b| (&a.0, a.1.code) < (&b.0, b.1.code));
-    let kommuner: Vec<KommuneItem> = keyed.into_iter().map(|k| k.1).collect();
+    let kommuner = sort_by_cached_key(kommuner, |k| (crate::text::sort_key(k.name), k.code));
     let bydeler = ds
         .regions
         .iter()
