@@ -584,17 +584,12 @@ pub fn predicted_percent(count: Cell, total: Cell) -> Option<Cell> {
     match (count, total) {
         (Cell::Suppressed, _) => Some(Cell::Suppressed),
         (Cell::Value(0), _) => Some(Cell::Value(0)),
-        (Cell::Value(c), Cell::Value(t)) if t > 0 => Some(Cell::Value(percent(c, t as u32))),
+        (Cell::Value(c), Cell::Value(t)) if t > 0 => Some(Cell::Value(percent_of(c, t as u32))),
         (Cell::Value(_), Cell::Value(_)) => Some(Cell::Suppressed),
         (Cell::Value(_), Cell::Suppressed) => None,
     }
 }
 
-/// `round(100 × count / total)`, halves up, for `total > 0`; saturates at `u16::MAX`.
-fn percent(count: u16, total: u32) -> u16 {
-    let (c, t) = (count as u64, total as u64);
-    u16::try_from((200 * c + t) / (2 * t)).unwrap_or(u16::MAX)
-}
 
 /// The per cent of a positive count whose gender's total is suppressed: "suppressed?", then, if
 /// it is the per cent of `count + hidden` for some `hidden` ≥ 1 (what SSB's per cents are: the
@@ -608,10 +603,10 @@ fn code_hidden_percent<C: Coder>(c: &mut C, m: &mut CountModel, count: u16, cell
     // The smallest total whose per cent is p: 100 × count / total < p + ½.
     let total = 200 * count as u32 / (2 * p as u32 + 1) + 1;
     let hidden = total.saturating_sub(count as u32);
-    let by_hidden = (1..=1 << 16).contains(&hidden) && percent(count, total) == p;
+    let by_hidden = (1..=1 << 16).contains(&hidden) && percent_of(count, total) == p;
     if c.bit(&mut m.percent_by_hidden, by_hidden) {
         let hidden = gamma(c, &mut m.hidden, hidden.wrapping_sub(1))? + 1;
-        Ok(Cell::Value(percent(count, count as u32 + hidden)))
+        Ok(Cell::Value(percent_of(count, count as u32 + hidden)))
     } else {
         let p = gamma(c, &mut m.plain_percent, p as u32)?;
         u16::try_from(p).map(Cell::Value).map_err(|_| "the coded counts are corrupt (per cent out of range)".into())

@@ -111,6 +111,13 @@ pub fn cell_index(years_after: u8, gender: Gender, status: Status, unit: Unit) -
     ((ya * 3 + g) * 4 + s) * 2 + u
 }
 
+/// SSB's per cent: `round(100 × count / total)` with halves up, for `total > 0`; saturates at
+/// `u16::MAX`.
+pub fn percent_of(count: u16, total: u32) -> u16 {
+    let (c, t) = (count as u64, total as u64);
+    u16::try_from((200 * c + t) / (2 * t)).unwrap_or(u16::MAX)
+}
+
 /// A region as the table names it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Region {

@@ -1,7 +1,7 @@
 //! Outcomes: what became of a cohort, as published — counts and per cent, each a value or
 //! suppressed — and the series the views draw.
 
-use crate::data::{cohort_of, status_year_of, Cell, Dataset, Gender, Level, RegionData, Source, Status, TodayFylke, TodayKommune, Unit};
+use crate::data::{cohort_of, percent_of, status_year_of, Cell, Dataset, Gender, Level, RegionData, Source, Status, TodayFylke, TodayKommune, Unit};
 use serde::Serialize;
 
 pub mod views;
@@ -132,7 +132,7 @@ pub fn combine(parts: &[Outcome]) -> Option<Outcome> {
     for s in Status::ALL {
         out.percents[s as usize] = match (out.finished(), out.count(s)) {
             (Cell::Value(0), _) => Cell::Value(0), // as SSB writes it where nobody finished
-            (Cell::Value(f), Cell::Value(c)) => Cell::Value(((200 * c as u32 + f as u32) / (2 * f as u32)) as u16),
+            (Cell::Value(f), Cell::Value(c)) => Cell::Value(percent_of(c, f as u32)),
             _ => Cell::Suppressed,
         };
     }
