@@ -182,23 +182,14 @@ impl Default for SourceInfo {
 impl Dataset {
     /// Every status year any region has, oldest first.
     pub fn status_years(&self) -> Vec<u16> {
-        let mut years: Vec<u16> = Vec::new();
-        for r in &self.regions {
-            for &y in r.years.keys() {
-                if !years.contains(&y) {
-                    years.push(y);
-                }
-            }
+        // Every year from the first to the last that some region has: in order without a sort
+        // (the standard library's would add kilobytes to the wasm, see `crate::sort`).
+        let first = self.regions.iter().filter_map(|r| r.years.keys().next()).min();
+        let last = self.regions.iter().filter_map(|r| r.years.keys().next_back()).max();
+        match (first, last) {
+            (Some(&first), Some(&last)) => (first..=last).filter(|y| self.regions.iter().any(|r| r.years.contains_key(y))).collect(),
+            _ => Vec::new(),
         }
-        // A handful of years: no need for the standard library's sort (see `crate::sort`).
-        for i in 1..years.len() {
-            let mut j = i;
-            while j > 0 && years[j] < years[j - 1] {
-                years.swap(j, j - 1);
-                j -= 1;
-            }
-        }
-        years
     }
 }
 
