@@ -234,39 +234,35 @@ pub fn status_years(ds: &Dataset) -> Vec<u16> {
     }
 }
 
-/// [`today_fylke_subject`], kept per fylke for the embedded data: deciding it scans every
-/// kommune's sources and sums their cells, the larger part of computing a view.
-fn today_fylke_memo<'a>(ds: &'a Dataset, fylke: &TodayFylke, cohorts: &[u16]) -> Option<Subject<'a>> {
-    if !ds.is_embedded() {
-        return today_fylke_subject(ds, fylke, cohorts);
-    }
-    // (fylke code, cohorts) → the subject, as indices into `ds.regions` (a region, or parts).
-    type Memo = Vec<((String, Vec<u16>), Option<(bool, Vec<usize>)>)>;
-    static MEMO: std::sync::Mutex<Memo> = std::sync::Mutex::new(Vec::new());
-    let index = |r: &RegionData| ds.regions.iter().position(|x| std::ptr::eq(x, r)).expect("a region of ds");
-    let mut memo = MEMO.lock().unwrap_or_else(|e| e.into_inner());
-    let key = (fylke.code.clone(), cohorts.to_vec());
-    let kept = match memo.iter().find(|(k, _)| *k == key) {
-        Some((_, kept)) => kept.clone(),
-        None => {
-            let kept = today_fylke_subject(ds, fylke, cohorts).map(|s| match s {
-                Subject::Region(r) => (true, vec![index(r)]),
-                Subject::Parts { parts, divided } => (divided, parts.iter().map(|p| index(p)).collect()),
-            });
-            memo.push((key, kept.clone()));
-            kept
-        }
+/// [`today_fylke_parts`] as a subject, kept per fylke for the embedded data: deciding it scans
+/// every kommune's sources and sums their cells, the larger part of computing a view.
+fn today_fylke_subject<'a>(ds: &'a Dataset, fylke: &TodayFylke, cohorts: &[u16]) -> Option<Subject<'a>> {
+    let parts = if ds.is_embedded() {
+        // (fylke code, cohorts) → the parts' positions in `ds.regions`.
+        type Memo = Vec<((String, Vec<u16>), Option<Vec<usize>>)>;
+        static MEMO: std::sync::Mutex<Memo> = std::sync::Mutex::new(Vec::new());
+        let mut memo = MEMO.lock().unwrap_or_else(|e| e.into_inner());
+        let key = (fylke.code.clone(), cohorts.to_vec());
+        let kept = match memo.iter().find(|(k, _)| *k == key) {
+            Some((_, kept)) => kept.clone(),
+            None => {
+                let position = |r: &RegionData| ds.regions.iter().position(|x| std::ptr::eq(x, r)).expect("a region of ds");
+                let kept = today_fylke_parts(ds, fylke, cohorts).map(|parts| parts.into_iter().map(position).collect());
+                memo.push((key, kept.clone()));
+                kept
+            }
+        };
+        kept.map(|ix: Vec<usize>| ix.into_iter().map(|i| &ds.regions[i]).collect())
+    } else {
+        today_fylke_parts(ds, fylke, cohorts)
     };
-    // A region is kept as (true, [i]); parts are never divided here (false, [i, …]).
-    kept.map(|(flag, ix)| match (flag, ix.as_slice()) {
-        (true, [i]) => Subject::Region(&ds.regions[*i]),
-        (divided, _) => Subject::Parts { parts: ix.iter().map(|&i| &ds.regions[i]).collect(), divided },
-    })
+    parts.map(|parts| Subject::Parts { parts, divided: false })
 }
 
-/// Today's fylke as a subject, if every one-year-after cohort can be summed from published
-/// kommune cells of kommuner lying wholly in it, or from the fylker of the day it consists of.
-fn today_fylke_subject<'a>(ds: &'a Dataset, fylke: &TodayFylke, cohorts: &[u16]) -> Option<Subject<'a>> {
+/// The regions whose sum is today's fylke, if every one-year-after cohort can be summed from
+/// published kommune cells of kommuner lying wholly in it, or from the fylker of the day it
+/// consists of.
+fn today_fylke_parts<'a>(ds: &'a Dataset, fylke: &TodayFylke, cohorts: &[u16]) -> Option<Vec<&'a RegionData>> {
     let mut sources: Vec<&Source> = ds.map.kommuner.iter().filter(|k| k.fylke == fylke.code).flat_map(|k| k.sources.iter()).collect();
     // A former kommune divided across fylker cannot be counted for either.
     let crosses = sources.iter().any(|s| {
@@ -277,8 +273,11 @@ fn today_fylke_subject<'a>(ds: &'a Dataset, fylke: &TodayFylke, cohorts: &[u16])
     }
     crate::sort::sort_by(&mut sources, |a, b| a.code < b.code);
     sources.dedup_by(|a, b| a.code == b.code);
-    let complete = |subject: &Subject| subject.shares(cohorts, 1, Gender::Alle).iter().all(|p| p.percent().is_some());
-    let kommuner = Subject::Parts { parts: sources.iter().filter_map(|s| ds.region(Level::Kommune, &s.code)).collect(), divided: false };
+    let complete = |parts: &[&RegionData]| {
+        let sum = Subject::Parts { parts: parts.to_vec(), divided: false };
+        sum.shares(cohorts, 1, Gender::Alle).iter().all(|p| p.percent().is_some())
+    };
+    let kommuner: Vec<&RegionData> = sources.iter().filter_map(|s| ds.region(Level::Kommune, &s.code)).collect();
     if complete(&kommuner) {
         return Some(kommuner);
     }
@@ -295,8 +294,7 @@ fn today_fylke_subject<'a>(ds: &'a Dataset, fylke: &TodayFylke, cohorts: &[u16])
     if !exact || rows.len() != old_fylker.len() {
         return None;
     }
-    let fylker = Subject::Parts { parts: rows, divided: false };
-    complete(&fylker).then_some(fylker)
+    complete(&rows).then_some(rows)
 }
 
 /// The fylke of 2011–2014 in which most of a kommune's completers lived: each source weighs
@@ -369,7 +367,7 @@ pub fn subjects<'a>(ds: &'a Dataset, code: &str) -> Option<Subjects<'a>> {
         .fylker
         .iter()
         .find(|f| f.code == k.fylke)
-        .and_then(|f| Some((f.name.clone(), true, today_fylke_memo(ds, f, &cohorts)?)))
+        .and_then(|f| Some((f.name.clone(), true, today_fylke_subject(ds, f, &cohorts)?)))
         .or_else(|| fylke_of_the_day(ds, &k.sources).map(|r| (r.region.name.clone(), false, Subject::Region(r))))
         // Oslo is a fylke of one kommune: the same figures twice would tell nothing.
         .filter(|(_, _, f)| f.shares(&cohorts, 1, Gender::Alle) != kommune.shares(&cohorts, 1, Gender::Alle));
