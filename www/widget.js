@@ -220,9 +220,7 @@ function isDark(color) {
 
 var uid = 0;
 
-// Charts far from the screen are drawn when they come near it (half a screen ahead): on a page
-// with many widgets the first screen is ready sooner, and canvases nobody scrolls to cost nothing.
-// Everything else of a widget (title, summary, table, controls) is there at once.
+// Every widget on the page, for printing.
 var widgets = [];
 
 // Charts to draw once the widgets rendered in this turn are all built: their sizes are read
@@ -234,9 +232,12 @@ function queueDraw(widget) {
 function flushDraws() {
   var list = drawQueue;
   drawQueue = [];
-  list.forEach(function (w) { w.measure(); });
-  list.forEach(function (w) { w.drawChart(); });
+  var boxes = list.map(function (w) { return w.figure.hidden ? null : w.measure(); });
+  list.forEach(function (w, i) { w.drawChart(false, boxes[i]); });
 }
+// Charts far from the screen are drawn when they come near it (half a screen ahead): on a page
+// with many widgets the first screen is ready sooner, and canvases nobody scrolls to cost nothing.
+// Everything else of a widget (title, summary, table, controls) is there at once.
 var nearby = typeof IntersectionObserver === "function" ? new IntersectionObserver(function (entries) {
   entries.forEach(function (entry) {
     var w = entry.target._widget;
@@ -706,19 +707,18 @@ Widget.prototype.isNear = function () {
   return r.bottom >= -h / 2 && r.top <= h * 1.5;
 };
 
-// Sizes the canvas to its box at the device's pixel ratio and lets the core draw; a chart far
-// from the screen waits until it comes near (unless `now`: printing, saving as PNG).
-// Reads what drawing needs from the layout: only reads, so that many widgets are measured with
-// one layout between them.
+// What drawing needs from the layout: only reads, so that many widgets are measured with one
+// layout between them.
 Widget.prototype.measure = function () {
-  if (!this.figure.hidden) this.measured = { width: this.figure.clientWidth, near: !nearby || this.isNear() };
+  return { width: this.figure.clientWidth, near: !nearby || this.isNear() };
 };
 
-Widget.prototype.drawChart = function (now) {
-  var m = this.measured;
-  this.measured = null;
+// Sizes the canvas to its box at the device's pixel ratio and lets the core draw; a chart far
+// from the screen waits until it comes near (unless `now`: printing, saving as PNG). `box` is
+// what `measure` read, if the caller measured already.
+Widget.prototype.drawChart = function (now, box) {
   if (!this.core || !this.page || this.figure.hidden) return this.readyNow();
-  if (!m) this.measure(), (m = this.measured), (this.measured = null);
+  var m = box || this.measure();
   this.width = m.width;
   var cssWidth = Math.min(m.width || 720, 720);
   var cssHeight = Math.round(Math.max(300, Math.min(420, cssWidth * 0.62)));
