@@ -67,7 +67,7 @@ struct Choices<'a> {
 /// for search) in Norwegian alphabetical order, and Oslo's bydeler.
 #[wasm_bindgen]
 pub fn choices() -> Result<JsValue, JsError> {
-    let ds = Dataset::embedded();
+    let ds = Dataset::embedded_one_year_after();
     let fylker: Vec<Choice> = ds.map.fylker.iter().map(|f| Choice { code: &f.code, name: &f.name }).collect();
     let fylker = sort_by_cached_key(fylker, |f| crate::text::sort_key(f.name));
     let kommuner: Vec<KommuneItem> = ds
@@ -115,6 +115,14 @@ thread_local! {
     static LAST: RefCell<Option<((String, ViewKind, Option<u16>), ViewData)>> = const { RefCell::new(None) };
 }
 
+/// The embedded data a view needs: decoded only as far as one year after, unless it reads more.
+fn dataset(kind: ViewKind) -> &'static Dataset {
+    match kind.one_year_after_only() {
+        true => Dataset::embedded_one_year_after(),
+        false => Dataset::embedded(),
+    }
+}
+
 fn with_view<T>(code: &str, view: &str, cohort: Option<u16>, lang: Lang, f: impl FnOnce(&ViewData) -> T) -> Result<T, JsError> {
     let t = texts(lang);
     let kind = ViewKind::parse(view).ok_or_else(|| JsError::new(&format!("{}: «{}»", t.unknown_view, shorten(view))))?;
@@ -122,7 +130,7 @@ fn with_view<T>(code: &str, view: &str, cohort: Option<u16>, lang: Lang, f: impl
     LAST.with(|last| {
         let mut last = last.borrow_mut();
         if last.as_ref().map(|(k, _)| k) != Some(&key) {
-            let data = view_data(Dataset::embedded(), kind, code, cohort)
+            let data = view_data(dataset(kind), kind, code, cohort)
                 .ok_or_else(|| JsError::new(&format!("{}: «{}»", t.unknown_kommune, shorten(code))))?;
             *last = Some((key, data));
         }
@@ -153,9 +161,9 @@ struct ViewPage {
 pub fn view_page(code: &str, view: &str, cohort: Option<u16>, lang_tag: &str) -> Result<JsValue, JsError> {
     let lang = lang(lang_tag);
     let page = with_view(code, view, cohort, lang, |data| {
-        let resolved = crate::outcome::resolve(Dataset::embedded(), code).unwrap_or_default();
-        let (cohort, cohorts) = data.cohort_choice().map_or((None, Vec::new()), |(c, cs)| (Some(c), cs.to_vec()));
         let kind = ViewKind::parse(view).expect("parsed in with_view");
+        let resolved = crate::outcome::resolve(dataset(kind), code).unwrap_or_default();
+        let (cohort, cohorts) = data.cohort_choice().map_or((None, Vec::new()), |(c, cs)| (Some(c), cs.to_vec()));
         ViewPage { code: resolved, view: kind.key(), cohort, cohorts, text: view_text(data, lang) }
     })?;
     to_js(&page)

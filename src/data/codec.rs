@@ -14,7 +14,7 @@
 //! Layout (integers are LEB128 varints unless noted; a string is its byte length, then UTF-8; a
 //! code is as `put_code` writes it: the number of digits and the zig-zagged difference of its
 //! value from the code before in its column, or, if it is not 1 to 9 digits, `0` and a string):
-//! - magic `b"IS10824\x03"`
+//! - magic `b"IS10824\x04"`
 //! - regions, as columns: their number `n`; `n` level bytes; `n` codes; `n` names; `n` lists of
 //!   status years (their number, the first year, then each next year − the year before − 1).
 //! - the source: table number (string), fetch date and update date (each `0`, or `1` and the
@@ -33,7 +33,8 @@
 //!   [`cell_index`]es of every region's status years, in order) since the exception before, and
 //!   the cell (`0` suppressed, else value + 1).
 //! - to the end of the data: the range-coded counts, and the per cents that [`predicted_percent`]
-//!   leaves open, of every region's status years in order (see `code_region`).
+//!   leaves open: one year after for every region's status years in order, then two years
+//!   after, and so on (see `code_region`), so that [`decode_one_year_after`] can stop early.
 //!
 //! Decoding checks what it reads: corrupt input gives an `Err`, never a panic, and every count
 //! the decoder allocates or loops for is bounded by the input's length.
@@ -42,7 +43,7 @@
 
 use super::model::*;
 
-pub const MAGIC: &[u8; 8] = b"IS10824\x03";
+pub const MAGIC: &[u8; 8] = b"IS10824\x04";
 
 // ---------------------------------------------------------------------------------------------
 // Plain bytes
@@ -445,13 +446,17 @@ fn percent_at(g: Gender, s: Status) -> usize {
     cell_index(1, g, s, Unit::Percent)
 }
 
-/// Codes the counts of one region's rows (status year, cells). Per row and years after 1..=5,
-/// first "are all 12 counts 0?" (nobody finished; modelled by years after and whether the
-/// cohort's block a year earlier was), else each count in the order [`GENDER_ORDER`] ×
-/// [`Status::ALL`] (the total first), so that every count is coded after the counts its context
-/// and prediction use: the block's earlier counts and the cohort's block a year earlier (the
-/// row before, one year after less). The encoder passes the real cells, which stay as they are;
-/// the decoder passes placeholders and gets the counts filled in. Per cents are left alone.
+/// Codes the counts of one region's rows (status year, cells) `ya` years after. Per row, first
+/// "are all 12 counts 0?" (nobody finished; modelled by years after and whether the cohort's
+/// block a year earlier was), else each count in the order [`GENDER_ORDER`] × [`Status::ALL`]
+/// (the total first), so that every count is coded after the counts its context and prediction
+/// use: the block's earlier counts, the cohort's block a year earlier (the row before, one year
+/// after less), and the totals of the cohorts a year older (the row before, `ya` years after)
+/// and a year younger (this row, one year after less). The coder goes through every region one
+/// year after, then every region two years after, and so on, so those are all coded before;
+/// and a reader that needs only one year after can stop after the first pass. The encoder
+/// passes the real cells, which stay as they are; the decoder passes placeholders and gets the
+/// counts filled in. Per cents are left alone.
 ///
 /// Per count: "suppressed?", then "zero?" (each modelled by [`KIND_CONTEXTS`]), then a positive
 /// count as its difference from the first prediction that applies (gender sum, status sum, the
@@ -460,43 +465,41 @@ fn percent_at(g: Gender, s: Status) -> usize {
 /// for a part; for a total, menn's total for kvinner, else the total of the cohort a year older
 /// or, failing that, a year younger). After a positive part of a suppressed total, its per cent
 /// ([`code_hidden_percent`]).
-fn code_region<C: Coder>(c: &mut C, m: &mut CountModel, rows: &mut [(u16, Vec<Cell>)]) -> Result<(), String> {
+fn code_region<C: Coder>(c: &mut C, m: &mut CountModel, rows: &mut [(u16, Vec<Cell>)], ya: u8) -> Result<(), String> {
     use Status::*;
     const N: usize = CELLS_PER_YEARS_AFTER;
     let all_zero = |block: &[Cell]| Gender::ALL.iter().all(|&g| Status::ALL.iter().all(|&s| block[at(g, s)] == Cell::Value(0)));
+    let start = cell_index(ya, Gender::Alle, Status::Alle, Unit::Count);
     for i in 0..rows.len() {
         // The row a year earlier, if the region has it (years are sorted and distinct).
         let prev = i.checked_sub(1).filter(|&p| rows[p].0 + 1 == rows[i].0);
-        for ya in YEARS_AFTER {
-            let start = cell_index(ya, Gender::Alle, Status::Alle, Unit::Count);
-            // The same cohort a year earlier (one year after less), and the totals of the
-            // cohorts a year older (the row before, as many years after) and a year younger.
-            let before: Option<&[Cell]> = prev.filter(|_| ya > 1).map(|p| &rows[p].1[start - N..start]);
-            let older_total = |g| prev.and_then(|p| rows[p].1[start + at(g, Alle)].value());
-            let younger_total = |g| if ya > 1 { rows[i].1[start - N + at(g, Alle)].value() } else { None };
-            let ctx = (ya as usize - 1) * 3 + before.map_or(0, |b| 1 + all_zero(b) as usize);
-            let mut block = [Cell::Value(0); N];
-            block.copy_from_slice(&rows[i].1[start..start + N]);
-            if c.bit(&mut m.zero_block[ctx], all_zero(&block)) {
-                block = [Cell::Value(0); N];
-            } else {
-                for g in GENDER_ORDER {
-                    for s in Status::ALL {
-                        let kind_before = kind(before.map(|b| b[at(g, s)]));
-                        let cell = code_count(c, m, &block, g, s, kind_before, || match s {
-                            Alle if g == Gender::Kvinner => block[at(Gender::Menn, Alle)].value(),
-                            Alle => older_total(g).or(younger_total(g)),
-                            _ => block[at(g, Alle)].value(),
-                        }, before.and_then(|b| b[at(g, s)].value()))?;
-                        block[at(g, s)] = cell;
-                        if let (Cell::Value(count @ 1..), Cell::Suppressed) = (cell, block[at(g, Alle)]) {
-                            block[percent_at(g, s)] = code_hidden_percent(c, m, count, block[percent_at(g, s)])?;
-                        }
+        // The same cohort a year earlier (one year after less), and the totals of the
+        // cohorts a year older (the row before, as many years after) and a year younger.
+        let before: Option<&[Cell]> = prev.filter(|_| ya > 1).map(|p| &rows[p].1[start - N..start]);
+        let older_total = |g| prev.and_then(|p| rows[p].1[start + at(g, Alle)].value());
+        let younger_total = |g| if ya > 1 { rows[i].1[start - N + at(g, Alle)].value() } else { None };
+        let ctx = (ya as usize - 1) * 3 + before.map_or(0, |b| 1 + all_zero(b) as usize);
+        let mut block = [Cell::Value(0); N];
+        block.copy_from_slice(&rows[i].1[start..start + N]);
+        if c.bit(&mut m.zero_block[ctx], all_zero(&block)) {
+            block = [Cell::Value(0); N];
+        } else {
+            for g in GENDER_ORDER {
+                for s in Status::ALL {
+                    let kind_before = kind(before.map(|b| b[at(g, s)]));
+                    let cell = code_count(c, m, &block, g, s, kind_before, || match s {
+                        Alle if g == Gender::Kvinner => block[at(Gender::Menn, Alle)].value(),
+                        Alle => older_total(g).or(younger_total(g)),
+                        _ => block[at(g, Alle)].value(),
+                    }, before.and_then(|b| b[at(g, s)].value()))?;
+                    block[at(g, s)] = cell;
+                    if let (Cell::Value(count @ 1..), Cell::Suppressed) = (cell, block[at(g, Alle)]) {
+                        block[percent_at(g, s)] = code_hidden_percent(c, m, count, block[percent_at(g, s)])?;
                     }
                 }
             }
-            rows[i].1[start..start + N].copy_from_slice(&block);
         }
+        rows[i].1[start..start + N].copy_from_slice(&block);
         if c.overrun() {
             return Err("the coded counts end early".into());
         }
@@ -613,9 +616,10 @@ fn code_hidden_percent<C: Coder>(c: &mut C, m: &mut CountModel, count: u16, cell
     }
 }
 
-/// Sets every per-cent cell of a row to its [`predicted_percent`], where there is one.
-fn predict_percents(cells: &mut [Cell]) {
-    for ya in YEARS_AFTER {
+/// Sets every per-cent cell of a row `1..=last` years after to its [`predicted_percent`], where
+/// there is one.
+fn predict_percents(cells: &mut [Cell], last: u8) {
+    for ya in 1..=last {
         for g in Gender::ALL {
             let total = cells[cell_index(ya, g, Status::Alle, Unit::Count)];
             for s in Status::ALL {
@@ -673,7 +677,7 @@ pub fn encode(ds: &Dataset) -> Vec<u8> {
     for cells in ds.regions.iter().flat_map(|r| r.years.values()) {
         assert_eq!(cells.len(), CELLS_PER_YEAR, "every status year has {CELLS_PER_YEAR} cells");
         let mut predicted = cells.clone();
-        predict_percents(&mut predicted);
+        predict_percents(&mut predicted, 5);
         for i in percent_cells() {
             if cells[i] == predicted[i] {
                 gap += 1;
@@ -691,9 +695,12 @@ pub fn encode(ds: &Dataset) -> Vec<u8> {
 
     let mut coder = Encoder::new();
     let mut model = CountModel::new();
-    for r in &ds.regions {
-        let mut rows: Vec<(u16, Vec<Cell>)> = r.years.iter().map(|(&y, cells)| (y, cells.clone())).collect();
-        code_region(&mut coder, &mut model, &mut rows).expect("encoding cannot fail");
+    let mut rows_of: Vec<Vec<(u16, Vec<Cell>)>> =
+        ds.regions.iter().map(|r| r.years.iter().map(|(&y, cells)| (y, cells.clone())).collect()).collect();
+    for ya in YEARS_AFTER {
+        for rows in &mut rows_of {
+            code_region(&mut coder, &mut model, rows, ya).expect("encoding cannot fail");
+        }
     }
     out.extend(coder.finish());
     out
@@ -805,6 +812,20 @@ fn put_map(out: &mut Vec<u8>, map: &KommuneMap, regions: &[Region]) {
 // another copy of the iterator machinery in the wasm.
 
 pub fn decode(bytes: &[u8]) -> Result<Dataset, String> {
+    decode_through(bytes, 5)
+}
+
+/// The data as far as one year after, which is all that every view but the follow-up reads:
+/// the first fifth of the coded counts. The cells for two to five years after are
+/// [`Cell::Suppressed`], so that whatever reads them by mistake shows no figure at all rather
+/// than a wrong one. About a fifth of the decoding work, which matters for the first chart:
+/// the browser runs it once, in its baseline compiler.
+pub fn decode_one_year_after(bytes: &[u8]) -> Result<Dataset, String> {
+    decode_through(bytes, 1)
+}
+
+/// Decodes the counts `1..=last` years after (see [`decode_one_year_after`]).
+fn decode_through(bytes: &[u8], last: u8) -> Result<Dataset, String> {
     if !bytes.starts_with(MAGIC) {
         return Err("not an intro-status data file (bad magic or version)".into());
     }
@@ -853,10 +874,19 @@ pub fn decode(bytes: &[u8]) -> Result<Dataset, String> {
 
     let mut coder = Decoder::new(&bytes[r.pos..])?;
     let mut model = CountModel::new();
-    for rows in &mut rows_of {
-        code_region(&mut coder, &mut model, rows)?;
+    for ya in 1..=last {
+        for rows in &mut rows_of {
+            code_region(&mut coder, &mut model, rows, ya)?;
+        }
     }
-    coder.finish()?;
+    let decoded = match YEARS_AFTER.get(last as usize) {
+        // Not decoded: from the first cell of the next years after to the end of the row.
+        Some(&next) => cell_index(next, Gender::Alle, Status::Alle, Unit::Count),
+        None => {
+            coder.finish()?;
+            CELLS_PER_YEAR
+        }
+    };
 
     let per_row = CELLS_PER_YEAR / 2;
     let mut exceptions = exceptions.into_iter().peekable();
@@ -865,10 +895,13 @@ pub fn decode(bytes: &[u8]) -> Result<Dataset, String> {
     for (region, rows) in regions.into_iter().zip(rows_of) {
         let mut years = std::collections::BTreeMap::new();
         for (year, mut cells) in rows {
-            predict_percents(&mut cells);
+            cells[decoded..].fill(Cell::Suppressed);
+            predict_percents(&mut cells, last);
             while let Some(&(at, cell)) = exceptions.peek().filter(|(at, _)| at / per_row == row_number) {
                 let i = percent_cells().nth(at % per_row).ok_or("bad per-cent exception")?;
-                cells[i] = cell;
+                if i < decoded {
+                    cells[i] = cell;
+                }
                 exceptions.next();
             }
             years.insert(year, cells);

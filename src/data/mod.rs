@@ -17,6 +17,7 @@ use std::sync::OnceLock;
 
 static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/ssb10824.bin"));
 static EMBEDDED_DATA: OnceLock<Dataset> = OnceLock::new();
+static EMBEDDED_ONE_YEAR_AFTER: OnceLock<Dataset> = OnceLock::new();
 
 /// The source line every view carries.
 pub const SOURCE_NB: &str = "Kilde: SSB, statistikkbanken tabell 10824";
@@ -27,10 +28,22 @@ impl Dataset {
         EMBEDDED_DATA.get_or_init(|| codec::decode(EMBEDDED).expect("embedded data was written by build.rs"))
     }
 
-    /// Whether this is the embedded dataset (without decoding it if nobody has yet): what is
-    /// worked out from it once can be kept for the life of the program.
+    /// The embedded dataset as far as one year after ([`codec::decode_one_year_after`]: later
+    /// cells read as suppressed), for views that read nothing else: a fifth of the decoding,
+    /// which the first chart on a page waits for. The whole dataset once that is decoded.
+    pub fn embedded_one_year_after() -> &'static Dataset {
+        match EMBEDDED_DATA.get() {
+            Some(all) => all,
+            None => EMBEDDED_ONE_YEAR_AFTER
+                .get_or_init(|| codec::decode_one_year_after(EMBEDDED).expect("embedded data was written by build.rs")),
+        }
+    }
+
+    /// Whether this is the embedded dataset, whole or as far as one year after (without
+    /// decoding it if nobody has yet): what is worked out once from its regions, status years and
+    /// one-year-after cells, which both have alike, can be kept for the life of the program.
     pub fn is_embedded(&self) -> bool {
-        EMBEDDED_DATA.get().is_some_and(|d| std::ptr::eq(d, self))
+        [&EMBEDDED_DATA, &EMBEDDED_ONE_YEAR_AFTER].iter().any(|d| d.get().is_some_and(|d| std::ptr::eq(d, self)))
     }
 
     /// A region by level and code. The build stores regions in (level, code) order, so this is a

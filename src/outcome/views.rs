@@ -343,6 +343,12 @@ impl ViewKind {
     pub const ALL: [ViewKind; 7] =
         [ViewKind::Goal, ViewKind::Status, ViewKind::Gender, ViewKind::FollowUp, ViewKind::Uncertainty, ViewKind::Similar, ViewKind::Country];
 
+    /// Whether the view reads only one year after (every view but the follow-up), so that it
+    /// can be computed from [`crate::data::codec::decode_one_year_after`]'s part of the data.
+    pub fn one_year_after_only(self) -> bool {
+        self != ViewKind::FollowUp
+    }
+
     /// The name pages use in `view="…"`.
     pub fn key(self) -> &'static str {
         match self {

@@ -729,7 +729,7 @@ pub fn view_csv(text: &ViewText, lang: Lang) -> String {
 }
 /// The source line of the embedded data, in a language.
 pub fn source(lang: Lang) -> String {
-    source_line(&crate::data::Dataset::embedded().source, lang)
+    source_line(&crate::data::Dataset::embedded_one_year_after().source, lang)
 }
 
 /// The source line under every view: SSB's table, when the figures were fetched (or, when that
