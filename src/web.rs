@@ -87,6 +87,28 @@ pub fn choices() -> Result<JsValue, JsError> {
 }
 
 #[derive(Serialize)]
+struct OneChoice<'a> {
+    code: &'a str,
+    name: &'a str,
+    bydel: bool,
+}
+
+/// The chooser's entry for one code (today's kommune or an Oslo bydel), or `null`: what a
+/// widget's list holds until it is first used, without building the whole list.
+#[wasm_bindgen]
+pub fn choice(code: &str) -> Result<JsValue, JsError> {
+    let ds = Dataset::embedded_one_year_after();
+    let kommune = ds.map.kommuner.iter().find(|k| k.code == code).map(|k| OneChoice { code: &k.code, name: &k.name, bydel: false });
+    let one = kommune.or_else(|| {
+        ds.region(Level::Bydel, code).map(|r| OneChoice { code: &r.region.code, name: &r.region.name, bydel: true })
+    });
+    match one {
+        Some(one) => to_js(&one),
+        None => Ok(JsValue::NULL),
+    }
+}
+
+#[derive(Serialize)]
 struct UiTexts {
     #[serde(flatten)]
     texts: &'static Texts,

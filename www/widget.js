@@ -460,15 +460,13 @@ Widget.prototype.call = function (fn) {
 Widget.prototype.render = function () {
   var asked = parseLang(langTag(this.host));
   var lang = (this.lang = asked.lang);
-  // The kommune list and the texts are the same for every widget on the page: ask once.
+  // The texts are the same for every widget on the page: ask once.
   var got = this.call(function (c) {
-    if (!shared.choices) shared.choices = c.choices();
     if (!shared.texts[lang]) shared.texts[lang] = c.ui_texts(lang);
-    return { texts: shared.texts[lang], choices: shared.choices };
+    return shared.texts[lang];
   });
   if (got.crashed) return;
-  var t = (this.texts = got.value.texts);
-  this.choices = got.value.choices;
+  var t = (this.texts = got.value);
   // Only when it changes: a new lang restyles every element inside, the ~380 options too.
   if (this.wrap.getAttribute("lang") !== lang) this.wrap.setAttribute("lang", lang);
   setText(this.label, t.choose_kommune);
@@ -620,18 +618,29 @@ function kommuneOptions(c, t, query) {
   return { options: frag, shown: shown, matches: matches };
 }
 
+// The whole kommune list, the same for every widget on the page: asked for once, when a list is
+// first used.
+Widget.prototype.allChoices = function () {
+  var got = this.call(function (c) {
+    return shared.choices || (shared.choices = c.choices());
+  });
+  return got.value || null;
+};
+
 Widget.prototype.fillOptions = function () {
-  var c = this.choices;
   var t = this.texts;
-  if (!c || !t) return;
+  if (!t) return;
   var query = fold(this.search.value.trim());
   var select = this.select;
   var code = this.code || "";
   // Until the list is first used (focus, pointer, search), a widget with a kommune chosen holds
   // only that option: ~380 options in each of many widgets on a page cost style work before
-  // the first chart. Nothing is lost to the eye or to assistive technology: a closed list
-  // shows only its value, and the full list is there before it opens.
+  // the first chart, and the list itself ~15 ms to make. Nothing is lost to the eye or to
+  // assistive technology: a closed list shows only its value, and the full list is there
+  // before it opens.
   var short = !query && code && !this.wantFullList;
+  var c = short ? null : this.allChoices();
+  if (!short && !c) return;
   // ... or until the browser has a quiet moment, whichever comes first.
   if (short && !this.fullListSoon) {
     this.fullListSoon = true;
@@ -648,11 +657,13 @@ Widget.prototype.fillOptions = function () {
   this.optionsKey = key;
   var list;
   if (short) {
-    list = { options: document.createDocumentFragment(), shown: 0, matches: function () { return false; } };
+    list = { options: document.createDocumentFragment(), shown: 0, matches: function () { return true; } };
     list.options.appendChild(el("option", { value: "" }, t.choose_kommune + " …"));
-    c.bydeler.forEach(function (b) {
-      if (b.code === code) list.options.appendChild(el("option", { value: b.code }, "\u2003Oslo – " + b.name + " (" + t.bydel + ")"));
-    });
+    var one = this.call(function (core) { return core.choice(code); }).value;
+    if (one) {
+      var label = one.bydel ? "\u2003Oslo – " + one.name + " (" + t.bydel + ")" : one.name + " (" + one.code + ")";
+      list.options.appendChild(el("option", { value: one.code }, label));
+    }
   } else if (query) {
     list = kommuneOptions(c, t, query);
   } else {
@@ -663,7 +674,7 @@ Widget.prototype.fillOptions = function () {
   }
   // Keep the current kommune choosable even when the filter hides it.
   var current = null;
-  c.kommuner.forEach(function (k) { if (k.code === code) current = k; });
+  if (c) c.kommuner.forEach(function (k) { if (k.code === code) current = k; });
   if (current && !list.matches(current.code, [current.name].concat(current.other_names))) {
     list.options.appendChild(el("option", { value: current.code }, current.name + " (" + current.code + ")"));
   }

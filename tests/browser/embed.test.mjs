@@ -106,7 +106,11 @@ function recorder() {
     window.__rendered.push({ index: Array.prototype.indexOf.call(document.querySelectorAll("intro-status"), e.target), ...e.detail });
   });
   document.addEventListener("intro-status:ready", (e) => {
-    window.__ready.push({ index: Array.prototype.indexOf.call(document.querySelectorAll("intro-status"), e.target), ...e.detail });
+    // What the kommune list holds and shows at that moment.
+    const list = e.target.shadowRoot?.querySelector("select[id$=-kommune]");
+    const options = list ? list.options.length : null;
+    const chosen = list?.selectedOptions[0]?.textContent ?? null;
+    window.__ready.push({ index: Array.prototype.indexOf.call(document.querySelectorAll("intro-status"), e.target), ...e.detail, options, chosen });
   });
   document.addEventListener("securitypolicyviolation", (e) => {
     window.__violations.push({ directive: e.violatedDirective, blocked: e.blockedURI, line: e.lineNumber });
@@ -341,10 +345,14 @@ test("20 widgets under a hostile stylesheet share one wasm instance, each with i
     assert.ok(s.cssWidth > 200, `widget ${i} canvas is ${s.cssWidth}px wide`);
     assert.equal(s.canvasWidth, Math.round(s.cssWidth * 2), `widget ${i} canvas resolution`);
   });
-  // A widget's kommune list may hold only its choice until the list is used or the page is idle;
-  // it shows the choice either way, and focus brings the whole list at once.
+  // A widget's kommune list holds only its choice (and the prompt) until the list is used or the
+  // page is idle; it shows the choice either way, and focus brings the whole list at once.
+  const atReady = await page.evaluate(() => window.__ready.filter((r) => r.index === 1 || r.index === 16).map((r) => [r.options, r.chosen]));
+  assert.deepEqual(atReady.slice(0, 2), [[2, "Bergen (4601)"], [2, "\u2003Oslo – Gamle Oslo (bydel)"]]);
   const second = page.locator("intro-status >> nth=1 >> select[id$=-kommune]");
   assert.equal(await second.evaluate((s) => s.selectedOptions[0].textContent), "Bergen (4601)");
+  const bydel = page.locator("intro-status >> nth=16 >> select[id$=-kommune]");
+  assert.equal(await bydel.evaluate((s) => s.selectedOptions[0].textContent), "\u2003Oslo – Gamle Oslo (bydel)");
   await second.focus();
   assert.equal((await second.locator("optgroup > option").allTextContents()).filter((o) => /\(\d{4}\)$/.test(o)).length, 357);
   assert.equal(await second.inputValue(), "4601");
