@@ -843,6 +843,10 @@ fn decode_through(bytes: &[u8], last: u8) -> Result<Dataset, String> {
     for region in &mut regions {
         region.name = r.string()?;
     }
+    // Every cell starts suppressed, so what is not decoded below reads as suppressed; the coder
+    // overwrites the rest. Copying one blank row is a memory copy, where `vec![cell; n]` writes
+    // the cells one by one (which the browser's baseline compiler runs slowly).
+    let blank = [Cell::Suppressed; CELLS_PER_YEAR];
     let mut rows_of = Vec::with_capacity(n);
     for _ in 0..n {
         let mut rows: Vec<(u16, Vec<Cell>)> = Vec::new();
@@ -851,7 +855,7 @@ fn decode_through(bytes: &[u8], last: u8) -> Result<Dataset, String> {
                 None => r.u16("status year")?,
                 Some(&(last, _)) => u16::try_from(last as u32 + 1 + r.varint()?).map_err(|_| "status year out of range")?,
             };
-            rows.push((year, vec![Cell::Value(0); CELLS_PER_YEAR]));
+            rows.push((year, blank.to_vec()));
         }
         rows_of.push(rows);
     }
@@ -879,8 +883,8 @@ fn decode_through(bytes: &[u8], last: u8) -> Result<Dataset, String> {
             code_region(&mut coder, &mut model, rows, ya)?;
         }
     }
+    // Not decoded: from the first cell of the next years after to the end of the row.
     let decoded = match YEARS_AFTER.get(last as usize) {
-        // Not decoded: from the first cell of the next years after to the end of the row.
         Some(&next) => cell_index(next, Gender::Alle, Status::Alle, Unit::Count),
         None => {
             coder.finish()?;
@@ -895,7 +899,6 @@ fn decode_through(bytes: &[u8], last: u8) -> Result<Dataset, String> {
     for (region, rows) in regions.into_iter().zip(rows_of) {
         let mut years = std::collections::BTreeMap::new();
         for (year, mut cells) in rows {
-            cells[decoded..].fill(Cell::Suppressed);
             predict_percents(&mut cells, last);
             while let Some(&(at, cell)) = exceptions.peek().filter(|(at, _)| at / per_row == row_number) {
                 let i = percent_cells().nth(at % per_row).ok_or("bad per-cent exception")?;
