@@ -355,10 +355,7 @@ Widget.prototype.bind = function () {
   });
   this.toggle.addEventListener("click", function () {
     var show = self.tableWrap.hidden;
-    self.tableWrap.hidden = !show;
-    self.figure.hidden = show;
-    self.toggle.setAttribute("aria-expanded", String(show));
-    self.toggle.textContent = show ? self.texts.show_chart : self.texts.show_table;
+    self.showTable(show);
     if (!show) self.drawChart();
   });
   this.pngButton.addEventListener("click", function () { self.download("png"); });
@@ -532,12 +529,20 @@ Widget.prototype.render = function () {
   queueDraw(this);
 };
 
-// The widget's content is in place, and its chart drawn (`intro-status:rendered`) or waiting
-// until it comes near the screen: said once per render.
-Widget.prototype.readyNow = function () {
+// The table in the chart's place, or the chart back.
+Widget.prototype.showTable = function (show) {
+  this.tableWrap.hidden = !show;
+  this.figure.hidden = show;
+  this.toggle.setAttribute("aria-expanded", String(show));
+  this.toggle.textContent = show ? this.texts.show_chart : this.texts.show_table;
+};
+
+// The widget's content is in place, and its chart drawn (`intro-status:rendered`), waiting
+// until it comes near the screen, or failed (`failed`): said once per render.
+Widget.prototype.readyNow = function (failed) {
   if (!this.readyPending || !this.page) return;
   this.readyPending = false;
-  var chart = this.figure.hidden ? "table" : this.chartWaiting ? "waiting" : "drawn";
+  var chart = failed ? "error" : this.figure.hidden ? "table" : this.chartWaiting ? "waiting" : "drawn";
   this.host.dispatchEvent(new CustomEvent("intro-status:ready", { bubbles: true, composed: true, detail: { kommune: this.page.code, view: this.page.view, chart: chart } }));
 };
 
@@ -756,7 +761,13 @@ Widget.prototype.drawChart = function (now, box) {
   var lang = this.lang;
   var dark = this.chartTheme();
   var res = this.call(function (c) { c.draw_view(canvas, page.code, page.view, page.cohort, lang, dpr * shrink, dark); });
-  if (res.error) return this.showMessage(res.error);
+  if (res.error) {
+    // Whatever stopped the chart (a browser that gives no 2D canvas, say), the table has every
+    // figure: it takes the chart's place, under a message that says why.
+    this.showMessage(bootTexts(lang).failed + res.error);
+    this.showTable(true);
+    return this.readyNow(true);
+  }
   if (res.crashed) return;
   // For pages (and the benchmark) that want to know when a chart is on the canvas.
   this.host.dispatchEvent(new CustomEvent("intro-status:rendered", { bubbles: true, composed: true, detail: { kommune: page.code, view: page.view } }));

@@ -571,6 +571,26 @@ test("where the core cannot run, the widget shows no dead, unlabelled controls",
   await page.close();
 });
 
+test("a browser that gives no 2D canvas: the table takes the chart's place, under a message in the widget's language", async () => {
+  // As some hardened browsers and extensions do.
+  const context = await browser.context.browser().newContext({ viewport: { width: 900, height: 1100 } });
+  await context.addInitScript(() => { HTMLCanvasElement.prototype.getContext = () => null; });
+  const { page, problems } = await visit(fileUrl("tests/pages/script-tag.html"), { context });
+  await ready(page, 2);
+  const states = await page.evaluate(() => window.__ready.map((r) => [r.kommune, r.chart]));
+  assert.deepEqual(states, [["4601", "error"], ["5001", "error"]]);
+  const nn = page.locator("intro-status >> nth=0");
+  await assert.doesNotReject(nn.locator(".is-message").filter({ hasText: "Figuren kan ikkje visast i denne nettlesaren" }).waitFor());
+  assert.equal(await nn.locator("figure").isVisible(), false);
+  assert.equal(await nn.locator("table").isVisible(), true);
+  assert.ok((await nn.locator("tbody tr").count()) >= 3);
+  assert.equal(await nn.locator("button[aria-expanded]").getAttribute("aria-expanded"), "true");
+  assert.equal(await page.locator("#after").isVisible(), true);
+  assert.deepEqual(problems, []);
+  await page.screenshot({ path: join(SCREENSHOTS, "embed-no-canvas.png"), fullPage: true });
+  await context.close();
+});
+
 test("a typical site CSP without inline styles (default-src 'self' + 'wasm-unsafe-eval') keeps the widget styled", async () => {
   const { page } = await visit(`${base}/tests/pages/csp-header.html`, { allowConsole: [/Content Security Policy/] });
   await rendered(page, 1);
