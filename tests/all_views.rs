@@ -210,3 +210,22 @@ fn views_that_read_one_year_after_need_no_more_of_the_data() {
     }
     assert!(follow_up_differs, "the follow-up came out the same from one year after: the comparison cannot tell");
 }
+
+/// The SVG (download and no-JS fallback) writes every text at the size the chart asked for,
+/// which is what the canvas draws (plotters' SVG backend would divide it by 1.24 unasked).
+#[test]
+fn svg_text_has_the_size_the_canvas_draws() {
+    use intro_status::chart::{draw, record::Op, Paint};
+    for kind in [ViewKind::Goal, ViewKind::Status] {
+        let v = data(kind, "0301");
+        let drawing = draw(&v, &Paint { lang: Lang::Nb, theme: &LIGHT, scale: 1.0 }, (720, 420));
+        let asked: Vec<f64> = drawing.ops.iter().filter_map(|op| if let Op::Text(_, f, _) = op { Some(f.size) } else { None }).collect();
+        let out = svg(&v, Lang::Nb, &LIGHT, 720, 420);
+        let written: Vec<f64> = out.split("font-size=\"").skip(1).map(|s| s.split('"').next().unwrap().parse().unwrap()).collect();
+        assert_eq!(written.len(), asked.len(), "{kind:?}: one <text> per text drawn");
+        assert!(asked.iter().any(|&s| s >= 16.0), "{kind:?}: a title is drawn large");
+        for (w, a) in written.iter().zip(&asked) {
+            assert!((w - a).abs() < 0.01, "{kind:?}: font-size {w} in the SVG, {a} on the canvas");
+        }
+    }
+}

@@ -332,9 +332,16 @@ pub fn draw(view: &ViewData, p: &Paint, size: (u32, u32)) -> Drawing {
     })
 }
 
+/// What `plotters_svg` divides font sizes by.
+const SVG_FONT_SIZE_FACTOR: f64 = 1.24;
+
 /// Any view as an SVG document (tests, downloads, the no-JS fallback).
 pub fn svg(view: &ViewData, lang: Lang, theme: &Theme, width: u32, height: u32) -> String {
-    let drawing = draw(view, &Paint { lang, theme, scale: 1.0 }, (width, height));
+    let mut drawing = draw(view, &Paint { lang, theme, scale: 1.0 }, (width, height));
+    // plotters' SVG backend writes a font size as size ÷ 1.24, where the canvas takes it as CSS
+    // pixels: without this the SVG's text would be a fifth smaller than the canvas's, and than
+    // the widths the chart made room for.
+    drawing.scale_text(SVG_FONT_SIZE_FACTOR);
     let mut out = String::new();
     drawing.replay(&mut SVGBackend::with_string(&mut out, (width, height))).expect("drawing to a string cannot fail");
     out

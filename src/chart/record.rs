@@ -120,6 +120,15 @@ impl Drawing {
         Drawing { size, ops }
     }
 
+    /// Multiplies the size of every text by `factor`.
+    pub fn scale_text(&mut self, factor: f64) {
+        for op in &mut self.ops {
+            if let Op::Text(_, font, _) = op {
+                font.size *= factor;
+            }
+        }
+    }
+
     /// Draws the recording on `backend`, which should be of the recorded size.
     pub fn replay<DB: DrawingBackend>(&self, backend: &mut DB) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
         backend.ensure_prepared()?;
