@@ -229,3 +229,57 @@ fn svg_text_has_the_size_the_canvas_draws() {
         }
     }
 }
+
+/// Every text of every kommune's chart in every view (the longest names, fylke names and
+/// gap notes among them) lies inside the drawing, and no two texts overlap: at the full 720 px
+/// and at 360 px (a phone; the widget draws the text relatively larger there), in nb, nn, en.
+/// Widths as the recorder measures text (Helvetica's advances, which Arial and Liberation Sans
+/// share). Rotated text (the y axis title) is left out.
+#[test]
+fn chart_text_stays_inside_the_drawing_and_apart() {
+    use intro_status::chart::record::{text_size, Op};
+    use intro_status::chart::{draw, Paint};
+    use plotters::style::text_anchor::{HPos, VPos};
+    use plotters::style::FontTransform;
+    let mut problems = Vec::new();
+    for k in &ds().map.kommuner {
+        for kind in ViewKind::ALL {
+            let v = data(kind, &k.code);
+            for (width, height, scale, lang) in [(720u32, 420u32, 1.0, Lang::Nb), (360, 300, 0.55, Lang::Nb), (720, 420, 1.0, Lang::Nn), (360, 300, 0.55, Lang::En)] {
+                let drawing = draw(&v, &Paint { lang, theme: &LIGHT, scale }, (width, height));
+                let mut boxes: Vec<(f64, f64, f64, f64, &str)> = Vec::new();
+                for op in &drawing.ops {
+                    let Op::Text(text, font, (x, y)) = op else { continue };
+                    // Rotated, or nothing at all (a year without its label).
+                    if !matches!(font.transform, FontTransform::None) || text.is_empty() {
+                        continue;
+                    }
+                    let w = text_size(text, font.size).0 as f64;
+                    let left = match font.anchor.h_pos {
+                        HPos::Left => *x as f64,
+                        HPos::Center => *x as f64 - w / 2.0,
+                        HPos::Right => *x as f64 - w,
+                    };
+                    if left < -0.5 || left + w > width as f64 + 0.5 {
+                        problems.push(format!("{} {kind:?} {lang:?} at {width} px: «{text}» runs from {left:.0} to {:.0}", k.code, left + w));
+                    }
+                    // The ink of a line of text: about 0.8 of its size, digits and capitals.
+                    let h = font.size * 0.8;
+                    let top = match font.anchor.v_pos {
+                        VPos::Top => *y as f64,
+                        VPos::Center => *y as f64 - h / 2.0,
+                        VPos::Bottom => *y as f64 - h,
+                    };
+                    for &(l, r, t, b, other) in &boxes {
+                        if left < r - 0.5 && l < left + w - 0.5 && top < b - 0.5 && t < top + h - 0.5 {
+                            problems.push(format!("{} {kind:?} {lang:?} at {width} px: «{text}» overlaps «{other}»", k.code));
+                        }
+                    }
+                    boxes.push((left, left + w, top, top + h, text));
+                }
+            }
+        }
+    }
+    problems.dedup();
+    assert!(problems.is_empty(), "{} problems, e.g.:\n{}", problems.len(), problems.iter().take(80).cloned().collect::<Vec<_>>().join("\n"));
+}

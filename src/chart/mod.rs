@@ -85,6 +85,43 @@ fn font(size: f64, scale: f64, color: RGBColor) -> TextStyle<'static> {
     style
 }
 
+/// Where a line of text stands, in device pixels, as the recorder measures text.
+struct TextBox {
+    left: i32,
+    right: i32,
+    top: i32,
+    bottom: i32,
+}
+
+impl TextBox {
+    /// Text of `size` device pixels anchored at `at` by `pos`; its ink about 0.8 of its size high.
+    fn new(text: &str, size: f64, at: (i32, i32), pos: Pos) -> TextBox {
+        let w = record::text_size(text, size).0 as i32;
+        let h = (size * 0.8).round() as i32;
+        let left = match pos.h_pos {
+            HPos::Left => at.0,
+            HPos::Center => at.0 - w / 2,
+            HPos::Right => at.0 - w,
+        };
+        let top = match pos.v_pos {
+            VPos::Top => at.1,
+            VPos::Center => at.1 - h / 2,
+            VPos::Bottom => at.1 - h,
+        };
+        TextBox { left, right: left + w, top, bottom: top + h }
+    }
+
+    /// Whether the two come within a pixel of each other.
+    fn overlaps(&self, other: &TextBox) -> bool {
+        self.left <= other.right && other.left <= self.right && self.top <= other.bottom && other.top <= self.bottom
+    }
+}
+
+/// The width of a label in 13 px text, in CSS pixels, as the recorder measures text.
+fn label_width(text: &str) -> f64 {
+    record::text_size(text, 13.0).0 as f64
+}
+
 fn px(v: f64, s: f64) -> i32 {
     (v * s).round() as i32
 }
@@ -118,7 +155,9 @@ fn frame<'a, DB: DrawingBackend>(
     // The title is centred by the backend itself, with the font it really draws (plotters'
     // `titled` would centre it by the recorder's estimate).
     let (w, _) = root.dim_in_pixel();
-    root.draw(&Text::new(title.to_string(), (w as i32 / 2, px(6.0, s)), font(17.0, s, p.theme.text).pos(Pos::new(HPos::Center, VPos::Top))))?;
+    // 17 px, or smaller where a long name would not fit the width.
+    let size = (17.0f64).min(17.0 * (w as f64 - 8.0) / (record::text_size(title, 17.0 * s).0 as f64).max(1.0));
+    root.draw(&Text::new(title.to_string(), (w as i32 / 2, px(6.0, s)), font(size, s, p.theme.text).pos(Pos::new(HPos::Center, VPos::Top))))?;
     let body = root.margin(px(32.0, s), 0, 0, 0);
     let footer_h = px(24.0, s) as u32;
     let (plot, footer) = body.split_vertically(body.dim_in_pixel().1.saturating_sub(footer_h));
@@ -224,13 +263,16 @@ fn line_chart<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &LineChar
     let plot_area = frame(root, &spec.title, p)?;
     let first = *spec.xs.first().unwrap_or(&0);
     let last = *spec.xs.last().unwrap_or(&0);
-    // Direct labels stand right of the last x: make room for the longest one.
-    let longest = spec.lines.iter().map(|l| l.label.chars().count()).max().unwrap_or(0) as f64;
-    let label_px = longest * 13.0 * 0.58 * s + 36.0 * s;
+    // Direct labels stand right of the last x: make room for the widest one.
+    let widest = spec.lines.iter().map(|l| label_width(&l.label)).fold(0.0, f64::max);
+    let label_px = (widest + 36.0) * s;
     let plot_w = plot_area.dim_in_pixel().0 as f64 - 66.0 * s;
-    let right_margin = (label_px - plot_w / (last - first + 2) as f64).max(12.0 * s).min(plot_w * 0.45);
+    // The x axis runs one step past the last x, so the labels have that step and the margin:
+    // step + margin = label_px, where step = (plot_w − margin) / steps.
+    let steps = (last - first + 2) as f64;
+    let right_margin = ((label_px * steps - plot_w) / (steps - 1.0)).max(12.0 * s).min(plot_w * 0.45);
     // The width per x, once the labels' room is taken; a year label needs about 3 ems.
-    let step_px = (plot_w - right_margin) / (last - first + 2) as f64;
+    let step_px = (plot_w - right_margin) / steps;
     let right_margin = right_margin as u32;
     let mut chart = ChartBuilder::on(&plot_area)
         .margin_left(px(8.0, s) as u32)
@@ -251,10 +293,14 @@ fn line_chart<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &LineChar
         .y_desc(t.axis_percent)
         .draw()?;
 
+    // Where small texts inside the plot already stand, so that values keep clear of them.
+    let mut taken: Vec<TextBox> = Vec::new();
     if let Some(goal) = spec.goal {
         let goal = goal as f64;
         // Up to the last x: right of it stand the lines' labels.
         chart.draw_series(DashedLineSeries::new([(first - 1, goal), (last, goal)], px(6.0, s), px(4.0, s), stroke(th.goal, 1.5, s)))?;
+        let (gx, gy) = chart.backend_coord(&(first - 1, goal));
+        taken.push(TextBox::new(t.goal_label, 12.0 * s, (gx + px(6.0, s), gy - px(6.0, s)), Pos::new(HPos::Left, VPos::Bottom)));
         chart.draw_series(std::iter::once(
             EmptyElement::at((first - 1, goal))
                 + Text::new(t.goal_label.to_string(), (px(6.0, s), px(-6.0, s)), font(12.0, s, th.goal).pos(Pos::new(HPos::Left, VPos::Bottom))),
@@ -291,17 +337,31 @@ fn line_chart<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &LineChar
     }
 
     let Some((main, others)) = spec.lines.split_last() else { return root.present() };
-    // The main line's value on each point: above, or below where another line runs higher.
+    // The main line's value on each point: above, or below where another line runs higher;
+    // on the other side where that one would cover the goal's label, a value beside it or the
+    // title; left out where both would (the table has every value).
+    let plot_top = chart.backend_coord(&(first, 100.0)).1 - px(6.0, s);
     for (i, (x, share)) in spec.xs.iter().zip(main.points).enumerate() {
         let Some(v) = share.percent() else { continue };
-        let below = others.iter().any(|o| o.points.get(i).and_then(|s| s.percent()).is_some_and(|l| l > v && l - v < 8));
-        let (dy, vpos) = if below { (px(10.0, s), VPos::Top) } else { (px(-10.0, s), VPos::Bottom) };
+        let text = format_percent(v, p.lang);
+        let below_first = others.iter().any(|o| o.points.get(i).and_then(|s| s.percent()).is_some_and(|l| l > v && l - v < 8));
+        let above = (px(-10.0, s), VPos::Bottom);
+        let below = (px(10.0, s), VPos::Top);
+        let at = chart.backend_coord(&(*x, v as f64));
+        let place = if below_first { [below, above] } else { [above, below] }.into_iter().find_map(|(dy, vpos)| {
+            let b = TextBox::new(&text, 12.0 * s, (at.0, at.1 + dy), Pos::new(HPos::Center, vpos));
+            (b.top >= plot_top && !taken.iter().any(|o| o.overlaps(&b))).then_some((dy, vpos, b))
+        });
+        let Some((dy, vpos, b)) = place else { continue };
+        taken.push(b);
         chart.draw_series(std::iter::once(
-            EmptyElement::at((*x, v as f64))
-                + Text::new(format_percent(v, p.lang), (0, dy), font(12.0, s, main.style.color).pos(Pos::new(HPos::Center, vpos))),
+            EmptyElement::at((*x, v as f64)) + Text::new(text, (0, dy), font(12.0, s, main.style.color).pos(Pos::new(HPos::Center, vpos))),
         ))?;
     }
-    // Gaps of the main line say why, at the foot of the plot.
+    // Gaps of the main line say why, at the foot of the plot; where the notes are wider than
+    // the step between years, on alternate lines (two or three), so that none overlaps.
+    let widest_note = [t.suppressed_short, t.cell_no_completers].iter().map(|w| record::text_size(&format!("({w})"), 12.0).0).max().unwrap_or(0);
+    let note_lines = ((widest_note as f64 + 4.0) * s / step_px).ceil().clamp(1.0, 3.0) as i32;
     for (x, share) in spec.xs.iter().zip(main.points) {
         let why = match share {
             Share::Suppressed { .. } | Share::Incomplete { .. } => t.suppressed_short,
@@ -309,9 +369,19 @@ fn line_chart<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &LineChar
             // Said once, in the notes (divided), or plain from the table (no data).
             Share::Divided | Share::NoData | Share::Published { .. } => continue,
         };
+        // Its own line, or the next one up where a value stands there.
+        let text = format!("({why})");
+        let at = chart.backend_coord(&(*x, 0.0));
+        let first_line = (x - first).rem_euclid(note_lines);
+        let place = (first_line..first_line + 3).find_map(|line_up| {
+            let dy = px(-8.0 - 15.0 * line_up as f64, s);
+            let b = TextBox::new(&text, 12.0 * s, (at.0, at.1 + dy), Pos::new(HPos::Center, VPos::Bottom));
+            (!taken.iter().any(|o| o.overlaps(&b))).then_some((dy, b))
+        });
+        let Some((dy, b)) = place else { continue };
+        taken.push(b);
         chart.draw_series(std::iter::once(
-            EmptyElement::at((*x, 0.0))
-                + Text::new(format!("({why})"), (0, px(-8.0, s)), font(12.0, s, th.muted).pos(Pos::new(HPos::Center, VPos::Bottom))),
+            EmptyElement::at((*x, 0.0)) + Text::new(text, (0, dy), font(12.0, s, th.muted).pos(Pos::new(HPos::Center, VPos::Bottom))),
         ))?;
     }
     root.present()

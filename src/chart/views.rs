@@ -52,40 +52,60 @@ pub(super) fn follow_up_spec<'a>(v: &'a FollowUpView, title: String, p: &Paint) 
     }
 }
 
-/// A legend row of coloured squares and words, across the top of the plot.
-fn legend<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, items: &[(String, ShapeStyle)], p: &Paint) -> ChartResult<DB> {
+/// Where each legend item goes, in rows of 28 px across `width` device pixels: (x, row).
+fn legend_places(items: &[(String, ShapeStyle)], width: i32, s: f64) -> Vec<(i32, i32)> {
+    let (r, start) = (px(6.0, s), px(12.0, s));
+    let (mut x, mut row) = (start, 0);
+    let mut places = Vec::new();
+    for (label, _) in items {
+        let w = 2 * r + px(6.0 + label_width(label), s);
+        if x > start && x + w > width - px(4.0, s) {
+            x = start;
+            row += 1;
+        }
+        places.push((x, row));
+        x += w + px(8.0, s);
+    }
+    places
+}
+
+/// Splits off the top of `area` for a legend of coloured squares and words, in as many rows
+/// as its width needs, draws it there and returns the rest.
+fn legend<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, items: &[(String, ShapeStyle)], p: &Paint) -> Result<DrawingArea<DB, Shift>, DrawingAreaErrorKind<DB::ErrorType>> {
     let s = p.scale;
-    let mut x = px(12.0, s);
-    let y = px(10.0, s);
+    let places = legend_places(items, area.dim_in_pixel().0 as i32, s);
+    let rows = places.last().map_or(1, |&(_, row)| row + 1);
+    let (legend_area, rest) = area.split_vertically(px(28.0, s) * rows);
     let r = px(6.0, s);
-    for (label, style) in items {
-        area.draw(&Rectangle::new([(x, y - r), (x + 2 * r, y + r)], *style))?;
+    for ((label, style), (x, row)) in items.iter().zip(places) {
+        let y = px(10.0, s) + px(28.0, s) * row;
+        legend_area.draw(&Rectangle::new([(x, y - r), (x + 2 * r, y + r)], *style))?;
         if !style.filled {
             // An outlined swatch still needs its edge visible.
-            area.draw(&Rectangle::new([(x, y - r), (x + 2 * r, y + r)], stroke(p.theme.text, 1.0, s)))?;
+            legend_area.draw(&Rectangle::new([(x, y - r), (x + 2 * r, y + r)], stroke(p.theme.text, 1.0, s)))?;
         }
-        area.draw(&Text::new(label.clone(), (x + 2 * r + px(6.0, s), y), font(13.0, s, p.theme.text).pos(Pos::new(HPos::Left, VPos::Center))))?;
-        x += 2 * r + px(14.0, s) + (label.chars().count() as f64 * 13.0 * 0.58 * s) as i32;
+        legend_area.draw(&Text::new(label.clone(), (x + 2 * r + px(6.0, s), y), font(13.0, s, p.theme.text).pos(Pos::new(HPos::Left, VPos::Center))))?;
     }
-    Ok(())
+    Ok(rest)
 }
 
 /// A chart of horizontal rows `0..rows` (the first row at the top) over `0..x_max`, with room on
-/// the left for row labels of up to `longest` characters.
-fn rows_chart<'a, DB: DrawingBackend>(
+/// the left for the widest of `labels` (13 px text).
+fn rows_chart<'a, 'l, DB: DrawingBackend>(
     area: &'a DrawingArea<DB, Shift>,
     rows: usize,
-    longest: usize,
+    labels: impl IntoIterator<Item = &'l str>,
     x_max: f64,
     p: &Paint,
 ) -> Result<ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>, DrawingAreaErrorKind<DB::ErrorType>> {
     let s = p.scale;
+    let widest = labels.into_iter().map(label_width).fold(0.0, f64::max);
     ChartBuilder::on(area)
         .margin_left(px(8.0, s) as u32)
         .margin_right(px(24.0, s) as u32)
         .margin_top(px(6.0, s) as u32)
         .x_label_area_size(px(40.0, s) as u32)
-        .y_label_area_size(((longest as f64 * 13.0 * 0.58 + 16.0) * s).min(area.dim_in_pixel().0 as f64 * 0.45) as u32)
+        .y_label_area_size(((widest + 16.0) * s).min(area.dim_in_pixel().0 as f64 * 0.45) as u32)
         .build_cartesian_2d(0f64..x_max, 0f64..rows as f64)
 }
 
@@ -93,14 +113,12 @@ fn rows_chart<'a, DB: DrawingBackend>(
 pub(super) fn status<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &StatusView, title: &str, p: &Paint) -> ChartResult<DB> {
     let (s, th) = (p.scale, p.theme);
     let area = frame(root, title, p)?;
-    let (legend_area, plot) = area.split_vertically(px(28.0, s));
     let names = legend_texts(p.lang);
     let items: Vec<(String, ShapeStyle)> = names.iter().zip(th.status).map(|(n, c)| (n.to_string(), c.filled())).collect();
-    legend(&legend_area, &items, p)?;
+    let plot = legend(&area, &items, p)?;
     let n = v.bars.len();
     let labels: Vec<String> = v.bars.iter().map(|b| who_label(&b.who, p.lang)).collect();
-    let longest = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0);
-    let mut chart = rows_chart(&plot, n, longest, 100.0, p)?;
+    let mut chart = rows_chart(&plot, n, labels.iter().map(String::as_str), 100.0, p)?;
     themed(chart.configure_mesh().disable_y_mesh(), p)
         .x_labels(6)
         .x_label_formatter(&|x| format_percent(*x as u16, p.lang))
@@ -118,9 +136,15 @@ pub(super) fn status<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &Stat
         ))?;
         let parts: Option<Vec<u16>> = bar.percents.iter().copied().collect();
         let Some(parts) = parts else {
-            let why = crate::text::format_share(&bar.share, p.lang);
+            // Why there is no bar, in words; in the table's short word where those do not fit.
+            let room = root.dim_in_pixel().0 as i32 - chart.backend_coord(&(1.0, mid)).0 - px(4.0, s);
+            let long = format!("({})", crate::text::format_share(&bar.share, p.lang));
+            let why = match record::text_size(&long, 12.0 * s).0 as i32 <= room {
+                true => long,
+                false => format!("({})", crate::text::share_cell(&bar.share, p.lang, &mut Vec::new())),
+            };
             chart.draw_series(std::iter::once(
-                EmptyElement::at((1.0, mid)) + Text::new(format!("({why})"), (0, 0), font(12.0, s, th.muted).pos(Pos::new(HPos::Left, VPos::Center))),
+                EmptyElement::at((1.0, mid)) + Text::new(why, (0, 0), font(12.0, s, th.muted).pos(Pos::new(HPos::Left, VPos::Center))),
             ))?;
             continue;
         };
@@ -146,7 +170,6 @@ pub(super) fn status<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &Stat
 pub(super) fn gender<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &GenderView, title: &str, p: &Paint) -> ChartResult<DB> {
     let (t, s, th) = (texts(p.lang), p.scale, p.theme);
     let area = frame(root, title, p)?;
-    let (legend_area, plot) = area.split_vertically(px(28.0, s));
     let groups: [(&[Share], RGBColor, bool, String); 4] = [
         (&v.kommune_menn, th.kommune, true, format!("{} {}", v.name, t.menn)),
         (&v.kommune_kvinner, th.kommune, false, format!("{} {}", v.name, t.kvinner)),
@@ -155,13 +178,15 @@ pub(super) fn gender<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &Gend
     ];
     let swatch = |color: RGBColor, filled: bool| if filled { color.filled() } else { stroke(color, 2.0, s) };
     let items: Vec<(String, ShapeStyle)> = groups.iter().map(|(_, c, f, l)| (l.clone(), swatch(*c, *f))).collect();
-    legend(&legend_area, &items, p)?;
+    let plot = legend(&area, &items, p)?;
     let first = *v.cohorts.first().unwrap_or(&0) as i32;
     let last = *v.cohorts.last().unwrap_or(&0) as i32;
     let cohorts: Vec<i32> = v.cohorts.iter().map(|&c| c as i32).collect();
     let mut chart = ChartBuilder::on(&plot)
         .margin_left(px(8.0, s) as u32)
         .margin_right(px(16.0, s) as u32)
+        // Room above a bar at 100 % for its value.
+        .margin_top(px(14.0, s) as u32)
         .x_label_area_size(px(44.0, s) as u32)
         .y_label_area_size(px(58.0, s) as u32)
         .build_cartesian_2d((first as f64 - 0.5)..(last as f64 + 0.5), 0f64..100f64)?;
@@ -285,8 +310,14 @@ pub(super) fn similar<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &Sim
     let mut rows: Vec<(String, Option<&Estimate>, bool)> = vec![(v.name.clone(), v.own.as_ref().map(|o| &o.estimate), true)];
     rows.extend(v.peers.iter().map(|peer| (peer.name.clone(), Some(&peer.pooled.estimate), false)));
     let n = rows.len();
-    let longest = rows.iter().map(|r| r.0.chars().count() + 8).max().unwrap_or(0);
-    let mut chart = rows_chart(&plot, n, longest, 100.0, p)?;
+    let labels: Vec<String> = rows
+        .iter()
+        .map(|(name, e, _)| match e {
+            Some(e) => format!("{name} ({})", crate::text::format_int(e.finished, p.lang)),
+            None => name.clone(),
+        })
+        .collect();
+    let mut chart = rows_chart(&plot, n, labels.iter().map(String::as_str), 100.0, p)?;
     themed(chart.configure_mesh().disable_y_mesh(), p)
         .x_labels(6)
         .x_label_formatter(&|x| format_percent(*x as u16, p.lang))
@@ -299,13 +330,9 @@ pub(super) fn similar<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &Sim
         EmptyElement::at((goal, n as f64))
             + Text::new(t.goal_label.to_string(), (px(4.0, s), px(2.0, s)), font(12.0, s, th.goal).pos(Pos::new(HPos::Left, VPos::Top))),
     ))?;
-    for (i, (name, e, own)) in rows.iter().enumerate() {
+    for (i, ((_, e, own), label)) in rows.iter().zip(labels).enumerate() {
         let y = (n - 1 - i) as f64 + 0.5;
         let color = if *own { th.kommune } else { th.text };
-        let label = match e {
-            Some(e) => format!("{name} ({})", crate::text::format_int(e.finished, p.lang)),
-            None => name.clone(),
-        };
         chart.draw_series(std::iter::once(
             EmptyElement::at((0.0, y)) + Text::new(label, (px(-8.0, s), 0), font(13.0, s, color).pos(Pos::new(HPos::Right, VPos::Center))),
         ))?;
@@ -331,9 +358,8 @@ pub(super) fn country<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &Cou
     let (t, s, th) = (texts(p.lang), p.scale, p.theme);
     let plot = frame(root, title, p)?;
     let rows = [(t.country_none, v.none), (t.country_fewer, v.fewer_than_ten), (t.country_ten, v.ten_or_more)];
-    let longest = rows.iter().map(|r| r.0.chars().count()).max().unwrap_or(0);
     let max = rows.iter().map(|r| r.1).max().unwrap_or(1).max(1) as f64 * 1.15;
-    let mut chart = rows_chart(&plot, rows.len(), longest, max, p)?;
+    let mut chart = rows_chart(&plot, rows.len(), rows.iter().map(|r| r.0), max, p)?;
     themed(chart.configure_mesh().disable_y_mesh(), p)
         .x_labels(6)
         .x_label_formatter(&|x| format!("{}", x.round() as i64))
