@@ -766,9 +766,12 @@ Widget.prototype.drawChart = function (now, box) {
     // figure: it takes the chart's place, under a message that says why.
     this.showMessage(bootTexts(lang).failed + res.error);
     this.showTable(true);
+    // A PNG would be blank; the SVG and the CSV are made without the canvas.
+    this.pngButton.hidden = true;
     return this.readyNow(true);
   }
   if (res.crashed) return;
+  this.pngButton.hidden = false;
   // For pages (and the benchmark) that want to know when a chart is on the canvas.
   this.host.dispatchEvent(new CustomEvent("intro-status:rendered", { bubbles: true, composed: true, detail: { kommune: page.code, view: page.view } }));
   this.readyNow();

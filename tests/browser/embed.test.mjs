@@ -585,6 +585,8 @@ test("a browser that gives no 2D canvas: the table takes the chart's place, unde
   assert.equal(await nn.locator("table").isVisible(), true);
   assert.ok((await nn.locator("tbody tr").count()) >= 3);
   assert.equal(await nn.locator("button[aria-expanded]").getAttribute("aria-expanded"), "true");
+  // No PNG of a blank canvas; the SVG and CSV downloads need no canvas.
+  assert.deepEqual(await nn.locator(".is-actions button:visible").allTextContents(), ["Vis figur", "Last ned SVG", "Last ned tal (CSV)"]);
   assert.equal(await page.locator("#after").isVisible(), true);
   assert.deepEqual(problems, []);
   await page.screenshot({ path: join(SCREENSHOTS, "embed-no-canvas.png"), fullPage: true });
