@@ -644,14 +644,14 @@ Widget.prototype.fillOptions = function () {
   // assistive technology: a closed list shows only its value, and the full list is there
   // before it opens.
   var short = !query && code && !this.wantFullList;
-  var c = short ? null : this.allChoices();
-  if (!short && !c) return;
   // ... or until the browser has a quiet moment, whichever comes first.
   if (short && !this.fullListSoon) {
     this.fullListSoon = true;
     if (window.requestIdleCallback) requestIdleCallback(this.fullList, { timeout: 1000 });
     else setTimeout(this.fullList, 200);
   }
+  var c = short ? null : this.allChoices();
+  if (!short && !c) return;
   var key = (short ? "short:" + code : query) + "|" + this.lang;
   // Choosing another kommune only moves the selection; the list is rebuilt when the search or
   // the language changes (357 options, or the kommune chosen is not among those shown).
