@@ -90,17 +90,20 @@ pub fn choices() -> Result<JsValue, JsError> {
 struct OneChoice<'a> {
     code: &'a str,
     name: &'a str,
-    bydel: bool,
+    /// For a bydel, the name of its kommune (the first four digits of its code).
+    kommune: Option<&'a str>,
 }
 
-/// The chooser's entry for one code (today's kommune or an Oslo bydel), or `null`: what a
-/// widget's list holds until it is first used, without building the whole list.
+/// The chooser's entry for one code (today's kommune or a bydel), or `null`: what a widget's
+/// list holds until it is first used, without building the whole list.
 #[wasm_bindgen]
 pub fn choice(code: &str) -> Result<JsValue, JsError> {
     let ds = Dataset::embedded_one_year_after();
-    let kommune = ds.map.kommuner.iter().find(|k| k.code == code).map(|k| OneChoice { code: &k.code, name: &k.name, bydel: false });
-    let one = kommune.or_else(|| {
-        ds.region(Level::Bydel, code).map(|r| OneChoice { code: &r.region.code, name: &r.region.name, bydel: true })
+    let kommune_named = |code: &str| ds.map.kommuner.iter().find(|k| k.code == code);
+    let one = kommune_named(code).map(|k| OneChoice { code: &k.code, name: &k.name, kommune: None }).or_else(|| {
+        let r = ds.region(Level::Bydel, code)?;
+        let kommune = kommune_named(r.region.code.get(..4)?)?;
+        Some(OneChoice { code: &r.region.code, name: &r.region.name, kommune: Some(&kommune.name) })
     });
     match one {
         Some(one) => to_js(&one),

@@ -593,6 +593,14 @@ function fold(text) {
     .replace(/ŋ/g, "n").replace(/đ/g, "d").replace(/ŧ/g, "t").replace(/[-–]/g, " ");
 }
 
+// What the kommune list says for a kommune and for a bydel, in the short list as in the whole.
+function kommuneLabel(k) {
+  return k.name + " (" + k.code + ")";
+}
+function bydelLabel(kommuneName, b, t) {
+  return "\u2003" + kommuneName + " – " + b.name + " (" + t.bydel + ")";
+}
+
 // The kommune list, grouped by today's fylke, filtered by the search field. Returns the options
 // and how many kommuner match.
 function kommuneOptions(c, t, query) {
@@ -609,12 +617,12 @@ function kommuneOptions(c, t, query) {
     var group = el("optgroup", { label: f.name });
     c.kommuner.forEach(function (k) {
       if (k.fylke !== f.code || !matches(k.code, [k.name].concat(k.other_names))) return;
-      group.appendChild(el("option", { value: k.code }, k.name + " (" + k.code + ")"));
+      group.appendChild(el("option", { value: k.code }, kommuneLabel(k)));
       shown++;
       if (k.code === "0301") {
         c.bydeler.forEach(function (b) {
           if (!matches(b.code, [b.name, k.name])) return;
-          group.appendChild(el("option", { value: b.code }, "\u2003" + k.name + " – " + b.name + " (" + t.bydel + ")"));
+          group.appendChild(el("option", { value: b.code }, bydelLabel(k.name, b, t)));
         });
       }
     });
@@ -666,8 +674,7 @@ Widget.prototype.fillOptions = function () {
     list.options.appendChild(el("option", { value: "" }, t.choose_kommune + " …"));
     var one = this.call(function (core) { return core.choice(code); }).value;
     if (one) {
-      var label = one.bydel ? "\u2003Oslo – " + one.name + " (" + t.bydel + ")" : one.name + " (" + one.code + ")";
-      list.options.appendChild(el("option", { value: one.code }, label));
+      list.options.appendChild(el("option", { value: one.code }, one.kommune ? bydelLabel(one.kommune, one, t) : kommuneLabel(one)));
     }
   } else if (query) {
     list = kommuneOptions(c, t, query);
@@ -681,7 +688,7 @@ Widget.prototype.fillOptions = function () {
   var current = null;
   if (c) c.kommuner.forEach(function (k) { if (k.code === code) current = k; });
   if (current && !list.matches(current.code, [current.name].concat(current.other_names))) {
-    list.options.appendChild(el("option", { value: current.code }, current.name + " (" + current.code + ")"));
+    list.options.appendChild(el("option", { value: current.code }, kommuneLabel(current)));
   }
   select.textContent = "";
   select.appendChild(list.options);
