@@ -117,6 +117,14 @@ impl TextBox {
     }
 }
 
+/// The first of `candidates` (a placement and its box) whose box is clear of every box `taken`;
+/// that box is then taken too.
+fn first_free<T>(taken: &mut Vec<TextBox>, candidates: impl IntoIterator<Item = (T, TextBox)>) -> Option<T> {
+    let (place, b) = candidates.into_iter().find(|(_, b)| !taken.iter().any(|o| o.overlaps(b)))?;
+    taken.push(b);
+    Some(place)
+}
+
 /// The width of a label in 13 px text, in CSS pixels, as the recorder measures text.
 fn label_width(text: &str) -> f64 {
     record::text_size(text, 13.0).0 as f64
@@ -348,12 +356,12 @@ fn line_chart<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &LineChar
         let above = (px(-10.0, s), VPos::Bottom);
         let below = (px(10.0, s), VPos::Top);
         let at = chart.backend_coord(&(*x, v as f64));
-        let place = if below_first { [below, above] } else { [above, below] }.into_iter().find_map(|(dy, vpos)| {
-            let b = TextBox::new(&text, 12.0 * s, (at.0, at.1 + dy), Pos::new(HPos::Center, vpos));
-            (b.top >= plot_top && !taken.iter().any(|o| o.overlaps(&b))).then_some((dy, vpos, b))
-        });
-        let Some((dy, vpos, b)) = place else { continue };
-        taken.push(b);
+        let sides = if below_first { [below, above] } else { [above, below] };
+        let candidates = sides
+            .into_iter()
+            .map(|(dy, vpos)| ((dy, vpos), TextBox::new(&text, 12.0 * s, (at.0, at.1 + dy), Pos::new(HPos::Center, vpos))))
+            .filter(|(_, b)| b.top >= plot_top);
+        let Some((dy, vpos)) = first_free(&mut taken, candidates) else { continue };
         chart.draw_series(std::iter::once(
             EmptyElement::at((*x, v as f64)) + Text::new(text, (0, dy), font(12.0, s, main.style.color).pos(Pos::new(HPos::Center, vpos))),
         ))?;
@@ -373,13 +381,11 @@ fn line_chart<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &LineChar
         let text = format!("({why})");
         let at = chart.backend_coord(&(*x, 0.0));
         let first_line = (x - first).rem_euclid(note_lines);
-        let place = (first_line..first_line + 3).find_map(|line_up| {
+        let candidates = (first_line..first_line + 3).map(|line_up| {
             let dy = px(-8.0 - 15.0 * line_up as f64, s);
-            let b = TextBox::new(&text, 12.0 * s, (at.0, at.1 + dy), Pos::new(HPos::Center, VPos::Bottom));
-            (!taken.iter().any(|o| o.overlaps(&b))).then_some((dy, b))
+            (dy, TextBox::new(&text, 12.0 * s, (at.0, at.1 + dy), Pos::new(HPos::Center, VPos::Bottom)))
         });
-        let Some((dy, b)) = place else { continue };
-        taken.push(b);
+        let Some(dy) = first_free(&mut taken, candidates) else { continue };
         chart.draw_series(std::iter::once(
             EmptyElement::at((*x, 0.0)) + Text::new(text, (0, dy), font(12.0, s, th.muted).pos(Pos::new(HPos::Center, VPos::Bottom))),
         ))?;
