@@ -194,15 +194,22 @@ fn marker_glyph<DB: DrawingBackend>(marker: Marker, (x, y): (i32, i32), r: i32, 
     match marker {
         Marker::Circle => Circle::new((x, y), r, style).into_dyn(),
         Marker::Square => Rectangle::new([(x - r, y - r), (x + r, y + r)], style).into_dyn(),
-        Marker::Triangle => TriangleMarker::new((x, y), r + 1, style).into_dyn(),
-        Marker::Diamond => {
-            let pts = vec![(x, y - r), (x + r, y), (x, y + r), (x - r, y), (x, y - r)];
-            if style.filled {
-                Polygon::new(pts, style).into_dyn()
-            } else {
-                PathElement::new(pts, style).into_dyn()
-            }
+        Marker::Triangle => {
+            // Pointing up, on a circle of radius r + 1 (what plotters' TriangleMarker draws, which
+            // computes the corners with sin and cos at run time and fills even an outline).
+            let (size, half_base) = (r + 1, (r + 1) * 866 / 1000);
+            outline_or_fill(vec![(x, y - size), (x + half_base, y + size / 2), (x - half_base, y + size / 2), (x, y - size)], style)
         }
+        Marker::Diamond => outline_or_fill(vec![(x, y - r), (x + r, y), (x, y + r), (x - r, y), (x, y - r)], style),
+    }
+}
+
+/// A closed shape: filled, or its outline.
+fn outline_or_fill<DB: DrawingBackend>(pts: Vec<(i32, i32)>, style: ShapeStyle) -> DynElement<'static, DB, (i32, i32)> {
+    if style.filled {
+        Polygon::new(pts, style).into_dyn()
+    } else {
+        PathElement::new(pts, style).into_dyn()
     }
 }
 
