@@ -230,56 +230,128 @@ fn svg_text_has_the_size_the_canvas_draws() {
     }
 }
 
-/// Every text of every kommune's chart in every view (the longest names, fylke names and
-/// gap notes among them) lies inside the drawing, and no two texts overlap: at the full 720 px
-/// and at 360 px (a phone; the widget draws the text relatively larger there), in nb, nn, en.
-/// Widths as the recorder measures text (Helvetica's advances, which Arial and Liberation Sans
-/// share). Rotated text (the y axis title) is left out.
-#[test]
-fn chart_text_stays_inside_the_drawing_and_apart() {
+/// A text's box in a recorded chart: left, right, top, bottom (device pixels) and the text.
+type TextBox<'a> = (f64, f64, f64, f64, &'a str);
+
+/// The boxes of a drawing's texts, as the recorder measures them (Helvetica's advances, which
+/// Arial and Liberation Sans share; the ink about 0.8 of the size high). Rotated text (the y
+/// axis title) and empty text (a year without its label) are left out.
+fn text_boxes(drawing: &intro_status::chart::record::Drawing) -> Vec<TextBox<'_>> {
     use intro_status::chart::record::{text_size, Op};
-    use intro_status::chart::{draw, Paint};
     use plotters::style::text_anchor::{HPos, VPos};
     use plotters::style::FontTransform;
+    let mut boxes = Vec::new();
+    for op in &drawing.ops {
+        let Op::Text(text, font, (x, y)) = op else { continue };
+        if !matches!(font.transform, FontTransform::None) || text.is_empty() {
+            continue;
+        }
+        let w = text_size(text, font.size).0 as f64;
+        let left = match font.anchor.h_pos {
+            HPos::Left => *x as f64,
+            HPos::Center => *x as f64 - w / 2.0,
+            HPos::Right => *x as f64 - w,
+        };
+        let h = font.size * 0.8;
+        let top = match font.anchor.v_pos {
+            VPos::Top => *y as f64,
+            VPos::Center => *y as f64 - h / 2.0,
+            VPos::Bottom => *y as f64 - h,
+        };
+        boxes.push((left, left + w, top, top + h, text.as_str()));
+    }
+    boxes
+}
+
+/// The boxes of a drawing's point markers (circles, squares, triangles, diamonds, filled or
+/// outlined), told from bars and lines by their size: at most `max` pixels across.
+fn marker_boxes(drawing: &intro_status::chart::record::Drawing, max: f64) -> Vec<(f64, f64, f64, f64)> {
+    use intro_status::chart::record::Op;
+    let bbox = |pts: &[(i32, i32)]| {
+        let xs = pts.iter().map(|p| p.0 as f64);
+        let ys = pts.iter().map(|p| p.1 as f64);
+        (xs.clone().fold(f64::MAX, f64::min), xs.fold(f64::MIN, f64::max), ys.clone().fold(f64::MAX, f64::min), ys.fold(f64::MIN, f64::max))
+    };
+    let mut boxes = Vec::new();
+    for op in &drawing.ops {
+        let b = match op {
+            Op::Circle((x, y), r, _, _) => (*x as f64 - *r as f64, *x as f64 + *r as f64, *y as f64 - *r as f64, *y as f64 + *r as f64),
+            Op::Rect(a, b, _, _) => bbox(&[*a, *b]),
+            Op::Polygon(pts, _) => bbox(pts),
+            // An outlined marker is a closed path; the lines are open ones.
+            Op::Path(pts, _) if pts.len() > 2 && pts.first() == pts.last() => bbox(pts),
+            _ => continue,
+        };
+        if b.1 - b.0 <= max && b.3 - b.2 <= max {
+            boxes.push(b);
+        }
+    }
+    boxes
+}
+
+fn overlap(a: (f64, f64, f64, f64), b: (f64, f64, f64, f64)) -> bool {
+    a.0 < b.1 - 0.5 && b.0 < a.1 - 0.5 && a.2 < b.3 - 0.5 && b.2 < a.3 - 0.5
+}
+
+/// The sizes and languages the chart tests draw every kommune's charts at: the full 720 px and
+/// 360 px (a phone; the widget draws the text relatively larger there), in nb, nn and en.
+const LAYOUTS: [(u32, u32, f64, Lang); 4] = [(720, 420, 1.0, Lang::Nb), (360, 300, 0.55, Lang::Nb), (720, 420, 1.0, Lang::Nn), (360, 300, 0.55, Lang::En)];
+
+/// Every text of every kommune's chart in every view (the longest names, fylke names and
+/// gap notes among them) lies inside the drawing, and no two texts overlap.
+#[test]
+fn chart_text_stays_inside_the_drawing_and_apart() {
+    use intro_status::chart::{draw, Paint};
     let mut problems = Vec::new();
     for k in &ds().map.kommuner {
         for kind in ViewKind::ALL {
             let v = data(kind, &k.code);
-            for (width, height, scale, lang) in [(720u32, 420u32, 1.0, Lang::Nb), (360, 300, 0.55, Lang::Nb), (720, 420, 1.0, Lang::Nn), (360, 300, 0.55, Lang::En)] {
+            for (width, height, scale, lang) in LAYOUTS {
                 let drawing = draw(&v, &Paint { lang, theme: &LIGHT, scale }, (width, height));
-                let mut boxes: Vec<(f64, f64, f64, f64, &str)> = Vec::new();
-                for op in &drawing.ops {
-                    let Op::Text(text, font, (x, y)) = op else { continue };
-                    // Rotated, or nothing at all (a year without its label).
-                    if !matches!(font.transform, FontTransform::None) || text.is_empty() {
-                        continue;
+                let boxes = text_boxes(&drawing);
+                for (i, &(left, right, top, bottom, text)) in boxes.iter().enumerate() {
+                    if left < -0.5 || right > width as f64 + 0.5 {
+                        problems.push(format!("{} {kind:?} {lang:?} at {width} px: «{text}» runs from {left:.0} to {right:.0}", k.code));
                     }
-                    let w = text_size(text, font.size).0 as f64;
-                    let left = match font.anchor.h_pos {
-                        HPos::Left => *x as f64,
-                        HPos::Center => *x as f64 - w / 2.0,
-                        HPos::Right => *x as f64 - w,
-                    };
-                    if left < -0.5 || left + w > width as f64 + 0.5 {
-                        problems.push(format!("{} {kind:?} {lang:?} at {width} px: «{text}» runs from {left:.0} to {:.0}", k.code, left + w));
-                    }
-                    // The ink of a line of text: about 0.8 of its size, digits and capitals.
-                    let h = font.size * 0.8;
-                    let top = match font.anchor.v_pos {
-                        VPos::Top => *y as f64,
-                        VPos::Center => *y as f64 - h / 2.0,
-                        VPos::Bottom => *y as f64 - h,
-                    };
-                    for &(l, r, t, b, other) in &boxes {
-                        if left < r - 0.5 && l < left + w - 0.5 && top < b - 0.5 && t < top + h - 0.5 {
+                    for &(l, r, t, b, other) in &boxes[..i] {
+                        if overlap((left, right, top, bottom), (l, r, t, b)) {
                             problems.push(format!("{} {kind:?} {lang:?} at {width} px: «{text}» overlaps «{other}»", k.code));
                         }
                     }
-                    boxes.push((left, left + w, top, top + h, text));
                 }
             }
         }
     }
     problems.dedup();
     assert!(problems.is_empty(), "{} problems, e.g.:\n{}", problems.len(), problems.iter().take(80).cloned().collect::<Vec<_>>().join("\n"));
+}
+
+/// No text of any kommune's chart, in any view, lies on a point's marker: a value written over
+/// another line's square or triangle cannot be read (the table has every value the chart leaves
+/// out). Markers are at most 12 px across at 720 px.
+#[test]
+fn chart_text_keeps_clear_of_markers() {
+    use intro_status::chart::{draw, Paint};
+    let mut problems = Vec::new();
+    let mut values = 0;
+    for k in &ds().map.kommuner {
+        for kind in ViewKind::ALL {
+            let v = data(kind, &k.code);
+            for (width, height, scale, lang) in LAYOUTS {
+                let drawing = draw(&v, &Paint { lang, theme: &LIGHT, scale }, (width, height));
+                let markers = marker_boxes(&drawing, 14.0 * scale);
+                for (left, right, top, bottom, text) in text_boxes(&drawing) {
+                    values += text.ends_with('%') as usize;
+                    if markers.iter().any(|&m| overlap((left, right, top, bottom), m)) {
+                        problems.push(format!("{} {kind:?} {lang:?} at {width} px: «{text}» lies on a marker", k.code));
+                    }
+                }
+            }
+        }
+    }
+    // Sanity: the check sees markers at all (Oslo's goal chart has Oslo's, the country's).
+    let oslo = draw(&data(ViewKind::Goal, "0301"), &intro_status::chart::Paint { lang: Lang::Nb, theme: &LIGHT, scale: 1.0 }, (720, 420));
+    assert!(marker_boxes(&oslo, 14.0).len() >= 8, "{}", marker_boxes(&oslo, 14.0).len());
+    eprintln!("{values} texts ending in % checked");
+    assert!(problems.is_empty(), "{} problems, e.g.:\n{}", problems.len(), problems.iter().take(40).cloned().collect::<Vec<_>>().join("\n"));
 }

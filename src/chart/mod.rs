@@ -86,7 +86,8 @@ fn font(size: f64, scale: f64, color: RGBColor) -> TextStyle<'static> {
 }
 
 /// Where a line of text stands, in device pixels, as the recorder measures text.
-struct TextBox {
+#[derive(Clone, Copy)]
+pub(crate) struct TextBox {
     left: i32,
     right: i32,
     top: i32,
@@ -111,6 +112,11 @@ impl TextBox {
         TextBox { left, right: left + w, top, bottom: top + h }
     }
 
+    /// The square of half-side `r` around `c`.
+    pub(crate) fn around(c: (i32, i32), r: i32) -> TextBox {
+        TextBox { left: c.0 - r, right: c.0 + r, top: c.1 - r, bottom: c.1 + r }
+    }
+
     /// Whether the two come within a pixel of each other.
     fn overlaps(&self, other: &TextBox) -> bool {
         self.left <= other.right && other.left <= self.right && self.top <= other.bottom && other.top <= self.bottom
@@ -123,6 +129,23 @@ fn first_free<T>(taken: &mut Vec<TextBox>, candidates: impl IntoIterator<Item = 
     let (place, b) = candidates.into_iter().find(|(_, b)| !taken.iter().any(|o| o.overlaps(b)))?;
     taken.push(b);
     Some(place)
+}
+
+/// Where the goal's label goes, given its dashed line from `left` to `right_x` (device pixels):
+/// above the line at its left end, else below it, else at its right end, the first that keeps
+/// clear of what is `taken` (the first, if none). Returns the offset from the line's left end
+/// and the anchor; the label and the line are taken from then on.
+pub(crate) fn place_goal_label(taken: &mut Vec<TextBox>, label: &str, left: (i32, i32), right_x: i32, s: f64) -> ((i32, i32), Pos) {
+    let (gx, gy) = left;
+    let d = px(6.0, s);
+    let candidates = [(gx + d, -d, HPos::Left, VPos::Bottom), (gx + d, d, HPos::Left, VPos::Top), (right_x, -d, HPos::Right, VPos::Bottom), (right_x, d, HPos::Right, VPos::Top)]
+        .map(|(x, dy, h, v)| (((x - gx, dy), Pos::new(h, v)), TextBox::new(label, 12.0 * s, (x, gy + dy), Pos::new(h, v))));
+    let place = first_free(taken, candidates).unwrap_or_else(|| {
+        taken.push(candidates[0].1);
+        candidates[0].0
+    });
+    taken.push(TextBox { left: gx, right: right_x, top: gy - 1, bottom: gy + 1 });
+    place
 }
 
 /// The width of a label in 13 px text, in CSS pixels, as the recorder measures text.
@@ -188,6 +211,12 @@ struct LineStyle {
     width: f64,
     dash: Option<(f64, f64)>,
     marker: Marker,
+}
+
+/// How far a line's point markers reach from their centre, in device pixels (a triangle one
+/// pixel further, see [`marker_glyph`]).
+fn marker_radius(style: LineStyle, s: f64) -> i32 {
+    px(style.width + 2.5, s) + matches!(style.marker, Marker::Triangle) as i32
 }
 
 fn marker_glyph<DB: DrawingBackend>(marker: Marker, (x, y): (i32, i32), r: i32, style: ShapeStyle) -> DynElement<'static, DB, (i32, i32)> {
@@ -308,18 +337,32 @@ fn line_chart<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &LineChar
         .y_desc(t.axis_percent)
         .draw()?;
 
-    // Where small texts inside the plot already stand, so that values keep clear of them.
+    // Where texts cannot go inside the plot: on the points' markers, on the other lines, or on
+    // texts already there. A value or label written over them could not be read.
     let mut taken: Vec<TextBox> = Vec::new();
+    // The main line's own strokes: its values keep clear of them where they can.
+    let mut own_strokes: Vec<TextBox> = Vec::new();
+    for (i, line) in spec.lines.iter().enumerate() {
+        let main = i + 1 == spec.lines.len();
+        let r = marker_radius(line.style, s) + 1;
+        let half_width = px(line.style.width / 2.0, s).max(1);
+        for run in published_runs(&spec.xs, line.points) {
+            let at: Vec<(i32, i32)> = run.iter().map(|pt| chart.backend_coord(pt)).collect();
+            taken.extend(at.iter().map(|&c| TextBox::around(c, r)));
+            let strokes = if main { &mut own_strokes } else { &mut taken };
+            for pair in at.windows(2) {
+                let ((x0, y0), (x1, y1)) = (pair[0], pair[1]);
+                let n = ((x1 - x0).abs().max((y1 - y0).abs()) / px(4.0, s).max(1)).max(1);
+                strokes.extend((1..n).map(|k| TextBox::around((x0 + (x1 - x0) * k / n, y0 + (y1 - y0) * k / n), half_width)));
+            }
+        }
+    }
     if let Some(goal) = spec.goal {
         let goal = goal as f64;
         // Up to the last x: right of it stand the lines' labels.
         chart.draw_series(DashedLineSeries::new([(first - 1, goal), (last, goal)], px(6.0, s), px(4.0, s), stroke(th.goal, 1.5, s)))?;
-        let (gx, gy) = chart.backend_coord(&(first - 1, goal));
-        taken.push(TextBox::new(t.goal_label, 12.0 * s, (gx + px(6.0, s), gy - px(6.0, s)), Pos::new(HPos::Left, VPos::Bottom)));
-        chart.draw_series(std::iter::once(
-            EmptyElement::at((first - 1, goal))
-                + Text::new(t.goal_label.to_string(), (px(6.0, s), px(-6.0, s)), font(12.0, s, th.goal).pos(Pos::new(HPos::Left, VPos::Bottom))),
-        ))?;
+        let (offset, pos) = place_goal_label(&mut taken, t.goal_label, chart.backend_coord(&(first - 1, goal)), chart.backend_coord(&(last, goal)).0, s);
+        chart.draw_series(std::iter::once(EmptyElement::at((first - 1, goal)) + Text::new(t.goal_label.to_string(), offset, font(12.0, s, th.goal).pos(pos))))?;
     }
     for line in &spec.lines {
         draw_line(&mut chart, &spec.xs, line, p)?;
@@ -342,7 +385,10 @@ fn line_chart<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &LineChar
         }
     }
     for (line, at, y) in labels {
-        let dy = y - chart.backend_coord(&at).1;
+        let (x0, y0) = chart.backend_coord(&at);
+        let dy = y - y0;
+        taken.push(TextBox::around((x0 + px(16.0, s), y), px(4.0, s) + 1));
+        taken.push(TextBox::new(&line.label, 13.0 * s, (x0 + px(26.0, s), y), Pos::new(HPos::Left, VPos::Center)));
         let glyph = marker_glyph(line.style.marker, (px(16.0, s), dy), px(4.0, s), line.style.color.filled());
         chart.draw_series(std::iter::once(EmptyElement::at(at) + glyph))?;
         chart.draw_series(std::iter::once(
@@ -353,9 +399,11 @@ fn line_chart<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &LineChar
 
     let Some((main, others)) = spec.lines.split_last() else { return root.present() };
     // The main line's value on each point: above, or below where another line runs higher;
-    // on the other side where that one would cover the goal's label, a value beside it or the
-    // title; left out where both would (the table has every value).
+    // on the other side where that one is taken (a marker, another line, the goal's line or
+    // label, a value beside it, the title, the axis); left out where both are (the table has
+    // every value).
     let plot_top = chart.backend_coord(&(first, 100.0)).1 - px(6.0, s);
+    let plot_bottom = chart.backend_coord(&(first, 0.0)).1;
     for (i, (x, share)) in spec.xs.iter().zip(main.points).enumerate() {
         let Some(v) = share.percent() else { continue };
         let text = format_percent(v, p.lang);
@@ -365,10 +413,12 @@ fn line_chart<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &LineChar
         let at = chart.backend_coord(&(*x, v as f64));
         let sides = if below_first { [below, above] } else { [above, below] };
         let candidates = sides
-            .into_iter()
             .map(|(dy, vpos)| ((dy, vpos), TextBox::new(&text, 12.0 * s, (at.0, at.1 + dy), Pos::new(HPos::Center, vpos))))
-            .filter(|(_, b)| b.top >= plot_top);
-        let Some((dy, vpos)) = first_free(&mut taken, candidates) else { continue };
+            .into_iter()
+            .filter(|(_, b)| b.top >= plot_top && b.bottom < plot_bottom);
+        // A side off the line's own strokes first; on a steep peak or dip, either side.
+        let off_own = candidates.clone().filter(|(_, b)| !own_strokes.iter().any(|o| o.overlaps(b)));
+        let Some((dy, vpos)) = first_free(&mut taken, off_own.chain(candidates)) else { continue };
         chart.draw_series(std::iter::once(
             EmptyElement::at((*x, v as f64)) + Text::new(text, (0, dy), font(12.0, s, main.style.color).pos(Pos::new(HPos::Center, vpos))),
         ))?;

@@ -272,10 +272,20 @@ pub(super) fn uncertainty<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: 
     }
     let goal = GOAL as f64;
     chart.draw_series(DashedLineSeries::new([(-0.6, goal), (n as f64 + 2.1, goal)], px(6.0, s), px(4.0, s), stroke(th.goal, 1.5, s)))?;
-    chart.draw_series(std::iter::once(
-        EmptyElement::at((-0.6, goal))
-            + Text::new(t.goal_label.to_string(), (px(6.0, s), px(-6.0, s)), font(12.0, s, th.goal).pos(Pos::new(HPos::Left, VPos::Bottom))),
-    ))?;
+    // The goal's label keeps clear of the points and their intervals.
+    let mut taken = Vec::new();
+    let estimates = v.estimates.iter().enumerate().filter_map(|(i, e)| Some((i as f64, e.as_ref()?)));
+    let extra = [v.pooled.as_ref().map(|p| (n as f64 + 0.5, &p.estimate)), v.land.as_ref().map(|l| (n as f64 + 1.5, &l.estimate))];
+    for (x, e) in estimates.chain(extra.into_iter().flatten()) {
+        let (cx, cy) = chart.backend_coord(&(x, e.percent));
+        taken.push(TextBox::around((cx, cy), px(5.0, s) + 1));
+        let (_, top) = chart.backend_coord(&(x, e.high));
+        let (_, bottom) = chart.backend_coord(&(x, e.low));
+        let (l, _) = chart.backend_coord(&(x - 0.08, e.low));
+        taken.push(TextBox { left: l, right: 2 * cx - l, top, bottom });
+    }
+    let (offset, pos) = place_goal_label(&mut taken, t.goal_label, chart.backend_coord(&(-0.6, goal)), chart.backend_coord(&(n as f64 + 2.1, goal)).0, s);
+    chart.draw_series(std::iter::once(EmptyElement::at((-0.6, goal)) + Text::new(t.goal_label.to_string(), offset, font(12.0, s, th.goal).pos(pos))))?;
     for (i, (e, share)) in v.estimates.iter().zip(&v.shares).enumerate() {
         match e {
             Some(e) => interval_bar(&mut chart, i as f64, e, th.kommune, Marker::Circle, p)?,
