@@ -411,12 +411,23 @@ Widget.prototype.showFallback = function (show) {
   this.tabs.hidden = show;
 };
 
+// While the core loads, only the message that says so: empty controls would be no use, and
+// laying them out (a list, a search field, tabs, in every widget on the page) while the wasm
+// compiles would be done again once they are filled.
+Widget.prototype.showControls = function (show) {
+  this.controls.hidden = this.tabs.hidden = this.panel.hidden = !show;
+};
+
 Widget.prototype.update = function () {
   var self = this;
   var asked = parseLang(langTag(this.host));
-  if (!this.core && !this.crashNote) this.showMessage(bootTexts(asked.lang).loading);
+  if (!this.core && !this.crashNote) {
+    this.showMessage(bootTexts(asked.lang).loading);
+    this.showControls(false);
+  }
   var gen = generation;
   loadCore().then(function (core) {
+    self.showControls(true);
     self.core = core;
     self.generation = gen;
     self.render();

@@ -593,6 +593,36 @@ test("a browser that gives no 2D canvas: the table takes the chart's place, unde
   await context.close();
 });
 
+test("while the core loads, a widget says so in its language and shows no empty controls", async () => {
+  const context = await browser.context.browser().newContext({ viewport: { width: 900, height: 1100 } });
+  // Compiling waits until the test lets it go on.
+  await context.addInitScript(() => {
+    let open;
+    const opened = new Promise((resolve) => (open = resolve));
+    window.__release = () => open();
+    for (const name of ["compile", "compileStreaming"]) {
+      const real = WebAssembly[name];
+      WebAssembly[name] = (...args) => opened.then(() => real.apply(WebAssembly, args));
+    }
+  });
+  const { page, problems } = await visit(fileUrl("tests/pages/script-tag.html"), { context });
+  const [nn, nb] = [page.locator("intro-status >> nth=0"), page.locator("intro-status >> nth=1")];
+  await nn.locator(".is-message").filter({ hasText: "Lastar statistikk …" }).waitFor();
+  await nb.locator(".is-message").filter({ hasText: "Laster statistikk …" }).waitFor();
+  for (const w of [nn, nb]) {
+    for (const part of [".is-controls", "[role=tablist]", "[role=tabpanel]"]) assert.equal(await w.locator(part).isVisible(), false, part);
+  }
+  await page.screenshot({ path: join(SCREENSHOTS, "embed-loading.png"), fullPage: true });
+  await page.evaluate(() => window.__release());
+  await ready(page, 2);
+  for (const w of [nn, nb]) {
+    assert.equal(await w.locator(".is-message").textContent(), "");
+    for (const part of ["select", "[role=tablist]", "canvas"]) assert.equal(await w.locator(part).first().isVisible(), true, part);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("a typical site CSP without inline styles (default-src 'self' + 'wasm-unsafe-eval') keeps the widget styled", async () => {
   const { page } = await visit(`${base}/tests/pages/csp-header.html`, { allowConsole: [/Content Security Policy/] });
   await rendered(page, 1);
