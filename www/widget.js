@@ -97,6 +97,8 @@ var STYLE = [
   ".is-source{font-size:.875em;color:var(--is-muted);margin:.5em 0 0}",
   ".is-message{border-left:4px solid var(--is-error);padding:.5em .75em;margin:0 0 .5em;color:var(--is-text)}",
   ".is-message:empty{display:none}",
+  ".is-loading{margin:0 0 .5em;color:var(--is-muted)}",
+  ".is-loading:empty{display:none}",
   ".is-fallback:not(.is-show){display:none}",
   ".is-sr{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}",
   "@media (forced-colors:active){canvas{border:1px solid CanvasText}.is-tabs button[aria-selected=true]{outline:2px solid Highlight}}",
@@ -286,6 +288,8 @@ function Widget(host) {
 
   this.tabs = el("div", { class: "is-tabs", role: "tablist" });
   this.message = el("p", { class: "is-message", role: "alert" });
+  // Not an alert: a page of widgets loading would interrupt a screen reader once per widget.
+  this.loading = el("p", { class: "is-loading" });
   this.panel = el("div", { role: "tabpanel", id: id + "-panel" });
   this.title = el("p", { class: "is-title", id: id + "-title" });
   this.summary = el("p", { class: "is-summary", id: id + "-summary" });
@@ -307,7 +311,7 @@ function Widget(host) {
   // The page's own fallback content (e.g. a static table), shown where the core cannot run.
   this.fallback = el("div", { class: "is-fallback" });
   this.fallback.appendChild(el("slot"));
-  [controls, this.tabs, this.message, this.panel, this.source, this.fallback, this.live].forEach(function (n) { wrap.appendChild(n); });
+  [controls, this.tabs, this.message, this.loading, this.panel, this.source, this.fallback, this.live].forEach(function (n) { wrap.appendChild(n); });
   this.root.appendChild(wrap);
   this.bind();
 }
@@ -411,28 +415,27 @@ Widget.prototype.showFallback = function (show) {
   this.tabs.hidden = show;
 };
 
-// While the core loads, only the message that says so: empty controls would be no use, and
+// While the core loads (`text`), only a note that says so: empty controls would be no use, and
 // laying them out (a list, a search field, tabs, in every widget on the page) while the wasm
 // compiles would be done again once they are filled.
-Widget.prototype.showControls = function (show) {
-  this.controls.hidden = this.tabs.hidden = this.panel.hidden = !show;
+Widget.prototype.showLoading = function (text) {
+  setText(this.loading, text || "");
+  this.controls.hidden = this.tabs.hidden = this.panel.hidden = !!text;
 };
 
 Widget.prototype.update = function () {
   var self = this;
   var asked = parseLang(langTag(this.host));
-  if (!this.core && !this.crashNote) {
-    this.showMessage(bootTexts(asked.lang).loading);
-    this.showControls(false);
-  }
+  if (!this.core && !this.crashNote) this.showLoading(bootTexts(asked.lang).loading);
   var gen = generation;
   loadCore().then(function (core) {
-    self.showControls(true);
+    self.showLoading(null);
     self.core = core;
     self.generation = gen;
     self.render();
   }, function (err) {
     self.core = null;
+    self.showLoading(null);
     var t = bootTexts(asked.lang);
     self.showMessage(isCspError(err) ? t.csp : t.failed + messageOf(err));
     self.showFallback(true);

@@ -607,16 +607,18 @@ test("while the core loads, a widget says so in its language and shows no empty 
   });
   const { page, problems } = await visit(fileUrl("tests/pages/script-tag.html"), { context });
   const [nn, nb] = [page.locator("intro-status >> nth=0"), page.locator("intro-status >> nth=1")];
-  await nn.locator(".is-message").filter({ hasText: "Lastar statistikk …" }).waitFor();
-  await nb.locator(".is-message").filter({ hasText: "Laster statistikk …" }).waitFor();
+  await nn.locator(".is-loading").filter({ hasText: "Lastar statistikk …" }).waitFor();
+  await nb.locator(".is-loading").filter({ hasText: "Laster statistikk …" }).waitFor();
   for (const w of [nn, nb]) {
+    // A note, not an alert: twenty widgets loading would interrupt a screen reader twenty times.
+    assert.equal(await w.locator("[role=alert]:not(:empty), [aria-live=assertive]").count(), 0);
     for (const part of [".is-controls", "[role=tablist]", "[role=tabpanel]"]) assert.equal(await w.locator(part).isVisible(), false, part);
   }
   await page.screenshot({ path: join(SCREENSHOTS, "embed-loading.png"), fullPage: true });
   await page.evaluate(() => window.__release());
   await ready(page, 2);
   for (const w of [nn, nb]) {
-    assert.equal(await w.locator(".is-message").textContent(), "");
+    assert.equal(await w.locator(".is-loading").isVisible(), false);
     for (const part of ["select", "[role=tablist]", "canvas"]) assert.equal(await w.locator(part).first().isVisible(), true, part);
   }
   assert.deepEqual(problems, []);
@@ -974,7 +976,7 @@ test("the chart under the hostile stylesheet is the chart of a plain page", asyn
 test("bad kommune, view or language: a translated message in that widget, the others keep working", async () => {
   const { page, problems, dialogs } = await visit(fileUrl("tests/pages/bad-input.html"));
   await allDrawn(page, 2);
-  await page.waitForFunction(() => Array.from(document.querySelectorAll("intro-status")).every((h) => h.shadowRoot.querySelector(".is-message").textContent !== "Laster statistikk …"));
+  await page.waitForFunction(() => Array.from(document.querySelectorAll("intro-status")).every((h) => h.shadowRoot.querySelector(".is-loading").textContent === ""));
   const states = Object.fromEntries((await widgetStates(page)).map((s, i) => [["good", "letters", "unknown", "markup", "empty", "view", "lang", "lang-en-view", "good2"][i], s]));
   for (const id of ["letters", "unknown", "markup"]) {
     assert.match(states[id].message, /^Ukjent kommunenummer/, id);
