@@ -3,6 +3,7 @@
 
 use crate::chart::{draw, Paint, DARK, LIGHT};
 use crate::data::{Dataset, Level};
+use crate::outcome::bydel_kommune;
 use crate::outcome::views::{view_data, ViewData, ViewKind};
 use crate::sort::sort_by_cached_key;
 use crate::text::{texts, view_name, view_text, Lang, Texts, ViewText};
@@ -58,13 +59,21 @@ struct Choices<'a> {
     version: u16,
     fylker: Vec<Choice<'a>>,
     kommuner: Vec<KommuneItem<'a>>,
-    /// Oslo's bydeler, chosen under Oslo.
-    bydeler: Vec<Choice<'a>>,
+    /// Bydeler, each chosen under its kommune.
+    bydeler: Vec<BydelItem<'a>>,
+}
+
+#[derive(Serialize)]
+struct BydelItem<'a> {
+    code: &'a str,
+    name: &'a str,
+    /// Today's kommune it lies in.
+    kommune: &'a str,
 }
 
 
 /// What the kommune chooser offers: today's fylker and kommuner (with names in other languages
-/// for search) in Norwegian alphabetical order, and Oslo's bydeler.
+/// for search) in Norwegian alphabetical order, and the bydeler with their kommune.
 #[wasm_bindgen]
 pub fn choices() -> Result<JsValue, JsError> {
     let ds = Dataset::embedded_one_year_after();
@@ -81,7 +90,9 @@ pub fn choices() -> Result<JsValue, JsError> {
         .regions
         .iter()
         .filter(|r| r.region.level == Level::Bydel)
-        .map(|r| Choice { code: &r.region.code, name: &r.region.name })
+        // A bydel whose kommune number lives on in no one kommune of today has no place in the
+        // list; its number still works in the `kommune` attribute.
+        .filter_map(|r| Some(BydelItem { code: &r.region.code, name: &r.region.name, kommune: &bydel_kommune(ds, &r.region.code)?.code }))
         .collect();
     to_js(&Choices { version: ds.map.version, fylker, kommuner, bydeler })
 }
@@ -102,7 +113,7 @@ pub fn choice(code: &str) -> Result<JsValue, JsError> {
     let kommune_named = |code: &str| ds.map.kommuner.iter().find(|k| k.code == code);
     let one = kommune_named(code).map(|k| OneChoice { code: &k.code, name: &k.name, kommune: None }).or_else(|| {
         let r = ds.region(Level::Bydel, code)?;
-        let kommune = kommune_named(r.region.code.get(..4)?)?;
+        let kommune = bydel_kommune(ds, code)?;
         Some(OneChoice { code: &r.region.code, name: &r.region.name, kommune: Some(&kommune.name) })
     });
     match one {

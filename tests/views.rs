@@ -86,3 +86,27 @@ fn kommune_names_sort_the_norwegian_way() {
     names.sort_by_key(|n| intro_status::text::sort_key(n));
     assert_eq!(names, ["Oslo", "Zrk", "Æsj", "Ørland", "Åfjord", "Ås"]);
 }
+
+/// A bydel is compared with, and listed under, its own kommune: the one its first four digits
+/// number. The extract has Oslo's only; a refreshed table with Bergen's (numbered under Bergen's
+/// 2011–2014 number, 1201) must not put them under Oslo.
+#[test]
+fn a_bydel_belongs_to_the_kommune_of_its_number() {
+    use intro_status::data::{Level, RegionData};
+    use intro_status::outcome::{bydel_kommune, subjects};
+    let mut ds = Dataset::embedded().clone();
+    // A made-up Bergen bydel with Gamle Oslo's cells (only where it is listed is checked).
+    let mut bergen = ds.region(Level::Bydel, "030101").expect("Gamle Oslo").clone();
+    bergen.region.code = "120101".into();
+    bergen.region.name = "Bergenhus".into();
+    ds.regions.push(RegionData { ..bergen });
+
+    assert_eq!(bydel_kommune(&ds, "120101").map(|k| k.code.as_str()), Some("4601"));
+    assert_eq!(bydel_kommune(&ds, "030101").map(|k| k.code.as_str()), Some("0301"));
+    assert_eq!(bydel_kommune(&ds, "999901"), None);
+    let s = subjects(&ds, "120101").expect("a bydel in the data");
+    let (parent, _, _) = s.fylke.expect("compared with its kommune");
+    assert_eq!((s.name.as_str(), parent.as_str()), ("Bergenhus", "Bergen"));
+    let s = subjects(&ds, "030101").expect("Gamle Oslo");
+    assert_eq!(s.fylke.expect("Oslo").0, "Oslo kommune");
+}

@@ -630,15 +630,19 @@ function kommuneOptions(c, t, query) {
   c.fylker.forEach(function (f) {
     var group = el("optgroup", { label: f.name });
     c.kommuner.forEach(function (k) {
-      if (k.fylke !== f.code || !matches(k.code, [k.name].concat(k.other_names))) return;
-      group.appendChild(el("option", { value: k.code }, kommuneLabel(k)));
-      shown++;
-      if (k.code === "0301") {
-        c.bydeler.forEach(function (b) {
-          if (!matches(b.code, [b.name, k.name])) return;
-          group.appendChild(el("option", { value: b.code }, bydelLabel(k.name, b, t)));
-        });
+      if (k.fylke !== f.code) return;
+      var kommuneMatches = matches(k.code, [k.name].concat(k.other_names));
+      if (kommuneMatches) {
+        group.appendChild(el("option", { value: k.code }, kommuneLabel(k)));
+        shown++;
       }
+      // Its bydeler after it: all where the kommune matches, else those that match themselves
+      // (each then counted as a match).
+      c.bydeler.forEach(function (b) {
+        if (b.kommune !== k.code || !matches(b.code, [b.name, k.name])) return;
+        group.appendChild(el("option", { value: b.code }, bydelLabel(k.name, b, t)));
+        if (!kommuneMatches) shown++;
+      });
     });
     if (group.children.length) frag.appendChild(group);
   });

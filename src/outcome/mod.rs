@@ -320,7 +320,13 @@ pub fn today_kommune<'a>(ds: &'a Dataset, code: &str) -> Option<&'a TodayKommune
     ds.map.kommuner.iter().find(|k| k.code == code)
 }
 
-/// The code a page gives, as the views take it: today's kommune number or an Oslo bydel number
+/// Today's kommune a bydel lies in: the one its first four digits (its kommune's number in the
+/// table) live on in, so a bydel numbered under Bergen's old 1201 is listed under 4601.
+pub fn bydel_kommune<'a>(ds: &'a Dataset, bydel: &str) -> Option<&'a TodayKommune> {
+    today_kommune(ds, &resolve(ds, bydel.get(..4)?)?)
+}
+
+/// The code a page gives, as the views take it: today's kommune number or a bydel number
 /// as they are; a kommune number of 2011–2014 that lives on in exactly one of today's kommuner
 /// becomes that kommune's number (so "1201" finds Bergen, 4601). Anything else is `None`.
 pub fn resolve(ds: &Dataset, code: &str) -> Option<String> {
@@ -342,13 +348,14 @@ pub fn subjects<'a>(ds: &'a Dataset, code: &str) -> Option<Subjects<'a>> {
     let cohorts = cohorts(ds, 1);
     if code.len() == 6 {
         let bydel = ds.region(Level::Bydel, &code)?;
-        let oslo = ds.region(Level::Kommune, "0301")?;
+        // Compared with its own kommune: the one its first four digits numbered in the table.
+        let kommune = ds.region(Level::Kommune, code.get(..4)?)?;
         return Some(Subjects {
             code,
             name: bydel.region.name.clone(),
             kommune: Subject::Region(bydel),
             formers: Vec::new(),
-            fylke: Some((oslo.region.name.clone(), true, Subject::Region(oslo))),
+            fylke: Some((kommune.region.name.clone(), true, Subject::Region(kommune))),
             land,
         });
     }

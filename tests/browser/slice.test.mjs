@@ -23,6 +23,11 @@ test("dist/index.html from file:// draws Oslo with the source figures", async ()
   assert.equal(kommuner.filter((o) => /\(\d{4}\)$/.test(o)).length, 357);
   assert.ok(kommuner.includes("Oslo (0301)"));
   assert.ok(kommuner.includes("Bergen (4601)"));
+  // Oslo's bydeler right after Oslo, in the table's order.
+  const oslo = kommuner.indexOf("Oslo (0301)");
+  assert.deepEqual(kommuner.slice(oslo + 1, oslo + 3), ["\u2003Oslo – Gamle Oslo (bydel)", "\u2003Oslo – Grünerløkka (bydel)"]);
+  // The bydel files' 030101–030117 and 030199.
+  assert.equal(kommuner.filter((o) => o.endsWith("(bydel)")).length, 18);
   assert.equal(await select.locator("optgroup").count(), 15);
 
   await select.selectOption("0301");
@@ -86,6 +91,10 @@ test("search finds kommuner by Sami name, number and old number; merged and divi
   await page.locator("intro-status table caption").filter({ hasText: "Porsanger" }).waitFor({ state: "attached" });
   await search.fill("Tråante");
   assert.deepEqual(await page.locator("intro-status select[id$=-kommune] optgroup option").allTextContents(), ["Trondheim - Tråante (5001)"]);
+  // A bydel by its own name, under its kommune, though the kommune's name does not match.
+  await search.fill("frogner");
+  assert.deepEqual(await page.locator("intro-status select[id$=-kommune] optgroup option").allTextContents(), ["\u2003Oslo – Frogner (bydel)"]);
+  assert.equal(await page.locator("intro-status .is-count").textContent(), "1 kommune passer");
   await search.fill("");
 
   // 3203 Asker: Røyken and Hurum merged in; where one is suppressed, their own figures show.
