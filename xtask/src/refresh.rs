@@ -15,7 +15,8 @@
 //! `ssb_klass131_changes_1971_to_<YYYY-MM-DD>.json`.
 //!
 //! Either way the files are written to a temporary directory and read there exactly as the build
-//! reads them; only if that succeeds are they moved into `data/` (`--data DIR` for another
+//! reads them, and then the whole data directory as it would be after the refresh (the KLASS 131
+//! map of today's kommuner included); only if that succeeds are they moved into `data/` (`--data DIR` for another
 //! directory), and the widget is rebuilt (`cargo xtask build`; `--no-build` skips it). A refresh
 //! that fails validation prints every located error and leaves `data/` as it was.
 
@@ -123,6 +124,7 @@ pub fn run(args: &[String]) -> Result {
 pub fn install(d: &Download, data: &Path) -> Result<table10824::Report> {
     let stage = std::env::temp_dir().join(format!("intro-status-refresh-{}-{}", std::process::id(), nanos()));
     let result = stage_and_check(d, &stage).and_then(|(report, files)| {
+        check_whole(data, &stage, &files)?;
         move_into(&stage, data, &files)?;
         Ok(report)
     });
@@ -172,17 +174,37 @@ fn stage_and_check(d: &Download, stage: &Path) -> Result<(table10824::Report, Ve
     Ok((report, files))
 }
 
-/// Moves staged files into `data`: each is copied beside its destination and renamed over it,
-/// so a file is either the old or the new one. A new change table replaces the old ones.
-fn move_into(stage: &Path, data: &Path, files: &[PathBuf]) -> Result {
+/// Reads the whole data directory as the next build will: `data` with the staged files over it
+/// (a new change table replacing the old), through the build's own import, KLASS 131 map and
+/// all. A download that passes the checks of its files but not the map (a kommune of the data
+/// that ends in no kommune of the newest version, say) is refused here, with the build's
+/// message, and not at the next build.
+fn check_whole(data: &Path, stage: &Path, files: &[PathBuf]) -> Result {
+    let whole = stage.join(".whole");
+    copy_dir(data, &whole)?;
     for rel in files {
-        let dest = data.join(rel);
-        let dir = dest.parent().expect("files are inside a directory");
-        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-        let tmp = dir.join(format!(".{}.refresh-tmp", rel.file_name().and_then(|n| n.to_str()).unwrap_or("file")));
-        std::fs::copy(stage.join(rel), &tmp).map_err(|e| format!("{}: {e}", tmp.display()))?;
-        std::fs::rename(&tmp, &dest).map_err(|e| format!("{}: {e}", dest.display()))?;
+        std::fs::copy(stage.join(rel), whole.join(rel)).map_err(|e| format!("{}: {e}", whole.join(rel).display()))?;
     }
+    drop_old_change_tables(&whole, files)?;
+    import::import_data(&whole).map(drop).map_err(|e| format!("the data as the build would read it: data/{e}"))
+}
+
+fn copy_dir(from: &Path, to: &Path) -> Result {
+    std::fs::create_dir_all(to).map_err(|e| format!("{}: {e}", to.display()))?;
+    for entry in std::fs::read_dir(from).map_err(|e| format!("{}: {e}", from.display()))? {
+        let entry = entry.map_err(|e| e.to_string())?;
+        let target = to.join(entry.file_name());
+        if entry.file_type().map_err(|e| e.to_string())?.is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), &target).map_err(|e| format!("{}: {e}", target.display()))?;
+        }
+    }
+    Ok(())
+}
+
+/// Where `files` bring a change table, the other change tables in `data` go.
+fn drop_old_change_tables(data: &Path, files: &[PathBuf]) -> Result {
     let new_changes: Vec<&str> = files
         .iter()
         .filter_map(|f| f.file_name()?.to_str())
@@ -199,6 +221,20 @@ fn move_into(stage: &Path, data: &Path, files: &[PathBuf]) -> Result {
         }
     }
     Ok(())
+}
+
+/// Moves staged files into `data`: each is copied beside its destination and renamed over it,
+/// so a file is either the old or the new one. A new change table replaces the old ones.
+fn move_into(stage: &Path, data: &Path, files: &[PathBuf]) -> Result {
+    for rel in files {
+        let dest = data.join(rel);
+        let dir = dest.parent().expect("files are inside a directory");
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        let tmp = dir.join(format!(".{}.refresh-tmp", rel.file_name().and_then(|n| n.to_str()).unwrap_or("file")));
+        std::fs::copy(stage.join(rel), &tmp).map_err(|e| format!("{}: {e}", tmp.display()))?;
+        std::fs::rename(&tmp, &dest).map_err(|e| format!("{}: {e}", dest.display()))?;
+    }
+    drop_old_change_tables(data, files)
 }
 
 #[derive(serde::Deserialize)]
@@ -505,19 +541,6 @@ mod tests {
         dir
     }
 
-    fn copy_dir(from: &Path, to: &Path) {
-        std::fs::create_dir_all(to).unwrap();
-        for e in std::fs::read_dir(from).unwrap() {
-            let e = e.unwrap();
-            let target = to.join(e.file_name());
-            if e.file_type().unwrap().is_dir() {
-                copy_dir(&e.path(), &target);
-            } else {
-                std::fs::copy(e.path(), target).unwrap();
-            }
-        }
-    }
-
     /// Every file below `dir`, relative path → bytes.
     fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
         let mut out = BTreeMap::new();
@@ -538,7 +561,7 @@ mod tests {
     /// A copy of the repository's `data/` to refresh, instead of the real one.
     fn data_copy() -> PathBuf {
         let dir = temp("data").join("data");
-        copy_dir(&repo().join("data"), &dir);
+        copy_dir(&repo().join("data"), &dir).unwrap();
         dir
     }
 
@@ -606,6 +629,30 @@ mod tests {
         assert!(read_downloaded(&empty).unwrap_err().contains("expected one *.jsonstat2.json (table 10824), found 0"));
         std::fs::remove_dir_all(data.parent().unwrap()).ok();
         std::fs::remove_dir_all(empty).ok();
+    }
+
+    /// A KLASS version each of whose files is well formed, but on which the build cannot map the
+    /// data (Bergen gone from the newest version): refused at refresh with the build's message,
+    /// `data/` as it was. Before the whole data was read at refresh, this passed and the next
+    /// build failed.
+    #[test]
+    fn a_download_the_kommune_map_cannot_take_is_refused_before_anything_moves() {
+        let data = data_copy();
+        let before = snapshot(&data);
+        let mut d = download_from_fixtures();
+        let v2024 = std::fs::read_to_string(repo().join("data/klass131/ssb_klass131_kommuneinndeling_version_2024.json")).unwrap();
+        let mut version: serde_json::Value = serde_json::from_str(&v2024).unwrap();
+        version["validFrom"] = "2030-01-01".into();
+        version["classificationItems"].as_array_mut().unwrap().retain(|k| k["code"] != "4601");
+        let name = format!("{KLASS_VERSION_PREFIX}2030.json");
+        let text = serde_json::to_string(&version).unwrap();
+        check_klass_file(&name, &text).unwrap();
+        d.klass.push((name, text));
+        let e = install(&d, &data).unwrap_err();
+        assert!(e.starts_with("the data as the build would read it: data/klass131"), "{e}");
+        assert!(e.contains("4601") || e.contains("1201"), "{e}");
+        assert_eq!(snapshot(&data), before);
+        std::fs::remove_dir_all(data.parent().unwrap()).ok();
     }
 
     #[test]
