@@ -293,9 +293,11 @@ fn overlap(a: (f64, f64, f64, f64), b: (f64, f64, f64, f64)) -> bool {
     a.0 < b.1 - 0.5 && b.0 < a.1 - 0.5 && a.2 < b.3 - 0.5 && b.2 < a.3 - 0.5
 }
 
-/// The sizes and languages the chart tests draw every kommune's charts at: the full 720 px and
-/// 360 px (a phone; the widget draws the text relatively larger there), in nb, nn and en.
-const LAYOUTS: [(u32, u32, f64, Lang); 4] = [(720, 420, 1.0, Lang::Nb), (360, 300, 0.55, Lang::Nb), (720, 420, 1.0, Lang::Nn), (360, 300, 0.55, Lang::En)];
+/// The sizes and languages the chart tests draw every kommune's charts at: the full 720 px, and
+/// 360 and 300 px (phones; the widget shrinks the text no further than to 0.7 of its size, so it is
+/// relatively larger there), in nb, nn and en.
+const LAYOUTS: [(u32, u32, f64, Lang); 5] =
+    [(720, 420, 1.0, Lang::Nb), (360, 300, 0.7, Lang::Nb), (720, 420, 1.0, Lang::Nn), (330, 300, 330.0 / 515.0, Lang::Nn), (300, 300, 300.0 / 515.0, Lang::En)];
 
 /// Every text of every kommune's chart in every view (the longest names, fylke names and
 /// gap notes among them) lies inside the drawing, and no two texts overlap.

@@ -132,13 +132,21 @@ fn first_free<T>(taken: &mut Vec<TextBox>, candidates: impl IntoIterator<Item = 
 }
 
 /// Where the goal's label goes, given its dashed line from `left` to `right_x` (device pixels):
-/// above the line at its left end, else below it, else at its right end, the first that keeps
-/// clear of what is `taken` (the first, if none). Returns the offset from the line's left end
+/// above the line at its left end, else below it, else at its right end, else in the middle,
+/// the first that keeps clear of what is `taken` (the first, if none). Returns the offset from the line's left end
 /// and the anchor; the label and the line are taken from then on.
 pub(crate) fn place_goal_label(taken: &mut Vec<TextBox>, label: &str, left: (i32, i32), right_x: i32, s: f64) -> ((i32, i32), Pos) {
     let (gx, gy) = left;
     let d = px(6.0, s);
-    let candidates = [(gx + d, -d, HPos::Left, VPos::Bottom), (gx + d, d, HPos::Left, VPos::Top), (right_x, -d, HPos::Right, VPos::Bottom), (right_x, d, HPos::Right, VPos::Top)]
+    let mid = (gx + right_x) / 2;
+    let candidates = [
+        (gx + d, -d, HPos::Left, VPos::Bottom),
+        (gx + d, d, HPos::Left, VPos::Top),
+        (right_x, -d, HPos::Right, VPos::Bottom),
+        (right_x, d, HPos::Right, VPos::Top),
+        (mid, -d, HPos::Center, VPos::Bottom),
+        (mid, d, HPos::Center, VPos::Top),
+    ]
         .map(|(x, dy, h, v)| (((x - gx, dy), Pos::new(h, v)), TextBox::new(label, 12.0 * s, (x, gy + dy), Pos::new(h, v))));
     let place = first_free(taken, candidates).unwrap_or_else(|| {
         taken.push(candidates[0].1);
@@ -314,7 +322,18 @@ fn line_chart<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &LineChar
     // The x axis runs one step past the last x, so the labels have that step and the margin:
     // step + margin = label_px, where step = (plot_w − margin) / steps.
     let steps = (last - first + 2) as f64;
-    let right_margin = ((label_px * steps - plot_w) / (steps - 1.0)).max(12.0 * s).min(plot_w * 0.45);
+    let wanted = (label_px * steps - plot_w) / (steps - 1.0);
+    // Where they would take more than 45 % of the width (a phone, a long fylke name), a legend
+    // above the plot names the lines instead, main line first, and the plot has the width.
+    let direct_labels = wanted <= plot_w * 0.45;
+    let plot_area = match direct_labels {
+        true => plot_area,
+        false => {
+            let items: Vec<(String, views::Swatch)> = spec.lines.iter().rev().map(|l| (l.label.clone(), views::Swatch::Marker(l.style.marker, l.style.color))).collect();
+            views::legend(&plot_area, &items, p)?
+        }
+    };
+    let right_margin = if direct_labels { wanted.max(12.0 * s) } else { 12.0 * s };
     // The width per x, once the labels' room is taken; a year label needs about 3 ems.
     let step_px = (plot_w - right_margin) / steps;
     let right_margin = right_margin as u32;
@@ -371,7 +390,7 @@ fn line_chart<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &LineChar
     // Direct labels right of the last x, each at the height of its line's last published point
     // and led by the line's marker, spread so they never overlap.
     let mut labels = Vec::new();
-    for line in &spec.lines {
+    for line in spec.lines.iter().filter(|_| direct_labels) {
         if let Some(v) = line.points.iter().rev().find_map(|s| s.percent()) {
             let at = (last, v as f64);
             labels.push((line, at, chart.backend_coord(&at).1));

@@ -52,8 +52,17 @@ pub(super) fn follow_up_spec<'a>(v: &'a FollowUpView, title: String, p: &Paint) 
     }
 }
 
+/// What leads a legend's word: a square in the style (bars), or a line's marker in its colour.
+#[derive(Clone, Copy)]
+pub(super) enum Swatch {
+    Square(ShapeStyle),
+    Marker(Marker, RGBColor),
+    /// A dashed line (the goal's).
+    Dash(RGBColor),
+}
+
 /// Where each legend item goes, in rows of 28 px across `width` device pixels: (x, row).
-fn legend_places(items: &[(String, ShapeStyle)], width: i32, s: f64) -> Vec<(i32, i32)> {
+fn legend_places(items: &[(String, Swatch)], width: i32, s: f64) -> Vec<(i32, i32)> {
     let (r, start) = (px(6.0, s), px(12.0, s));
     let (mut x, mut row) = (start, 0);
     let mut places = Vec::new();
@@ -69,20 +78,30 @@ fn legend_places(items: &[(String, ShapeStyle)], width: i32, s: f64) -> Vec<(i32
     places
 }
 
-/// Splits off the top of `area` for a legend of coloured squares and words, in as many rows
-/// as its width needs, draws it there and returns the rest.
-fn legend<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, items: &[(String, ShapeStyle)], p: &Paint) -> Result<DrawingArea<DB, Shift>, DrawingAreaErrorKind<DB::ErrorType>> {
+/// Splits off the top of `area` for a legend of swatches and words, in as many rows as its
+/// width needs, draws it there and returns the rest.
+pub(super) fn legend<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, items: &[(String, Swatch)], p: &Paint) -> Result<DrawingArea<DB, Shift>, DrawingAreaErrorKind<DB::ErrorType>> {
     let s = p.scale;
     let places = legend_places(items, area.dim_in_pixel().0 as i32, s);
     let rows = places.last().map_or(1, |&(_, row)| row + 1);
     let (legend_area, rest) = area.split_vertically(px(28.0, s) * rows);
     let r = px(6.0, s);
-    for ((label, style), (x, row)) in items.iter().zip(places) {
+    for ((label, swatch), (x, row)) in items.iter().zip(places) {
         let y = px(10.0, s) + px(28.0, s) * row;
-        legend_area.draw(&Rectangle::new([(x, y - r), (x + 2 * r, y + r)], *style))?;
-        if !style.filled {
-            // An outlined swatch still needs its edge visible.
-            legend_area.draw(&Rectangle::new([(x, y - r), (x + 2 * r, y + r)], stroke(p.theme.text, 1.0, s)))?;
+        match *swatch {
+            Swatch::Square(style) => {
+                legend_area.draw(&Rectangle::new([(x, y - r), (x + 2 * r, y + r)], style))?;
+                if !style.filled {
+                    // An outlined swatch still needs its edge visible.
+                    legend_area.draw(&Rectangle::new([(x, y - r), (x + 2 * r, y + r)], stroke(p.theme.text, 1.0, s)))?;
+                }
+            }
+            Swatch::Marker(marker, color) => legend_area.draw(&(EmptyElement::at((x + r, y)) + marker_glyph(marker, (0, 0), px(4.0, s), color.filled())))?,
+            Swatch::Dash(color) => {
+                for (from, to) in [(x, x + r - px(1.0, s)), (x + r + px(1.0, s), x + 2 * r)] {
+                    legend_area.draw(&PathElement::new(vec![(from, y), (to, y)], stroke(color, 1.5, s)))?;
+                }
+            }
         }
         legend_area.draw(&Text::new(label.clone(), (x + 2 * r + px(6.0, s), y), font(13.0, s, p.theme.text).pos(Pos::new(HPos::Left, VPos::Center))))?;
     }
@@ -90,7 +109,7 @@ fn legend<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, items: &[(String, S
 }
 
 /// A chart of horizontal rows `0..rows` (the first row at the top) over `0..x_max`, with room on
-/// the left for the widest of `labels` (13 px text).
+/// the left for the widest of `labels` (13 px text), up to half the width.
 fn rows_chart<'a, 'l, DB: DrawingBackend>(
     area: &'a DrawingArea<DB, Shift>,
     rows: usize,
@@ -105,7 +124,7 @@ fn rows_chart<'a, 'l, DB: DrawingBackend>(
         .margin_right(px(24.0, s) as u32)
         .margin_top(px(6.0, s) as u32)
         .x_label_area_size(px(40.0, s) as u32)
-        .y_label_area_size(((widest + 16.0) * s).min(area.dim_in_pixel().0 as f64 * 0.45) as u32)
+        .y_label_area_size(((widest + 16.0) * s).min(area.dim_in_pixel().0 as f64 * 0.5) as u32)
         .build_cartesian_2d(0f64..x_max, 0f64..rows as f64)
 }
 
@@ -114,7 +133,7 @@ pub(super) fn status<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &Stat
     let (s, th) = (p.scale, p.theme);
     let area = frame(root, title, p)?;
     let names = legend_texts(p.lang);
-    let items: Vec<(String, ShapeStyle)> = names.iter().zip(th.status).map(|(n, c)| (n.to_string(), c.filled())).collect();
+    let items: Vec<(String, Swatch)> = names.iter().zip(th.status).map(|(n, c)| (n.to_string(), Swatch::Square(c.filled()))).collect();
     let plot = legend(&area, &items, p)?;
     let n = v.bars.len();
     let labels: Vec<String> = v.bars.iter().map(|b| who_label(&b.who, p.lang)).collect();
@@ -177,7 +196,7 @@ pub(super) fn gender<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &Gend
         (&v.land_kvinner, th.land, false, format!("{} {}", t.land, t.kvinner)),
     ];
     let swatch = |color: RGBColor, filled: bool| if filled { color.filled() } else { stroke(color, 2.0, s) };
-    let items: Vec<(String, ShapeStyle)> = groups.iter().map(|(_, c, f, l)| (l.clone(), swatch(*c, *f))).collect();
+    let items: Vec<(String, Swatch)> = groups.iter().map(|(_, c, f, l)| (l.clone(), Swatch::Square(swatch(*c, *f)))).collect();
     let plot = legend(&area, &items, p)?;
     let first = *v.cohorts.first().unwrap_or(&0) as i32;
     let last = *v.cohorts.last().unwrap_or(&0) as i32;
@@ -246,7 +265,9 @@ fn interval_bar<DB: DrawingBackend>(
 /// Each cohort's share with its 95 % interval, then the pooled figure and the country's.
 pub(super) fn uncertainty<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &UncertaintyView, title: &str, p: &Paint) -> ChartResult<DB> {
     let (t, s, th) = (texts(p.lang), p.scale, p.theme);
-    let plot = frame(root, title, p)?;
+    let area = frame(root, title, p)?;
+    // The goal's label above the plot, where no interval can run through it.
+    let plot = legend(&area, &[(t.goal_label.to_string(), Swatch::Dash(th.goal))], p)?;
     let n = v.cohorts.len();
     // x: the cohorts at 0..n, then a gap, the pooled figure and the country's.
     let labels: Vec<String> = v.cohorts.iter().map(|c| c.to_string()).chain([t.pooled.to_string(), t.land.to_string()]).collect();
@@ -272,20 +293,6 @@ pub(super) fn uncertainty<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: 
     }
     let goal = GOAL as f64;
     chart.draw_series(DashedLineSeries::new([(-0.6, goal), (n as f64 + 2.1, goal)], px(6.0, s), px(4.0, s), stroke(th.goal, 1.5, s)))?;
-    // The goal's label keeps clear of the points and their intervals.
-    let mut taken = Vec::new();
-    let estimates = v.estimates.iter().enumerate().filter_map(|(i, e)| Some((i as f64, e.as_ref()?)));
-    let extra = [v.pooled.as_ref().map(|p| (n as f64 + 0.5, &p.estimate)), v.land.as_ref().map(|l| (n as f64 + 1.5, &l.estimate))];
-    for (x, e) in estimates.chain(extra.into_iter().flatten()) {
-        let (cx, cy) = chart.backend_coord(&(x, e.percent));
-        taken.push(TextBox::around((cx, cy), px(5.0, s) + 1));
-        let (_, top) = chart.backend_coord(&(x, e.high));
-        let (_, bottom) = chart.backend_coord(&(x, e.low));
-        let (l, _) = chart.backend_coord(&(x - 0.08, e.low));
-        taken.push(TextBox { left: l, right: 2 * cx - l, top, bottom });
-    }
-    let (offset, pos) = place_goal_label(&mut taken, t.goal_label, chart.backend_coord(&(-0.6, goal)), chart.backend_coord(&(n as f64 + 2.1, goal)).0, s);
-    chart.draw_series(std::iter::once(EmptyElement::at((-0.6, goal)) + Text::new(t.goal_label.to_string(), offset, font(12.0, s, th.goal).pos(pos))))?;
     for (i, (e, share)) in v.estimates.iter().zip(&v.shares).enumerate() {
         match e {
             Some(e) => interval_bar(&mut chart, i as f64, e, th.kommune, Marker::Circle, p)?,
@@ -328,17 +335,32 @@ pub(super) fn similar<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &Sim
         })
         .collect();
     let mut chart = rows_chart(&plot, n, labels.iter().map(String::as_str), 100.0, p)?;
-    themed(chart.configure_mesh().disable_y_mesh(), p)
-        .x_labels(6)
-        .x_label_formatter(&|x| format_percent(*x as u16, p.lang))
-        .y_labels(0)
-        .x_desc(t.axis_pooled)
-        .draw()?;
+    // The axis's description under the plot where it fits there; else under the whole drawing,
+    // smaller if it must be (a phone).
+    let desc_width = record::text_size(t.axis_pooled, 13.0 * s).0 as f64;
+    let under_plot = desc_width <= chart.plotting_area().dim_in_pixel().0 as f64;
+    let percent = |x: &f64| format_percent(*x as u16, p.lang);
+    let mut mesh = chart.configure_mesh();
+    themed(mesh.disable_y_mesh(), p).x_labels(6).x_label_formatter(&percent).y_labels(0);
+    if under_plot {
+        mesh.x_desc(t.axis_pooled);
+    }
+    mesh.draw()?;
+    if !under_plot {
+        let (w, h) = plot.dim_in_pixel();
+        let size = 13.0 * (w as f64 - 16.0 * s).min(desc_width) / desc_width;
+        plot.draw(&Text::new(t.axis_pooled, (w as i32 / 2, h as i32 - px(2.0, s)), font(size, s, th.text).pos(Pos::new(HPos::Center, VPos::Bottom))))?;
+    }
     let goal = v.goal as f64;
     chart.draw_series(DashedLineSeries::new([(goal, 0.0), (goal, n as f64)], px(6.0, s), px(4.0, s), stroke(th.goal, 1.5, s)))?;
+    // Its label right of the line, or left of it where it would run off the drawing.
+    let right_room = root.dim_in_pixel().0 as i32 - chart.backend_coord(&(goal, n as f64)).0 - px(8.0, s);
+    let (dx, h_pos) = match record::text_size(t.goal_label, 12.0 * s).0 as i32 <= right_room {
+        true => (px(4.0, s), HPos::Left),
+        false => (px(-4.0, s), HPos::Right),
+    };
     chart.draw_series(std::iter::once(
-        EmptyElement::at((goal, n as f64))
-            + Text::new(t.goal_label.to_string(), (px(4.0, s), px(2.0, s)), font(12.0, s, th.goal).pos(Pos::new(HPos::Left, VPos::Top))),
+        EmptyElement::at((goal, n as f64)) + Text::new(t.goal_label.to_string(), (dx, px(2.0, s)), font(12.0, s, th.goal).pos(Pos::new(h_pos, VPos::Top))),
     ))?;
     for (i, ((_, e, own), label)) in rows.iter().zip(labels).enumerate() {
         let y = (n - 1 - i) as f64 + 0.5;
