@@ -3,7 +3,7 @@
 
 use crate::chart::{draw, Paint, DARK, LIGHT};
 use crate::data::{Dataset, Level};
-use crate::outcome::bydel_kommune;
+use crate::outcome::{bydel_kommune, today_kommune};
 use crate::outcome::views::{view_data, ViewData, ViewKind};
 use crate::sort::sort_by_cached_key;
 use crate::text::{texts, view_name, view_text, Lang, Texts, ViewText};
@@ -110,8 +110,7 @@ struct OneChoice<'a> {
 #[wasm_bindgen]
 pub fn choice(code: &str) -> Result<JsValue, JsError> {
     let ds = Dataset::embedded_one_year_after();
-    let kommune_named = |code: &str| ds.map.kommuner.iter().find(|k| k.code == code);
-    let one = kommune_named(code).map(|k| OneChoice { code: &k.code, name: &k.name, kommune: None }).or_else(|| {
+    let one = today_kommune(ds, code).map(|k| OneChoice { code: &k.code, name: &k.name, kommune: None }).or_else(|| {
         let r = ds.region(Level::Bydel, code)?;
         let kommune = bydel_kommune(ds, code)?;
         Some(OneChoice { code: &r.region.code, name: &r.region.name, kommune: Some(&kommune.name) })

@@ -410,9 +410,12 @@ Widget.prototype.showMessage = function (text) {
 // Where the core cannot run: the page's own fallback content, and no dead controls.
 Widget.prototype.showFallback = function (show) {
   this.fallback.classList.toggle("is-show", show);
-  this.panel.hidden = show;
-  this.controls.hidden = show;
-  this.tabs.hidden = show;
+  this.showControls(!show);
+};
+
+// The controls, the view tabs and the panel, or none of them.
+Widget.prototype.showControls = function (show) {
+  this.controls.hidden = this.tabs.hidden = this.panel.hidden = !show;
 };
 
 // While the core loads (`text`), only a note that says so: empty controls would be no use, and
@@ -420,7 +423,7 @@ Widget.prototype.showFallback = function (show) {
 // compiles would be done again once they are filled.
 Widget.prototype.showLoading = function (text) {
   setText(this.loading, text || "");
-  this.controls.hidden = this.tabs.hidden = this.panel.hidden = !!text;
+  this.showControls(!text);
 };
 
 Widget.prototype.update = function () {

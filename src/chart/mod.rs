@@ -87,7 +87,7 @@ fn font(size: f64, scale: f64, color: RGBColor) -> TextStyle<'static> {
 
 /// Where a line of text stands, in device pixels, as the recorder measures text.
 #[derive(Clone, Copy)]
-pub(crate) struct TextBox {
+struct TextBox {
     left: i32,
     right: i32,
     top: i32,
@@ -113,7 +113,7 @@ impl TextBox {
     }
 
     /// The square of half-side `r` around `c`.
-    pub(crate) fn around(c: (i32, i32), r: i32) -> TextBox {
+    fn around(c: (i32, i32), r: i32) -> TextBox {
         TextBox { left: c.0 - r, right: c.0 + r, top: c.1 - r, bottom: c.1 + r }
     }
 
@@ -133,9 +133,9 @@ fn first_free<T>(taken: &mut Vec<TextBox>, candidates: impl IntoIterator<Item = 
 
 /// Where the goal's label goes, given its dashed line from `left` to `right_x` (device pixels):
 /// above the line at its left end, else below it, else at its right end, else in the middle,
-/// the first that keeps clear of what is `taken` (the first, if none). Returns the offset from the line's left end
-/// and the anchor; the label and the line are taken from then on.
-pub(crate) fn place_goal_label(taken: &mut Vec<TextBox>, label: &str, left: (i32, i32), right_x: i32, s: f64) -> ((i32, i32), Pos) {
+/// the first that keeps clear of what is `taken` (the first, if none). Returns the offset from
+/// the line's left end and the anchor; the label and the line are taken from then on.
+fn place_goal_label(taken: &mut Vec<TextBox>, label: &str, left: (i32, i32), right_x: i32, s: f64) -> ((i32, i32), Pos) {
     let (gx, gy) = left;
     let d = px(6.0, s);
     let mid = (gx + right_x) / 2;
@@ -154,6 +154,12 @@ pub(crate) fn place_goal_label(taken: &mut Vec<TextBox>, label: &str, left: (i32
     });
     taken.push(TextBox { left: gx, right: right_x, top: gy - 1, bottom: gy + 1 });
     place
+}
+
+/// A font size no larger than `size` (CSS pixels) at which `text` fits `room` device pixels at
+/// scale `s`, as the recorder measures text.
+fn size_to_fit(text: &str, size: f64, s: f64, room: f64) -> f64 {
+    size.min(size * room / (record::text_size(text, size * s).0 as f64).max(1.0))
 }
 
 /// The width of a label in 13 px text, in CSS pixels, as the recorder measures text.
@@ -195,7 +201,7 @@ fn frame<'a, DB: DrawingBackend>(
     // `titled` would centre it by the recorder's estimate).
     let (w, _) = root.dim_in_pixel();
     // 17 px, or smaller where a long name would not fit the width.
-    let size = (17.0f64).min(17.0 * (w as f64 - 8.0) / (record::text_size(title, 17.0 * s).0 as f64).max(1.0));
+    let size = size_to_fit(title, 17.0, s, w as f64 - 8.0);
     root.draw(&Text::new(title.to_string(), (w as i32 / 2, px(6.0, s)), font(size, s, p.theme.text).pos(Pos::new(HPos::Center, VPos::Top))))?;
     let body = root.margin(px(32.0, s), 0, 0, 0);
     let footer_h = px(24.0, s) as u32;

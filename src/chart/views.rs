@@ -337,8 +337,7 @@ pub(super) fn similar<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &Sim
     let mut chart = rows_chart(&plot, n, labels.iter().map(String::as_str), 100.0, p)?;
     // The axis's description under the plot where it fits there; else under the whole drawing,
     // smaller if it must be (a phone).
-    let desc_width = record::text_size(t.axis_pooled, 13.0 * s).0 as f64;
-    let under_plot = desc_width <= chart.plotting_area().dim_in_pixel().0 as f64;
+    let under_plot = record::text_size(t.axis_pooled, 13.0 * s).0 as f64 <= chart.plotting_area().dim_in_pixel().0 as f64;
     let percent = |x: &f64| format_percent(*x as u16, p.lang);
     let mut mesh = chart.configure_mesh();
     themed(mesh.disable_y_mesh(), p).x_labels(6).x_label_formatter(&percent).y_labels(0);
@@ -348,7 +347,7 @@ pub(super) fn similar<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &Sim
     mesh.draw()?;
     if !under_plot {
         let (w, h) = plot.dim_in_pixel();
-        let size = 13.0 * (w as f64 - 16.0 * s).min(desc_width) / desc_width;
+        let size = size_to_fit(t.axis_pooled, 13.0, s, w as f64 - 16.0 * s);
         plot.draw(&Text::new(t.axis_pooled, (w as i32 / 2, h as i32 - px(2.0, s)), font(size, s, th.text).pos(Pos::new(HPos::Center, VPos::Bottom))))?;
     }
     let goal = v.goal as f64;

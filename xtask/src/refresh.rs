@@ -16,9 +16,10 @@
 //!
 //! Either way the files are written to a temporary directory and read there exactly as the build
 //! reads them, and then the whole data directory as it would be after the refresh (the KLASS 131
-//! map of today's kommuner included); only if that succeeds are they moved into `data/` (`--data DIR` for another
-//! directory), and the widget is rebuilt (`cargo xtask build`; `--no-build` skips it). A refresh
-//! that fails validation prints every located error and leaves `data/` as it was.
+//! map of today's kommuner included); only if that succeeds are they moved into `data/`
+//! (`--data DIR` for another directory), and the widget is rebuilt (`cargo xtask build`;
+//! `--no-build` skips it). A refresh that fails validation prints every located error and leaves
+//! `data/` as it was.
 
 #[allow(dead_code)]
 #[path = "../../src/data/model.rs"]
