@@ -294,65 +294,67 @@ fn overlap(a: (f64, f64, f64, f64), b: (f64, f64, f64, f64)) -> bool {
 }
 
 /// The sizes and languages the chart tests draw every kommune's charts at: the full 720 px, and
-/// 360 and 300 px (phones; the widget shrinks the text no further than to 0.7 of its size, so it is
-/// relatively larger there), in nb, nn and en.
+/// 360, 330 and 300 px (phones) at the scale the widget draws them there (its text no smaller
+/// than 0.7 of its size at 360 px, 515 px's proportions below), in nb, nn and en.
 const LAYOUTS: [(u32, u32, f64, Lang); 5] =
     [(720, 420, 1.0, Lang::Nb), (360, 300, 0.7, Lang::Nb), (720, 420, 1.0, Lang::Nn), (330, 300, 330.0 / 515.0, Lang::Nn), (300, 300, 300.0 / 515.0, Lang::En)];
 
-/// Every text of every kommune's chart in every view (the longest names, fylke names and
-/// gap notes among them) lies inside the drawing, and no two texts overlap.
-#[test]
-fn chart_text_stays_inside_the_drawing_and_apart() {
+/// Draws every kommune's chart in every view at every one of [`LAYOUTS`] and hands each drawing
+/// to `check`, with a name for it ("0301 Goal Nb at 720 px") and its scale and width.
+fn each_chart(mut check: impl FnMut(&str, f64, u32, &intro_status::chart::record::Drawing)) {
     use intro_status::chart::{draw, Paint};
-    let mut problems = Vec::new();
     for k in &ds().map.kommuner {
         for kind in ViewKind::ALL {
             let v = data(kind, &k.code);
             for (width, height, scale, lang) in LAYOUTS {
                 let drawing = draw(&v, &Paint { lang, theme: &LIGHT, scale }, (width, height));
-                let boxes = text_boxes(&drawing);
-                for (i, &(left, right, top, bottom, text)) in boxes.iter().enumerate() {
-                    if left < -0.5 || right > width as f64 + 0.5 {
-                        problems.push(format!("{} {kind:?} {lang:?} at {width} px: «{text}» runs from {left:.0} to {right:.0}", k.code));
-                    }
-                    for &(l, r, t, b, other) in &boxes[..i] {
-                        if overlap((left, right, top, bottom), (l, r, t, b)) {
-                            problems.push(format!("{} {kind:?} {lang:?} at {width} px: «{text}» overlaps «{other}»", k.code));
-                        }
-                    }
-                }
+                check(&format!("{} {kind:?} {lang:?} at {width} px", k.code), scale, width, &drawing);
             }
         }
     }
+}
+
+/// Every text of every kommune's chart in every view (the longest names, fylke names and
+/// gap notes among them) lies inside the drawing, and no two texts overlap.
+#[test]
+fn chart_text_stays_inside_the_drawing_and_apart() {
+    let mut problems = Vec::new();
+    each_chart(|chart, _, width, drawing| {
+        let boxes = text_boxes(drawing);
+        for (i, &(left, right, top, bottom, text)) in boxes.iter().enumerate() {
+            if left < -0.5 || right > width as f64 + 0.5 {
+                problems.push(format!("{chart}: «{text}» runs from {left:.0} to {right:.0}"));
+            }
+            for &(l, r, t, b, other) in &boxes[..i] {
+                if overlap((left, right, top, bottom), (l, r, t, b)) {
+                    problems.push(format!("{chart}: «{text}» overlaps «{other}»"));
+                }
+            }
+        }
+    });
     problems.dedup();
     assert!(problems.is_empty(), "{} problems, e.g.:\n{}", problems.len(), problems.iter().take(80).cloned().collect::<Vec<_>>().join("\n"));
 }
 
 /// No text of any kommune's chart, in any view, lies on a point's marker: a value written over
 /// another line's square or triangle cannot be read (the table has every value the chart leaves
-/// out). Markers are at most 12 px across at 720 px.
+/// out). Markers are at most 14 px across at 720 px.
 #[test]
 fn chart_text_keeps_clear_of_markers() {
     use intro_status::chart::{draw, Paint};
     let mut problems = Vec::new();
     let mut values = 0;
-    for k in &ds().map.kommuner {
-        for kind in ViewKind::ALL {
-            let v = data(kind, &k.code);
-            for (width, height, scale, lang) in LAYOUTS {
-                let drawing = draw(&v, &Paint { lang, theme: &LIGHT, scale }, (width, height));
-                let markers = marker_boxes(&drawing, 14.0 * scale);
-                for (left, right, top, bottom, text) in text_boxes(&drawing) {
-                    values += text.ends_with('%') as usize;
-                    if markers.iter().any(|&m| overlap((left, right, top, bottom), m)) {
-                        problems.push(format!("{} {kind:?} {lang:?} at {width} px: «{text}» lies on a marker", k.code));
-                    }
-                }
+    each_chart(|chart, scale, _, drawing| {
+        let markers = marker_boxes(drawing, 14.0 * scale);
+        for (left, right, top, bottom, text) in text_boxes(drawing) {
+            values += text.ends_with('%') as usize;
+            if markers.iter().any(|&m| overlap((left, right, top, bottom), m)) {
+                problems.push(format!("{chart}: «{text}» lies on a marker"));
             }
         }
-    }
+    });
     // Sanity: the check sees markers at all (Oslo's goal chart has Oslo's, the country's).
-    let oslo = draw(&data(ViewKind::Goal, "0301"), &intro_status::chart::Paint { lang: Lang::Nb, theme: &LIGHT, scale: 1.0 }, (720, 420));
+    let oslo = draw(&data(ViewKind::Goal, "0301"), &Paint { lang: Lang::Nb, theme: &LIGHT, scale: 1.0 }, (720, 420));
     assert!(marker_boxes(&oslo, 14.0).len() >= 8, "{}", marker_boxes(&oslo, 14.0).len());
     eprintln!("{values} texts ending in % checked");
     assert!(problems.is_empty(), "{} problems, e.g.:\n{}", problems.len(), problems.iter().take(40).cloned().collect::<Vec<_>>().join("\n"));
