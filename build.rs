@@ -1,26 +1,9 @@
 //! Imports the vendored SSB table 10824 data (`data/ssb10824/`) and writes the compact binary
 //! the library embeds: SSB's JSON-stat 2.0 file from `cargo xtask refresh` when it is there, else
-//! the CSV extract. A malformed file fails the build with its file and location.
+//! the CSV extract. A malformed file fails the build with its file and location. The importers
+//! and the encoder are the `intro-status-import` crate (`crates/import`).
 
-#[allow(dead_code)]
-#[path = "src/data/model.rs"]
-mod model;
-#[allow(dead_code)]
-#[path = "src/data/import.rs"]
-mod import;
-#[allow(dead_code)]
-#[path = "src/data/codec.rs"]
-mod codec;
-#[allow(dead_code)]
-#[path = "src/data/klass.rs"]
-mod klass;
-#[allow(dead_code)]
-#[path = "src/data/jsonstat.rs"]
-mod jsonstat;
-#[allow(dead_code)]
-#[path = "src/data/table10824.rs"]
-mod table10824;
-
+use intro_status_import::{codec, import, table10824};
 use std::path::PathBuf;
 
 fn main() {
@@ -32,8 +15,11 @@ fn main() {
     for f in [import::MAP_FYLKER_FILE, import::MAP_NAMES_FILE, import::PUBLISHED_FILE] {
         println!("cargo:rerun-if-changed={}", root.join(f).display());
     }
+    // SSB's JSON-stat file and its fetch note exist only after `cargo xtask refresh`: a missing
+    // file would make cargo run this script on every build, so the folder is watched for them.
     for f in [table10824::FILE_NAME, table10824::FETCH_FILE_NAME] {
-        println!("cargo:rerun-if-changed={}", root.join("ssb10824").join(f).display());
+        let path = root.join("ssb10824").join(f);
+        println!("cargo:rerun-if-changed={}", if path.exists() { path } else { root.join("ssb10824") }.display());
     }
     let dataset = match import::import_data(&root) {
         Ok(d) => d,

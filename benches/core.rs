@@ -2,10 +2,11 @@
 //! SVG. `cargo bench --bench core`. Not a test: see BENCHMARKS.md.
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use intro_status::chart::{svg, LIGHT};
-use intro_status::data::Dataset;
-use intro_status::outcome::views::{view_data, ViewKind};
-use intro_status::text::{view_text, Lang};
+use intro_status::chart::LIGHT;
+use intro_status::data::{Dataset, Embedded};
+use intro_status::place::Place;
+use intro_status::text::Lang;
+use intro_status::views::{Opened, ViewKind};
 use std::hint::black_box;
 use std::time::Duration;
 
@@ -19,8 +20,9 @@ fn every_kommune(c: &mut Criterion) {
         b.iter(|| {
             for code in &codes {
                 for kind in ViewKind::ALL {
-                    let view = view_data(ds, kind, black_box(code), None).expect("every kommune has every view");
-                    black_box(view_text(&view, Lang::Nb));
+                    let place = Place::resolve(ds, black_box(code)).expect("today's kommune");
+                    let view = Opened::open(ds, &place, kind, None, Lang::Nb).expect("every kommune has every view");
+                    black_box(view.text());
                 }
             }
         })
@@ -29,9 +31,10 @@ fn every_kommune(c: &mut Criterion) {
         b.iter(|| {
             for code in &codes {
                 for kind in ViewKind::ALL {
-                    let view = view_data(ds, kind, black_box(code), None).expect("every kommune has every view");
-                    black_box(view_text(&view, Lang::Nb));
-                    black_box(svg(&view, Lang::Nb, &LIGHT, 720, 420));
+                    let place = Place::resolve(ds, black_box(code)).expect("today's kommune");
+                    let view = Opened::open(ds, &place, kind, None, Lang::Nb).expect("every kommune has every view");
+                    black_box(view.text());
+                    black_box(view.svg(&LIGHT, 720, 420));
                 }
             }
         })

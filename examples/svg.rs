@@ -1,5 +1,7 @@
 //! Renders a view natively to SVG: `cargo run --example svg -- 0301 goal [cohort] [nb|nn|en] [dark]`.
-use intro_status::outcome::views::{view_data, ViewKind};
+use intro_status::data::Embedded;
+use intro_status::place::Place;
+use intro_status::views::{Opened, ViewKind};
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let code = args.first().map_or("0301", String::as_str);
@@ -8,8 +10,9 @@ fn main() {
     let lang = intro_status::text::Lang::parse(args.get(3).map_or("nb", String::as_str)).unwrap();
     let theme = if args.get(4).is_some_and(|d| d == "dark") { &intro_status::chart::DARK } else { &intro_status::chart::LIGHT };
     let ds = intro_status::data::Dataset::embedded();
-    let v = view_data(ds, kind, code, cohort).expect("known code");
-    let text = intro_status::text::view_text(&v, lang);
+    let place = Place::resolve(ds, code).expect("known code");
+    let v = Opened::open(ds, &place, kind, cohort, lang).expect("a view for it");
+    let text = v.text();
     eprintln!("{}\n{:?}\n{:?}", text.summary, text.notes, text.table);
-    print!("{}", intro_status::chart::svg(&v, lang, theme, 720, 420));
+    print!("{}", v.svg(theme, 720, 420));
 }

@@ -5,10 +5,15 @@
 //! the browser.
 
 pub mod chart;
+pub mod choose;
 pub mod data;
 pub mod export;
 pub mod outcome;
+pub mod place;
 pub mod sort;
 pub mod text;
+pub mod views;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod window;
 #[cfg(target_arch = "wasm32")]
 pub mod web;

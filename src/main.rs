@@ -1,5 +1,7 @@
-//! `intro-status export`: every embedded figure as CSV on stdout.
+//! `intro-status export`: every embedded figure as CSV on stdout; `intro-status view`: what the
+//! widget shows for places and views (see `usage`).
 
+use intro_status::data::Embedded;
 use intro_status::{data::Dataset, export};
 use std::io::Write;
 
@@ -24,10 +26,79 @@ fn main() {
                 }
             }
         }
-        _ => {
-            eprintln!("usage: intro-status export               every embedded figure of SSB table 10824 as CSV (the source's kommune numbers)");
-            eprintln!("       intro-status export --map 2024    the same on today's kommune map, with a note column");
-            std::process::exit(2);
+        Some("view") => std::process::exit(view(&args[1..])),
+        _ => usage(),
+    }
+}
+
+fn usage() -> ! {
+    eprintln!("usage: intro-status export               every embedded figure of SSB table 10824 as CSV (the source's kommune numbers)");
+    eprintln!("       intro-status export --map 2024    the same on today's kommune map, with a note column");
+    eprintln!("       intro-status view PLACE... [--view V] [--cohort YEAR] [--lang nb|nn|en] [--format text|csv|svg|json]");
+    eprintln!("       intro-status view --all [--lang L] [--format F]   every kommune and bydel of today, every view");
+    eprintln!("         PLACE: a kommune number (old or new), a bydel number, or a name; V: a view's key (default: every view)");
+    std::process::exit(2);
+}
+
+/// `view`: what the widget shows, on stdout; the exit status for the process.
+fn view(args: &[String]) -> i32 {
+    use intro_status::text::Lang;
+    use intro_status::views::ViewKind;
+    use intro_status::window::{all_places, find_place, render, Format};
+    let (mut queries, mut kinds, mut cohort, mut lang, mut format, mut all) = (Vec::new(), ViewKind::ALL.to_vec(), None, Lang::Nb, Format::Text, false);
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        let mut value = |what: &str| it.next().cloned().unwrap_or_else(|| {
+            eprintln!("intro-status: {arg} needs {what}");
+            usage()
+        });
+        match arg.as_str() {
+            "--all" => all = true,
+            "--view" => {
+                let v = value("a view");
+                kinds = vec![ViewKind::parse(&v).unwrap_or_else(|| {
+                    eprintln!("intro-status: no view is called «{v}»");
+                    usage()
+                })];
+            }
+            "--cohort" => cohort = Some(value("a year").parse::<u16>().unwrap_or_else(|_| usage())),
+            "--lang" => lang = Lang::parse(&value("a language")).unwrap_or_else(|| usage()),
+            "--format" => format = Format::parse(&value("a format")).unwrap_or_else(|| usage()),
+            flag if flag.starts_with("--") => usage(),
+            place => queries.push(place.to_string()),
         }
     }
+    let ds = Dataset::embedded();
+    let places = if all {
+        all_places(ds)
+    } else {
+        if queries.is_empty() {
+            usage();
+        }
+        let mut places = Vec::new();
+        for q in &queries {
+            match find_place(ds, q) {
+                Ok(p) => places.push(p),
+                Err(e) => {
+                    eprintln!("intro-status: {e}");
+                    return 1;
+                }
+            }
+        }
+        places
+    };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    for place in &places {
+        for &kind in &kinds {
+            let Some(text) = render(ds, place, kind, cohort, lang, format) else { continue };
+            if let Err(e) = out.write_all(text.as_bytes()) {
+                if e.kind() != std::io::ErrorKind::BrokenPipe {
+                    eprintln!("intro-status: {e}");
+                }
+                return 1;
+            }
+        }
+    }
+    i32::from(out.flush().is_err())
 }

@@ -1,22 +1,20 @@
 //! Every view, for real kommuner of every kind, against source cells: figures, SVG, table and
-//! summary agree.
+//! summary agree. All on the frozen fixture (`tests/fixtures/data/`, see `common`), so a refresh
+//! of `data/` leaves these figures as they are.
 
-use intro_status::chart::{svg, DARK, LIGHT};
-use intro_status::data::Dataset;
-use intro_status::outcome::views::*;
-use intro_status::outcome::Share;
-use intro_status::text::{view_text, Lang};
+mod common;
 
-fn ds() -> &'static Dataset {
-    Dataset::embedded()
-}
+use common::{data, draw, fixture as ds, flat, open, svg, view};
+use intro_status::chart::{layout, DARK, LIGHT};
+use intro_status::outcome::stats::wilson;
+use intro_status::outcome::{Share, Who};
+use intro_status::place::Place;
+use intro_status::text::{source_line, Lang};
+use intro_status::views::followup::follow_up_cohorts;
+use intro_status::views::{view_data, ViewData, ViewKind, ViewText};
 
-fn data(kind: ViewKind, code: &str) -> ViewData {
-    view_data(ds(), kind, code, None).unwrap_or_else(|| panic!("{code} {kind:?}"))
-}
-
-fn flat(svg: &str) -> String {
-    svg.replace('\n', "")
+fn view_text(v: &ViewData, lang: Lang) -> ViewText {
+    v.text(lang)
 }
 
 #[test]
@@ -44,7 +42,7 @@ fn status_split_equals_source_cells() {
     assert_eq!(v.bars[1].who, Who::Land);
     assert_eq!(v.bars[1].percents, [Some(62), Some(11), Some(27)]);
     // A chosen cohort: 2011 (status 2012) for Bergen: 219 finished.
-    let ViewData::Status(v) = view_data(ds(), ViewKind::Status, "4601", Some(2011)).unwrap() else { panic!() };
+    let ViewData::Status(v) = view(ViewKind::Status, "4601", Some(2011)).unwrap() else { panic!() };
     assert_eq!((v.cohort, v.bars[0].finished), (2011, Some(219)));
     let text = view_text(&ViewData::Status(v.clone()), Lang::Nb);
     assert!(text.summary.starts_with("Av de 219 i Bergen som avsluttet i 2011, var 57 prosent i arbeid eller utdanning"), "{}", text.summary);
@@ -55,7 +53,7 @@ fn status_split_equals_source_cells() {
 #[test]
 fn status_split_of_a_suppressed_bar_is_a_gap_with_its_reason() {
     // 3105 Sarpsborg, cohort 2012: 30 finished, work or education suppressed.
-    let ViewData::Status(v) = view_data(ds(), ViewKind::Status, "3105", Some(2012)).unwrap() else { panic!() };
+    let ViewData::Status(v) = view(ViewKind::Status, "3105", Some(2012)).unwrap() else { panic!() };
     assert_eq!(v.bars[0].percents, [None, None, None]);
     assert_eq!(v.bars[0].share, Share::Suppressed { finished: Some(30) });
     let svg = flat(&svg(&ViewData::Status(v.clone()), Lang::Nb, &LIGHT, 720, 420));
@@ -85,7 +83,7 @@ fn follow_up_follows_one_cohort() {
     assert_eq!(v.land[3], Share::Published { percent: 62, count: Some(1733), finished: Some(2786) });
     // Every cohort on offer has two or more points.
     assert_eq!(follow_up_cohorts(ds()), [2007, 2008, 2009, 2010, 2011, 2012]);
-    let ViewData::FollowUp(v) = view_data(ds(), ViewKind::FollowUp, "4601", Some(2012)).unwrap() else { panic!() };
+    let ViewData::FollowUp(v) = view(ViewKind::FollowUp, "4601", Some(2012)).unwrap() else { panic!() };
     assert_eq!(v.years_after, [1, 2]);
     let svg = flat(&svg(&ViewData::FollowUp(v), Lang::En, &LIGHT, 720, 420));
     assert!(svg.contains("Bergen: finished 2012, in work or education one to five years after"));
@@ -148,19 +146,23 @@ fn country_picture_for_the_newest_cohort() {
 #[test]
 fn every_view_draws_for_every_kind_of_kommune_in_every_language_and_theme() {
     // Large, small, merged with a suppressed part, suppressed cohort, divided, no completers, bydel.
+    // Opened as a widget opens them: with the source line of the data, under the chart and in the CSV.
     for code in ["0301", "4601", "5622", "3203", "3105", "3907", "1111", "030106"] {
         for kind in ViewKind::ALL {
-            let v = data(kind, code);
             for lang in [Lang::Nb, Lang::Nn, Lang::En] {
+                let o = open(kind, code, None, lang);
+                assert_eq!(o.source, source_line(&ds().source, lang));
                 for theme in [&LIGHT, &DARK] {
-                    let out = svg(&v, lang, theme, 720, 420);
+                    let out = o.svg(theme, 720, 420);
                     assert!(out.starts_with("<svg") && out.contains("</svg>"), "{code} {kind:?}");
+                    assert!(flat(&out).contains(&o.source), "{code} {kind:?} {lang:?}: no source line under the chart");
                 }
-                let text = view_text(&v, lang);
+                let text = o.text();
                 assert!(!text.summary.is_empty() && !text.table.rows.is_empty(), "{code} {kind:?} {lang:?}");
                 for row in &text.table.rows {
                     assert_eq!(row.len(), text.table.headers.len(), "{code} {kind:?}");
                 }
+                assert!(o.csv().contains(&o.source), "{code} {kind:?} {lang:?}: no source line in the CSV");
             }
         }
     }
@@ -172,19 +174,22 @@ fn views_parse_from_page_attributes() {
     assert_eq!(ViewKind::parse(" Status "), Some(ViewKind::Status));
     assert_eq!(ViewKind::parse("followup"), Some(ViewKind::FollowUp));
     assert_eq!(ViewKind::parse("pie"), None);
-    assert!(view_data(ds(), ViewKind::Country, "9999", None).is_none());
+    assert!(Place::resolve(ds(), "9999").is_none());
 }
 
 /// The widget computes every view but the follow-up from the data decoded only as far as one
 /// year after (`Dataset::embedded_one_year_after`). Each of those views comes out the same from
 /// that part as from the whole; the follow-up, which reads further, does not (so the comparison
 /// can tell). The goal view, which most pages show, for every code the data and today's map
-/// know; the others, for every cohort, for every seventh code and every kind of kommune.
+/// know; the others, for every cohort, for every seventh code and every kind of kommune. The
+/// fixture is encoded as the build encodes `data/`, and decoded both ways as the widget decodes.
 #[test]
 fn views_that_read_one_year_after_need_no_more_of_the_data() {
-    use intro_status::data::codec;
-    let whole = ds();
-    let part = codec::decode_one_year_after(&codec::encode(whole)).unwrap();
+    use intro_status_import::codec;
+    let bytes = codec::encode(ds());
+    let whole = &codec::decode(&bytes).unwrap();
+    assert!(whole == ds(), "the codec changes the fixture");
+    let part = codec::decode_one_year_after(&bytes).unwrap();
     let mut codes: Vec<&str> = whole.regions.iter().map(|r| r.region.code.as_str()).collect();
     codes.extend(whole.map.kommuner.iter().map(|k| k.code.as_str()));
     // Large, small, merged with a suppressed part, suppressed cohort, divided, no completers, bydel.
@@ -200,7 +205,11 @@ fn views_that_read_one_year_after_need_no_more_of_the_data() {
                 _ => &[None],
             };
             for &cohort in cohorts {
-                let (a, b) = (view_data(&part, kind, code, cohort), view_data(whole, kind, code, cohort));
+                let (Some(in_part), Some(in_whole)) = (Place::resolve(&part, code), Place::resolve(whole, code)) else {
+                    assert!(Place::resolve(whole, code).is_none(), "{code} is a place in the whole only");
+                    continue;
+                };
+                let (a, b) = (view_data(&part, kind, &in_part, cohort), view_data(whole, kind, &in_whole, cohort));
                 match kind.one_year_after_only() {
                     true => assert!(a == b, "{code} {kind:?} {cohort:?} differs when decoded one year after"),
                     false => follow_up_differs |= a != b,
@@ -215,10 +224,10 @@ fn views_that_read_one_year_after_need_no_more_of_the_data() {
 /// which is what the canvas draws (plotters' SVG backend would divide it by 1.24 unasked).
 #[test]
 fn svg_text_has_the_size_the_canvas_draws() {
-    use intro_status::chart::{draw, record::Op, Paint};
+    use intro_status::chart::record::Op;
     for kind in [ViewKind::Goal, ViewKind::Status] {
         let v = data(kind, "0301");
-        let drawing = draw(&v, &Paint { lang: Lang::Nb, theme: &LIGHT, scale: 1.0 }, (720, 420));
+        let drawing = draw(&v, Lang::Nb, &LIGHT, 1.0, (720, 420));
         let asked: Vec<f64> = drawing.ops.iter().filter_map(|op| if let Op::Text(_, f, _) = op { Some(f.size) } else { None }).collect();
         let out = svg(&v, Lang::Nb, &LIGHT, 720, 420);
         let written: Vec<f64> = out.split("font-size=\"").skip(1).map(|s| s.split('"').next().unwrap().parse().unwrap()).collect();
@@ -293,23 +302,42 @@ fn overlap(a: (f64, f64, f64, f64), b: (f64, f64, f64, f64)) -> bool {
     a.0 < b.1 - 0.5 && b.0 < a.1 - 0.5 && a.2 < b.3 - 0.5 && b.2 < a.3 - 0.5
 }
 
-/// The sizes and languages the chart tests draw every kommune's charts at: the full 720 px, and
-/// 360, 330 and 300 px (phones) at the scale the widget draws them there (its text no smaller
-/// than 0.7 of its size at 360 px, 515 px's proportions below), in nb, nn and en.
-const LAYOUTS: [(u32, u32, f64, Lang); 5] =
-    [(720, 420, 1.0, Lang::Nb), (360, 300, 0.7, Lang::Nb), (720, 420, 1.0, Lang::Nn), (330, 300, 330.0 / 515.0, Lang::Nn), (300, 300, 300.0 / 515.0, Lang::En)];
+/// The widths and languages the chart tests draw every kommune's charts at: the full 720 px, and
+/// 360, 330 and 300 px (phones), each in the widget's own layout for that width (its text no
+/// smaller than 0.7 of its size at 360 px, 515 px's proportions below), in nb, nn and en.
+const LAYOUTS: [(u32, Lang); 5] = [(720, Lang::Nb), (360, Lang::Nb), (720, Lang::Nn), (330, Lang::Nn), (300, Lang::En)];
+
+#[test]
+fn the_layouts_are_the_widgets() {
+    let l = layout(360.0, 3.0);
+    assert_eq!((l.css_width, l.css_height, l.width, l.height), (360, 300, 1080, 900));
+    // 360 / 515 of the text's size: just under 0.7 (9 px for 13 px labels).
+    assert!((l.scale - 3.0 * 360.0 / 515.0).abs() < 1e-9, "{}", l.scale);
+    assert_eq!((layout(1000.0, 1.0).css_width, layout(1000.0, 1.0).css_height, layout(1000.0, 1.0).scale), (720, 420, 1.0));
+    assert_eq!(layout(0.0, 1.0).css_width, 720);
+    assert!((layout(330.0, 1.0).scale - 330.0 / 515.0).abs() < 1e-9);
+    assert!((layout(200.0, 1.0).scale - 0.55).abs() < 1e-9);
+}
+
+/// Every kommune's figures in every view, computed once for the tests that draw them all (the
+/// fixture is not the embedded data, whose shared figures the core keeps: computing them is a
+/// good part of drawing every chart).
+fn every_view() -> &'static [(String, ViewKind, ViewData)] {
+    static ALL: std::sync::OnceLock<Vec<(String, ViewKind, ViewData)>> = std::sync::OnceLock::new();
+    ALL.get_or_init(|| ds().map.kommuner.iter().flat_map(|k| ViewKind::ALL.map(|kind| (k.code.clone(), kind, data(kind, &k.code)))).collect())
+}
 
 /// Draws every kommune's chart in every view at every one of [`LAYOUTS`] and hands each drawing
 /// to `check`, with a name for it ("0301 Goal Nb at 720 px") and its scale and width.
 fn each_chart(mut check: impl FnMut(&str, f64, u32, &intro_status::chart::record::Drawing)) {
-    use intro_status::chart::{draw, Paint};
-    for k in &ds().map.kommuner {
-        for kind in ViewKind::ALL {
-            let v = data(kind, &k.code);
-            for (width, height, scale, lang) in LAYOUTS {
-                let drawing = draw(&v, &Paint { lang, theme: &LIGHT, scale }, (width, height));
-                check(&format!("{} {kind:?} {lang:?} at {width} px", k.code), scale, width, &drawing);
-            }
+    let views = every_view();
+    assert_eq!(views.len(), ds().map.kommuner.len() * ViewKind::ALL.len());
+    for (code, kind, v) in views {
+        for (width, lang) in LAYOUTS {
+            let l = layout(width as f64, 1.0);
+            let (height, scale) = (l.height, l.scale);
+            let drawing = draw(v, lang, &LIGHT, scale, (width, height));
+            check(&format!("{code} {kind:?} {lang:?} at {width} px"), scale, width, &drawing);
         }
     }
 }
@@ -341,7 +369,6 @@ fn chart_text_stays_inside_the_drawing_and_apart() {
 /// out). Markers are at most 14 px across at 720 px.
 #[test]
 fn chart_text_keeps_clear_of_markers() {
-    use intro_status::chart::{draw, Paint};
     let mut problems = Vec::new();
     let mut values = 0;
     each_chart(|chart, scale, _, drawing| {
@@ -354,7 +381,7 @@ fn chart_text_keeps_clear_of_markers() {
         }
     });
     // Sanity: the check sees markers at all (Oslo's goal chart has Oslo's, the country's).
-    let oslo = draw(&data(ViewKind::Goal, "0301"), &Paint { lang: Lang::Nb, theme: &LIGHT, scale: 1.0 }, (720, 420));
+    let oslo = draw(&data(ViewKind::Goal, "0301"), Lang::Nb, &LIGHT, 1.0, (720, 420));
     assert!(marker_boxes(&oslo, 14.0).len() >= 8, "{}", marker_boxes(&oslo, 14.0).len());
     eprintln!("{values} texts ending in % checked");
     assert!(problems.is_empty(), "{} problems, e.g.:\n{}", problems.len(), problems.iter().take(40).cloned().collect::<Vec<_>>().join("\n"));

@@ -1,20 +1,21 @@
-//! The embedded data against the source cells of SSB table 10824.
+//! The import of SSB table 10824 and the codec, against the source cells: on the frozen fixture
+//! (`tests/fixtures/data/`, see `common`), which `cargo xtask refresh` never touches. The checks
+//! of the embedded data (what the widget ships) are in `tests/embedded.rs`.
 
-use intro_status::data::import::{import_data, import_dir, parse_extract, EXTRACT_FILES};
+mod common;
+
+use common::{fixture, fixture_table_dir};
 use intro_status::data::{
-    cell_index, codec, Cell, Dataset, Gender, KommuneMap, Level, PublishedPoint, Region, RegionData, Source, SourceInfo, Split, Status,
+    cell_index, Cell, Dataset, Gender, KommuneMap, Level, PublishedPoint, Region, RegionData, Source, SourceInfo, Split, Status,
     TodayFylke, TodayKommune, Unit, CELLS_PER_YEAR, YEARS_AFTER,
 };
 use intro_status::outcome::{query, Share};
-use std::collections::{BTreeMap, HashMap};
-use std::path::Path;
-
-fn data_dir() -> &'static Path {
-    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/data/ssb10824"))
-}
+use intro_status_import::codec;
+use intro_status_import::import::{import_dir, parse_extract};
+use std::collections::BTreeMap;
 
 fn counts(level: Level, code: &str, cohort: u16, gender: Gender) -> (Cell, Cell, Cell, Cell, Cell) {
-    let o = query(Dataset::embedded(), level, code, cohort, 1, gender).expect("cell exists");
+    let o = query(fixture(), level, code, cohort, 1, gender).expect("cell exists");
     (o.finished(), o.count(Status::Arbutd), o.percent(Status::Arbutd), o.count(Status::LedigTiltak), o.count(Status::Annet))
 }
 
@@ -33,14 +34,14 @@ fn national_cohort_2013_one_year_after() {
 fn oslo_cohort_2013() {
     use Cell::Value as V;
     assert_eq!(counts(Level::Kommune, "0301", 2013, Gender::Alle), (V(251), V(140), V(56), V(11), V(100)));
-    let o = query(Dataset::embedded(), Level::Kommune, "0301", 2013, 1, Gender::Alle).unwrap();
+    let o = query(fixture(), Level::Kommune, "0301", 2013, 1, Gender::Alle).unwrap();
     assert_eq!(o.status_year, 2014);
     assert_eq!(o.share(), Share::Published { percent: 56, count: Some(140), finished: Some(251) });
 }
 
 #[test]
 fn suppressed_is_not_zero_and_zero_is_not_suppressed() {
-    let ds = Dataset::embedded();
+    let ds = fixture();
     // 0105 Sarpsborg, cohort 2012: 30 finished, in work or education suppressed (`:`), other 13.
     let o = query(ds, Level::Kommune, "0105", 2012, 1, Gender::Alle).unwrap();
     assert_eq!(o.finished(), Cell::Value(30));
@@ -62,7 +63,7 @@ fn suppressed_is_not_zero_and_zero_is_not_suppressed() {
 
 #[test]
 fn every_level_and_every_dimension_is_there() {
-    let ds = Dataset::embedded();
+    let ds = fixture();
     let n = |l| ds.regions.iter().filter(|r| r.region.level == l).count();
     assert_eq!(n(Level::Land), 1);
     assert_eq!(n(Level::Fylke), 19);
@@ -82,12 +83,10 @@ fn every_level_and_every_dimension_is_there() {
 }
 
 #[test]
-fn embedded_copy_equals_a_fresh_import_and_round_trips() {
-    let fresh = import_data(data_dir().parent().unwrap()).expect("vendored data imports");
-    assert!(&fresh == Dataset::embedded(), "the embedded data differ from a fresh import");
-    round_trip(&fresh, "the extract");
+fn the_fixture_round_trips_and_garbage_does_not_decode() {
+    round_trip(fixture(), "the extract");
     assert!(codec::decode(b"garbage").is_err());
-    let mut truncated = codec::encode(&fresh);
+    let mut truncated = codec::encode(fixture());
     truncated.truncate(truncated.len() / 2);
     assert!(codec::decode(&truncated).is_err());
 }
@@ -95,9 +94,9 @@ fn embedded_copy_equals_a_fresh_import_and_round_trips() {
 /// The codec's predictions fit SSB's figures: the encoded extract stays small (23 016 bytes when
 /// this was written; 156 949 with the codec before), so a change that loses a prediction shows.
 #[test]
-fn embedded_data_stay_compact() {
-    let fresh = import_data(data_dir().parent().unwrap()).unwrap();
-    let n = codec::encode(&fresh).len();
+fn the_encoded_extract_stays_compact() {
+    let fresh = fixture();
+    let n = codec::encode(fresh).len();
     assert!(n < 25_000, "the encoded data grew to {n} bytes");
     // Per cents follow from the counts: beside a published total, all but a few dozen.
     let mut off = 0;
@@ -249,8 +248,8 @@ fn codec_round_trips_data_that_break_every_prediction() {
     round_trip(&adversarial(), "adversarial");
     round_trip(&Dataset::default(), "empty");
     // The extract, with cells overwritten at random (xorshift; any seed will do).
-    let mut ds = import_data(data_dir().parent().unwrap()).unwrap();
-    let mut state = 0x1082_4u64;
+    let mut ds = fixture().clone();
+    let mut state = 0x0001_0824_u64;
     let mut next = move |n: usize| {
         state ^= state << 13;
         state ^= state >> 7;
@@ -273,61 +272,6 @@ fn codec_round_trips_data_that_break_every_prediction() {
     }
 }
 
-/// Reads every cell of the raw files with nothing but `split(';')` and compares it with the
-/// export: every figure the widget has is traceable to its source cell, and none is lost.
-#[test]
-fn export_holds_every_source_cell() {
-    let mut export = Vec::new();
-    intro_status::export::write_csv(Dataset::embedded(), &mut export).unwrap();
-    let export = String::from_utf8(export).unwrap();
-    let mut lines = export.lines();
-    assert_eq!(lines.next(), Some("level,region,status_year,cohort,years_after,gender,status,count,percent"));
-    let mut by_key: HashMap<String, (String, String)> = HashMap::new();
-    for line in lines {
-        let f: Vec<&str> = line.split(',').collect();
-        assert_eq!(f.len(), 9, "{line}");
-        assert_eq!(f[2].parse::<u16>().unwrap() - f[4].parse::<u16>().unwrap(), f[3].parse::<u16>().unwrap());
-        let key = [f[0], f[1], f[2], f[4], f[5], f[6]].join(",");
-        assert!(by_key.insert(key, (f[7].to_string(), f[8].to_string())).is_none(), "duplicate {line}");
-    }
-    let mut checked = 0;
-    for file in EXTRACT_FILES {
-        let text = std::fs::read_to_string(data_dir().join(file)).unwrap();
-        let mut rows = text.lines();
-        let header: Vec<&str> = rows.next().unwrap().split(';').collect();
-        for row in rows.filter(|r| !r.is_empty()) {
-            let cells: Vec<&str> = row.split(';').collect();
-            let raw = cells[0];
-            let (level, code) = match (header[0], raw) {
-                ("fylke_nr", "0" | "00") => ("land", "0".to_string()),
-                ("fylke_nr", _) => ("fylke", format!("{:0>2}", raw)),
-                ("kommune_nr", _) => ("kommune", format!("{:0>4}", raw)),
-                ("bydel_nr", "301") => continue, // Oslo i alt, checked by the importer against 0301
-                ("bydel_nr", _) => ("bydel", format!("{:0>6}", raw)),
-                _ => panic!("unexpected header {}", header[0]),
-            };
-            for (name, value) in header.iter().zip(&cells).skip(1) {
-                // avslutta.ettaar_kjonn.alle_avslutning.status.4.arbutd_aar.2014_enhet.personer
-                let p: Vec<&str> = name.split('_').collect();
-                let ya = ["ettaar", "toaar", "treaar", "fireaar", "femaar"]
-                    .iter()
-                    .position(|y| p[0] == format!("avslutta.{y}"))
-                    .unwrap()
-                    + 1;
-                let gender = match &p[1][6..] { "alle" => "alle", "1" => "menn", "0" => "kvinner", g => panic!("{g}") };
-                let status = p[2].trim_start_matches("avslutning.status.4.").replace("ledig.tiltak", "ledig_tiltak");
-                let year = &p[3][4..];
-                let key = format!("{level},{code},{year},{ya},{gender},{status}");
-                let (count, percent) = by_key.get(&key).unwrap_or_else(|| panic!("{key} not exported"));
-                let exported = if p[4] == "enhet.personer" { count } else { percent };
-                assert_eq!(exported, value, "{file}: {key} {}", p[4]);
-                checked += 1;
-            }
-        }
-    }
-    assert_eq!(checked, by_key.len() * 2, "the export has rows that are not in the source");
-}
-
 fn first_error(file: &str, text: &str) -> String {
     parse_extract(file, text).unwrap_err().to_string()
 }
@@ -335,7 +279,7 @@ fn first_error(file: &str, text: &str) -> String {
 #[test]
 fn malformed_files_fail_with_file_line_and_column() {
     let file = "intro_status_arbutd-fylke-2014.csv";
-    let good = std::fs::read_to_string(data_dir().join(file)).unwrap();
+    let good = std::fs::read_to_string(fixture_table_dir().join(file)).unwrap();
     assert!(parse_extract(file, &good).is_ok());
 
     // A letter in line 3 (fylke 01), column 4 (its first arbutd count).
@@ -378,14 +322,14 @@ fn malformed_files_fail_with_file_line_and_column() {
 #[test]
 fn unit_cells_are_read_from_their_own_column() {
     // Percent and count must not be swapped: national 2014, other status, kvinner: 689 = 39 %.
-    let land = Dataset::embedded().land();
+    let land = fixture().land();
     assert_eq!(land.cell(2014, 1, Gender::Kvinner, Status::Annet, Unit::Count), Some(Cell::Value(689)));
     assert_eq!(land.cell(2014, 1, Gender::Kvinner, Status::Annet, Unit::Percent), Some(Cell::Value(39)));
 }
 
 #[test]
 fn regions_are_found_in_order_and_out_of_it() {
-    let ds = Dataset::embedded();
+    let ds = fixture();
     // The build stores them in (level, code) order, which the binary search relies on.
     assert!(ds.regions.windows(2).all(|w| (w[0].region.level, &w[0].region.code) < (w[1].region.level, &w[1].region.code)));
     let mut shuffled = ds.clone();

@@ -6,8 +6,11 @@
 //! The same importers have `cargo fuzz` targets in `fuzz/` for open-ended runs (README,
 //! developer notes). `INTRO_STATUS_FUZZ_CASES=N` changes the number of cases per seed here.
 
-use intro_status::data::import::{import_dir, import_texts, parse_extract, parse_labels, METADATA_FILE};
-use intro_status::data::{codec, jsonstat, table10824, Dataset};
+mod common;
+
+use intro_status::data::Dataset;
+use intro_status_import::import::{import_dir, import_texts, parse_extract, parse_labels, METADATA_FILE};
+use intro_status_import::{codec, jsonstat, table10824};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -39,8 +42,9 @@ fn cases() -> usize {
     std::env::var("INTRO_STATUS_FUZZ_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(1500)
 }
 
+/// The seeds' CSV extract: the frozen copy in `tests/fixtures/data/` (see `common`).
 fn data_dir() -> &'static Path {
-    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/data/ssb10824"))
+    common::fixture_table_dir()
 }
 
 /// Tokens that matter to the formats, spliced in by the byte mutator.

@@ -1,16 +1,19 @@
 //! Table 10824 as JSON-stat 2.0: the fixture written from the CSV extract, the two importers
-//! agreeing, SSB's format variants, and one test per validation error.
+//! agreeing, SSB's format variants, and one test per validation error. The CSV extract is the
+//! frozen copy in `tests/fixtures/data/ssb10824/` (see `common`), which a refresh never touches.
 
-use intro_status::data::import::import_dir;
-use intro_status::data::jsonstat::{self, Cube};
-use intro_status::data::table10824::{self, Problem, Rejected};
+mod common;
+
 use intro_status::data::{Cell, Dataset, Gender, Level, Status, Unit};
+use intro_status_import::import::import_dir;
+use intro_status_import::jsonstat::{self, Cube};
+use intro_status_import::table10824::{self, Problem, Rejected};
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 fn data_dir() -> &'static Path {
-    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/data/ssb10824"))
+    common::fixture_table_dir()
 }
 
 fn fixture_path() -> PathBuf {
@@ -554,7 +557,7 @@ fn both_importers_refuse_per_cent_over_100() {
     assert_eq!(lines[1][col], "100");
     lines[1][col] = "300".into();
     let bad = lines.iter().map(|l| l.join(";")).collect::<Vec<_>>().join("\n");
-    let e = intro_status::data::import::parse_extract(file, &bad).unwrap_err();
+    let e = intro_status_import::import::parse_extract(file, &bad).unwrap_err();
     assert_eq!(e.to_string(), format!("{file}:2:{}: per cent 300 is over 100", col + 1));
 
     let mut cube = small_cube();

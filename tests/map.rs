@@ -1,12 +1,14 @@
-//! Today's kommune map (KLASS 131, 2024): every rule of issue 4 on real cells.
+//! Today's kommune map (KLASS 131, 2024): every rule of issue 4 on real cells, those of the
+//! frozen fixture (`tests/fixtures/data/`, see `common`).
 
-use intro_status::data::{Dataset, Level};
-use intro_status::outcome::{goal_comparison, goal_view, resolve, today_kommune, Share};
-use intro_status::text::{goal_notes, goal_table, Lang};
+mod common;
 
-fn ds() -> &'static Dataset {
-    Dataset::embedded()
-}
+use common::{fixture as ds, goal_view, published};
+use intro_status::data::Level;
+use intro_status::outcome::Share;
+use intro_status::place::{resolve, today_kommune};
+use intro_status::text::Lang;
+use intro_status::views::goal::{goal_comparison, goal_notes, goal_table};
 
 fn sources(code: &str) -> Vec<String> {
     today_kommune(ds(), code)
@@ -18,10 +20,6 @@ fn sources(code: &str) -> Vec<String> {
             None => s.code.clone(),
         })
         .collect()
-}
-
-fn published(percent: u16, count: u16, finished: u16) -> Share {
-    Share::Published { percent, count: Some(count), finished: Some(finished) }
 }
 
 #[test]
@@ -180,12 +178,12 @@ fn fylke_is_todays_where_it_can_be_summed_else_the_fylke_of_the_day() {
 #[test]
 fn oslo_bydeler_are_selectable_with_the_same_rules() {
     // 030106 Ullern, cohort 2013: 5 finished, in work or education suppressed.
-    let v = goal_view(ds(), "030106").unwrap();
+    let v = goal_view("030106").unwrap();
     assert_eq!(v.kommune.name, "Ullern");
     assert_eq!(v.kommune.points[3], Share::Suppressed { finished: Some(5) });
     assert_eq!(v.fylke.as_ref().unwrap().series.name, "Oslo kommune");
     // 030116 Sentrum: nobody finished.
-    let v = goal_view(ds(), "030116").unwrap();
+    let v = goal_view("030116").unwrap();
     assert_eq!(v.kommune.points[3], Share::NoCompleters);
 }
 
@@ -193,7 +191,7 @@ fn oslo_bydeler_are_selectable_with_the_same_rules() {
 fn unknown_codes_resolve_to_nothing() {
     for bad in ["9999", "abcd", "", "<img onerror=alert(1)>", "03", "0", "03010"] {
         assert_eq!(resolve(ds(), bad), None, "{bad:?}");
-        assert!(goal_view(ds(), bad).is_none());
+        assert!(goal_view(bad).is_none());
     }
 }
 

@@ -1,17 +1,22 @@
-//! The goal view: its figures equal the source cells, and its SVG shows them.
+//! The goal view: its figures equal the source cells, and its SVG shows them. On the frozen
+//! fixture (`tests/fixtures/data/`, see `common`).
 
-use intro_status::chart::goal_svg;
-use intro_status::data::Dataset;
-use intro_status::outcome::{goal_comparison, Share};
-use intro_status::text::{format_int, goal_notes, goal_table, Lang};
+mod common;
 
-fn published(percent: u16, count: u16, finished: u16) -> Share {
-    Share::Published { percent, count: Some(count), finished: Some(finished) }
+use common::{fixture, flat, published, svg};
+use intro_status::chart::LIGHT;
+use intro_status::outcome::Share;
+use intro_status::text::{format_int, Lang};
+use intro_status::views::goal::{goal_comparison, goal_notes, goal_table, GoalComparison};
+use intro_status::views::ViewData;
+
+fn goal_svg(v: &GoalComparison, lang: Lang, width: u32, height: u32) -> String {
+    svg(&ViewData::Goal(v.clone()), lang, &LIGHT, width, height)
 }
 
 #[test]
 fn oslo_goal_view_equals_source_cells() {
-    let v = goal_comparison(Dataset::embedded(), "0301").unwrap();
+    let v = goal_comparison(fixture(), "0301").unwrap();
     // Table 10824 covers cohorts 2010–2013; the country runs on to 2023 in published figures.
     assert_eq!(v.cohorts, (2010..=2023).collect::<Vec<u16>>());
     assert_eq!(v.table_cohorts, 4);
@@ -38,7 +43,7 @@ fn oslo_goal_view_equals_source_cells() {
     assert_eq!(table.headers[4], "Hele landet: prosent");
     assert!(table.footnotes.iter().any(|f| f.starts_with("2014: Hele landet, bare prosent, publisert i http://norwaytoday.info/")));
     assert_eq!(goal_table(&v, Lang::En).rows[0], ["2010", "239", "141", "59%", "61%", "SSB table 10824"]);
-    let svg = goal_svg(&v, Lang::Nb, 720, 420).replace('\n', "");
+    let svg = flat(&goal_svg(&v, Lang::Nb, 720, 420));
     assert!(svg.starts_with("<svg"), "{}", &svg[..80]);
     for text in ["Oslo: I arbeid eller utdanning", "56\u{a0}%", "Hele landet", "Nasjonalt mål 70 %", "Kilde: SSB, statistikkbanken tabell 10824", ">2013<"] {
         assert!(svg.contains(text), "SVG lacks {text:?}");
@@ -49,7 +54,7 @@ fn oslo_goal_view_equals_source_cells() {
 #[test]
 fn suppressed_cohort_is_a_gap_with_a_note() {
     // 3105 Sarpsborg (0105 until 2020): cohort 2012 suppressed, the others published.
-    let v = goal_comparison(Dataset::embedded(), "3105").unwrap();
+    let v = goal_comparison(fixture(), "3105").unwrap();
     assert_eq!(v.kommune.points[2], Share::Suppressed { finished: Some(30) });
     let table = goal_table(&v, Lang::Nb);
     // Østfold of 2011–2014 beside it (today's Østfold cannot be summed): 2013 = 59 / 136 = 43 %.
@@ -66,10 +71,10 @@ fn suppressed_cohort_is_a_gap_with_a_note() {
 
 #[test]
 fn unknown_kommune_has_no_view() {
-    assert!(goal_comparison(Dataset::embedded(), "9999").is_none());
-    assert!(goal_comparison(Dataset::embedded(), "abcd").is_none());
+    assert!(goal_comparison(fixture(), "9999").is_none());
+    assert!(goal_comparison(fixture(), "abcd").is_none());
     // A fylke code is not a kommune.
-    assert!(goal_comparison(Dataset::embedded(), "03").is_none());
+    assert!(goal_comparison(fixture(), "03").is_none());
 }
 
 #[test]
@@ -93,8 +98,9 @@ fn kommune_names_sort_the_norwegian_way() {
 #[test]
 fn a_bydel_belongs_to_the_kommune_of_its_number() {
     use intro_status::data::{Level, RegionData};
-    use intro_status::outcome::{bydel_kommune, subjects};
-    let mut ds = Dataset::embedded().clone();
+    use intro_status::outcome::subjects;
+    use intro_status::place::{bydel_kommune, Place};
+    let mut ds = fixture().clone();
     // A made-up Bergen bydel with Gamle Oslo's cells (only where it is listed is checked).
     let mut bergen = ds.region(Level::Bydel, "030101").expect("Gamle Oslo").clone();
     bergen.region.code = "120101".into();
@@ -104,9 +110,9 @@ fn a_bydel_belongs_to_the_kommune_of_its_number() {
     assert_eq!(bydel_kommune(&ds, "120101").map(|k| k.code.as_str()), Some("4601"));
     assert_eq!(bydel_kommune(&ds, "030101").map(|k| k.code.as_str()), Some("0301"));
     assert_eq!(bydel_kommune(&ds, "999901"), None);
-    let s = subjects(&ds, "120101").expect("a bydel in the data");
+    let s = subjects(&ds, &Place::resolve(&ds, "120101").expect("a bydel in the data"));
     let (parent, _, _) = s.fylke.expect("compared with its kommune");
     assert_eq!((s.name.as_str(), parent.as_str()), ("Bergenhus", "Bergen"));
-    let s = subjects(&ds, "030101").expect("Gamle Oslo");
+    let s = subjects(&ds, &Place::resolve(&ds, "030101").expect("Gamle Oslo"));
     assert_eq!(s.fylke.expect("Oslo").0, "Oslo kommune");
 }

@@ -2,9 +2,7 @@
 //! first byte) and the region label reader: a `Result`, never a panic.
 #![no_main]
 
-#[path = "data.rs"]
-mod data;
-use data::*;
+use intro_status_import::{codec, import, table10824};
 
 const NAMES: [&str; 3] =
     ["intro_status_arbutd-fylke-2014.csv", "intro_status_arbutd-kommune-2014.csv", "intro_status_arbutd-bydel-2014.csv"];

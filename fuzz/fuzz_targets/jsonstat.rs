@@ -2,9 +2,7 @@
 //! accepted writes and reads back to the same dataset, and survives the binary codec.
 #![no_main]
 
-#[path = "data.rs"]
-mod data;
-use data::*;
+use intro_status_import::{codec, jsonstat, table10824};
 
 libfuzzer_sys::fuzz_target!(|bytes: &[u8]| {
     let Ok(text) = std::str::from_utf8(bytes) else { return };

@@ -7,18 +7,20 @@
 //! from a [`Theme`], light or dark, each checked for contrast against its own background.
 
 pub mod record;
-mod views;
 
 pub use record::Drawing;
+pub use plotters::prelude::*;
+pub use plotters::style::text_anchor::{HPos, Pos, VPos};
+pub use plotters::coord::Shift;
 
-use crate::outcome::views::ViewData;
+use crate::outcome::stats::Estimate;
 use crate::outcome::Share;
-use crate::text::{format_percent, texts, view_title, Lang};
+use crate::text::{format_percent, texts, Lang};
 use plotters::coord::types::{RangedCoordf64, RangedCoordi32};
-use plotters::coord::Shift;
-use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+/// What every view draws on: the recorder's area (see [`record`]).
+pub type Area<'a> = DrawingArea<record::Recorder<'a>, Shift>;
+pub type DrawResult = Result<(), DrawingAreaErrorKind<std::convert::Infallible>>;
 pub type ChartResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
 type LineCtx<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordi32, RangedCoordf64>>;
 
@@ -72,6 +74,8 @@ pub struct Paint<'a> {
     pub lang: Lang,
     pub theme: &'a Theme,
     pub scale: f64,
+    /// The source line under the chart.
+    pub source: &'a str,
 }
 
 pub const FONT: &str = "sans-serif";
@@ -79,7 +83,36 @@ pub const FONT: &str = "sans-serif";
 pub const WIDTH: u32 = 720;
 pub const HEIGHT: u32 = 420;
 
-fn font(size: f64, scale: f64, color: RGBColor) -> TextStyle<'static> {
+/// A chart's box on the page: its size in CSS pixels, in device pixels, and the scale to draw at.
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize)]
+pub struct Layout {
+    pub css_width: u32,
+    pub css_height: u32,
+    pub width: u32,
+    pub height: u32,
+    /// The device pixel ratio times the text's shrinking for a narrow chart.
+    pub scale: f64,
+}
+
+/// The chart's box for a figure `width` CSS pixels wide (0 where the page could not tell) at a
+/// device pixel ratio: at most 720 × 420, no lower than 300. The chart's text shrinks with its
+/// width, but on a phone (360 px) no further than to 0.7 of its size: 9 px, not 7. From 515 px
+/// down it keeps 515 px's proportions, and never goes below 0.55.
+pub fn layout(width: f64, dpr: f64) -> Layout {
+    let css_width = if width > 0.0 { width.min(WIDTH as f64) } else { WIDTH as f64 };
+    let css_height = (css_width * 0.62).clamp(300.0, HEIGHT as f64).round();
+    let dpr = if dpr > 0.0 && dpr.is_finite() { dpr } else { 1.0 };
+    let shrink = (css_width / WIDTH as f64).max((css_width / 515.0).min(0.7)).clamp(0.55, 1.0);
+    Layout {
+        css_width: css_width.round() as u32,
+        css_height: css_height as u32,
+        width: (css_width * dpr).round() as u32,
+        height: (css_height * dpr).round() as u32,
+        scale: dpr * shrink,
+    }
+}
+
+pub(crate) fn font(size: f64, scale: f64, color: RGBColor) -> TextStyle<'static> {
     let mut style = TextStyle::from((FONT, size * scale).into_font());
     style.color = color.to_backend_color();
     style
@@ -158,25 +191,25 @@ fn place_goal_label(taken: &mut Vec<TextBox>, label: &str, left: (i32, i32), rig
 
 /// A font size no larger than `size` (CSS pixels) at which `text` fits `room` device pixels at
 /// scale `s`, as the recorder measures text.
-fn size_to_fit(text: &str, size: f64, s: f64, room: f64) -> f64 {
+pub(crate) fn size_to_fit(text: &str, size: f64, s: f64, room: f64) -> f64 {
     size.min(size * room / (record::text_size(text, size * s).0 as f64).max(1.0))
 }
 
 /// The width of a label in 13 px text, in CSS pixels, as the recorder measures text.
-fn label_width(text: &str) -> f64 {
+pub(crate) fn label_width(text: &str) -> f64 {
     record::text_size(text, 13.0).0 as f64
 }
 
-fn px(v: f64, s: f64) -> i32 {
+pub(crate) fn px(v: f64, s: f64) -> i32 {
     (v * s).round() as i32
 }
 
-fn stroke(color: RGBColor, width: f64, s: f64) -> ShapeStyle {
+pub(crate) fn stroke(color: RGBColor, width: f64, s: f64) -> ShapeStyle {
     color.stroke_width((width * s).max(1.0).round() as u32)
 }
 
 /// The mesh's colours and fonts, the same in every chart.
-fn themed<'m, 'a, 'b, X: Ranged, Y: Ranged, DB: DrawingBackend>(
+pub(crate) fn themed<'m, 'a, 'b, X: Ranged, Y: Ranged, DB: DrawingBackend>(
     mesh: &'m mut plotters::chart::MeshStyle<'a, 'b, X, Y, DB>,
     p: &Paint,
 ) -> &'m mut plotters::chart::MeshStyle<'a, 'b, X, Y, DB> {
@@ -190,8 +223,8 @@ fn themed<'m, 'a, 'b, X: Ranged, Y: Ranged, DB: DrawingBackend>(
 }
 
 /// Background, title above, source line below; returns the area between.
-fn frame<'a, DB: DrawingBackend>(
-    root: &'a DrawingArea<DB, Shift>,
+pub(crate) fn frame<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
     title: &str,
     p: &Paint,
 ) -> Result<DrawingArea<DB, Shift>, DrawingAreaErrorKind<DB::ErrorType>> {
@@ -206,12 +239,12 @@ fn frame<'a, DB: DrawingBackend>(
     let body = root.margin(px(32.0, s), 0, 0, 0);
     let footer_h = px(24.0, s) as u32;
     let (plot, footer) = body.split_vertically(body.dim_in_pixel().1.saturating_sub(footer_h));
-    footer.draw(&Text::new(crate::text::source(p.lang), (px(10.0, s), px(6.0, s)), font(12.0, s, p.theme.muted)))?;
+    footer.draw(&Text::new(p.source, (px(10.0, s), px(6.0, s)), font(12.0, s, p.theme.muted)))?;
     Ok(plot)
 }
 
 #[derive(Clone, Copy, Debug)]
-enum Marker {
+pub(crate) enum Marker {
     Circle,
     Square,
     Triangle,
@@ -220,20 +253,20 @@ enum Marker {
 
 /// How one line is told apart: by colour, and also by dashes and marker shape.
 #[derive(Clone, Copy)]
-struct LineStyle {
-    color: RGBColor,
-    width: f64,
-    dash: Option<(f64, f64)>,
-    marker: Marker,
+pub(crate) struct LineStyle {
+    pub(crate) color: RGBColor,
+    pub(crate) width: f64,
+    pub(crate) dash: Option<(f64, f64)>,
+    pub(crate) marker: Marker,
 }
 
 /// How far a line's point markers reach from their centre, in device pixels (a triangle one
 /// pixel further, see [`marker_glyph`]).
-fn marker_radius(style: LineStyle, s: f64) -> i32 {
+pub(crate) fn marker_radius(style: LineStyle, s: f64) -> i32 {
     px(style.width + 2.5, s) + matches!(style.marker, Marker::Triangle) as i32
 }
 
-fn marker_glyph<DB: DrawingBackend>(marker: Marker, (x, y): (i32, i32), r: i32, style: ShapeStyle) -> DynElement<'static, DB, (i32, i32)> {
+pub(crate) fn marker_glyph<DB: DrawingBackend>(marker: Marker, (x, y): (i32, i32), r: i32, style: ShapeStyle) -> DynElement<'static, DB, (i32, i32)> {
     match marker {
         Marker::Circle => Circle::new((x, y), r, style).into_dyn(),
         Marker::Square => Rectangle::new([(x - r, y - r), (x + r, y + r)], style).into_dyn(),
@@ -248,7 +281,7 @@ fn marker_glyph<DB: DrawingBackend>(marker: Marker, (x, y): (i32, i32), r: i32, 
 }
 
 /// A closed shape: filled, or its outline.
-fn outline_or_fill<DB: DrawingBackend>(pts: Vec<(i32, i32)>, style: ShapeStyle) -> DynElement<'static, DB, (i32, i32)> {
+pub(crate) fn outline_or_fill<DB: DrawingBackend>(pts: Vec<(i32, i32)>, style: ShapeStyle) -> DynElement<'static, DB, (i32, i32)> {
     if style.filled {
         Polygon::new(pts, style).into_dyn()
     } else {
@@ -257,23 +290,23 @@ fn outline_or_fill<DB: DrawingBackend>(pts: Vec<(i32, i32)>, style: ShapeStyle) 
 }
 
 /// One line of a line chart.
-struct Line<'a> {
-    label: String,
-    points: &'a [Share],
-    style: LineStyle,
+pub(crate) struct Line<'a> {
+    pub(crate) label: String,
+    pub(crate) points: &'a [Share],
+    pub(crate) style: LineStyle,
     /// Points drawn hollow: published per cent only, from outside the table.
-    hollow: Vec<bool>,
+    pub(crate) hollow: Vec<bool>,
 }
 
 /// A line chart over whole-number x values (cohorts, or years after).
-struct LineChart<'a> {
-    title: String,
-    xs: Vec<i32>,
-    x_desc: &'a str,
+pub(crate) struct LineChart<'a> {
+    pub(crate) title: String,
+    pub(crate) xs: Vec<i32>,
+    pub(crate) x_desc: &'a str,
     /// Back to front; the last is the main line, whose values are written on its points and
     /// whose gaps are explained at the foot of the plot.
-    lines: Vec<Line<'a>>,
-    goal: Option<u16>,
+    pub(crate) lines: Vec<Line<'a>>,
+    pub(crate) goal: Option<u16>,
 }
 
 /// Runs of consecutive published points, so a suppressed point is a gap, never a zero.
@@ -316,7 +349,7 @@ fn draw_line<DB: DrawingBackend>(chart: &mut LineCtx<'_, DB>, xs: &[i32], line: 
     Ok(())
 }
 
-fn line_chart<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &LineChart, p: &Paint) -> ChartResult<DB> {
+pub(crate) fn line_chart<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &LineChart, p: &Paint) -> ChartResult<DB> {
     let (t, s, th) = (texts(p.lang), p.scale, p.theme);
     let plot_area = frame(root, &spec.title, p)?;
     let first = *spec.xs.first().unwrap_or(&0);
@@ -335,8 +368,8 @@ fn line_chart<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &LineChar
     let plot_area = match direct_labels {
         true => plot_area,
         false => {
-            let items: Vec<(String, views::Swatch)> = spec.lines.iter().rev().map(|l| (l.label.clone(), views::Swatch::Marker(l.style.marker, l.style.color))).collect();
-            views::legend(&plot_area, &items, p)?
+            let items: Vec<(String, Swatch)> = spec.lines.iter().rev().map(|l| (l.label.clone(), Swatch::Marker(l.style.marker, l.style.color))).collect();
+            legend(&plot_area, &items, p)?
         }
     };
     let right_margin = if direct_labels { wanted.max(12.0 * s) } else { 12.0 * s };
@@ -475,38 +508,121 @@ fn line_chart<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &LineChar
     root.present()
 }
 
-/// Draws any view, on an area of `size` device pixels, into a display list to replay on the
-/// canvas or as SVG.
-pub fn draw(view: &ViewData, p: &Paint, size: (u32, u32)) -> Drawing {
-    let title = view_title(view, p.lang);
-    Drawing::record(size, |root| match view {
-        ViewData::Goal(v) => line_chart(root, &views::goal_spec(v, title, p), p),
-        ViewData::FollowUp(v) => line_chart(root, &views::follow_up_spec(v, title, p), p),
-        ViewData::Status(v) => views::status(root, v, &title, p),
-        ViewData::Gender(v) => views::gender(root, v, &title, p),
-        ViewData::Uncertainty(v) => views::uncertainty(root, v, &title, p),
-        ViewData::Similar(v) => views::similar(root, v, &title, p),
-        ViewData::Country(v) => views::country(root, v, &title, p),
-    })
-}
-
 /// What `plotters_svg` divides font sizes by.
 const SVG_FONT_SIZE_FACTOR: f64 = 1.24;
 
-/// Any view as an SVG document (tests, downloads, the no-JS fallback).
-pub fn svg(view: &ViewData, lang: Lang, theme: &Theme, width: u32, height: u32) -> String {
-    let mut drawing = draw(view, &Paint { lang, theme, scale: 1.0 }, (width, height));
+/// A drawing as an SVG document (tests, downloads, the no-JS fallback), of the drawing's size.
+pub fn svg_of(mut drawing: Drawing) -> String {
     // plotters' SVG backend writes a font size as size ÷ 1.24, where the canvas takes it as CSS
     // pixels: without this the SVG's text would be a fifth smaller than the canvas's, and than
     // the widths the chart made room for.
     drawing.scale_text(SVG_FONT_SIZE_FACTOR);
     let mut out = String::new();
-    drawing.replay(&mut SVGBackend::with_string(&mut out, (width, height))).expect("drawing to a string cannot fail");
+    drawing.replay(&mut SVGBackend::with_string(&mut out, drawing.size)).expect("drawing to a string cannot fail");
     out
 }
 
-/// The goal view as SVG, light theme.
-#[cfg(not(target_arch = "wasm32"))]
-pub fn goal_svg(view: &crate::outcome::GoalComparison, lang: Lang, width: u32, height: u32) -> String {
-    svg(&ViewData::Goal(view.clone()), lang, &LIGHT, width, height)
+pub(crate) fn kommune_style(th: &Theme) -> LineStyle {
+    LineStyle { color: th.kommune, width: 3.0, dash: None, marker: Marker::Circle }
 }
+pub(crate) fn land_style(th: &Theme) -> LineStyle {
+    LineStyle { color: th.land, width: 2.0, dash: Some((8.0, 4.0)), marker: Marker::Square }
+}
+
+/// What leads a legend's word: a square in the style (bars), or a line's marker in its colour.
+#[derive(Clone, Copy)]
+pub(crate) enum Swatch {
+    Square(ShapeStyle),
+    Marker(Marker, RGBColor),
+    /// A dashed line (the goal's).
+    Dash(RGBColor),
+}
+
+/// Where each legend item goes, in rows of 28 px across `width` device pixels: (x, row).
+fn legend_places(items: &[(String, Swatch)], width: i32, s: f64) -> Vec<(i32, i32)> {
+    let (r, start) = (px(6.0, s), px(12.0, s));
+    let (mut x, mut row) = (start, 0);
+    let mut places = Vec::new();
+    for (label, _) in items {
+        let w = 2 * r + px(6.0 + label_width(label), s);
+        if x > start && x + w > width - px(4.0, s) {
+            x = start;
+            row += 1;
+        }
+        places.push((x, row));
+        x += w + px(8.0, s);
+    }
+    places
+}
+
+/// Splits off the top of `area` for a legend of swatches and words, in as many rows as its
+/// width needs, draws it there and returns the rest.
+pub(crate) fn legend<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, items: &[(String, Swatch)], p: &Paint) -> Result<DrawingArea<DB, Shift>, DrawingAreaErrorKind<DB::ErrorType>> {
+    let s = p.scale;
+    let places = legend_places(items, area.dim_in_pixel().0 as i32, s);
+    let rows = places.last().map_or(1, |&(_, row)| row + 1);
+    let (legend_area, rest) = area.split_vertically(px(28.0, s) * rows);
+    let r = px(6.0, s);
+    for ((label, swatch), (x, row)) in items.iter().zip(places) {
+        let y = px(10.0, s) + px(28.0, s) * row;
+        match *swatch {
+            Swatch::Square(style) => {
+                legend_area.draw(&Rectangle::new([(x, y - r), (x + 2 * r, y + r)], style))?;
+                if !style.filled {
+                    // An outlined swatch still needs its edge visible.
+                    legend_area.draw(&Rectangle::new([(x, y - r), (x + 2 * r, y + r)], stroke(p.theme.text, 1.0, s)))?;
+                }
+            }
+            Swatch::Marker(marker, color) => legend_area.draw(&(EmptyElement::at((x + r, y)) + marker_glyph(marker, (0, 0), px(4.0, s), color.filled())))?,
+            Swatch::Dash(color) => {
+                for (from, to) in [(x, x + r - px(1.0, s)), (x + r + px(1.0, s), x + 2 * r)] {
+                    legend_area.draw(&PathElement::new(vec![(from, y), (to, y)], stroke(color, 1.5, s)))?;
+                }
+            }
+        }
+        legend_area.draw(&Text::new(label.clone(), (x + 2 * r + px(6.0, s), y), font(13.0, s, p.theme.text).pos(Pos::new(HPos::Left, VPos::Center))))?;
+    }
+    Ok(rest)
+}
+
+/// A chart of rows over a numeric x axis.
+pub(crate) type RowsChart<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+
+/// A chart of horizontal rows `0..rows` (the first row at the top) over `0..x_max`, with room on
+/// the left for the widest of `labels` (13 px text), up to half the width.
+pub(crate) fn rows_chart<'a, 'l, DB: DrawingBackend>(
+    area: &'a DrawingArea<DB, Shift>,
+    rows: usize,
+    labels: impl IntoIterator<Item = &'l str>,
+    x_max: f64,
+    p: &Paint,
+) -> Result<RowsChart<'a, DB>, DrawingAreaErrorKind<DB::ErrorType>> {
+    let s = p.scale;
+    let widest = labels.into_iter().map(label_width).fold(0.0, f64::max);
+    ChartBuilder::on(area)
+        .margin_left(px(8.0, s) as u32)
+        .margin_right(px(24.0, s) as u32)
+        .margin_top(px(6.0, s) as u32)
+        .x_label_area_size(px(40.0, s) as u32)
+        .y_label_area_size(((widest + 16.0) * s).min(area.dim_in_pixel().0 as f64 * 0.5) as u32)
+        .build_cartesian_2d(0f64..x_max, 0f64..rows as f64)
+}
+
+pub(crate) fn interval_bar<DB: DrawingBackend>(
+    chart: &mut ChartContext<'_, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>,
+    x: f64,
+    e: &Estimate,
+    color: RGBColor,
+    marker: Marker,
+    p: &Paint,
+) -> ChartResult<DB> {
+    let s = p.scale;
+    let line = stroke(color, 2.0, s);
+    let cap = 0.08;
+    chart.draw_series(std::iter::once(PathElement::new(vec![(x, e.low), (x, e.high)], line)))?;
+    chart.draw_series(std::iter::once(PathElement::new(vec![(x - cap, e.low), (x + cap, e.low)], line)))?;
+    chart.draw_series(std::iter::once(PathElement::new(vec![(x - cap, e.high), (x + cap, e.high)], line)))?;
+    chart.draw_series(std::iter::once(EmptyElement::at((x, e.percent)) + marker_glyph(marker, (0, 0), px(5.0, s), color.filled())))?;
+    Ok(())
+}
+

@@ -2,9 +2,11 @@
 //! suppressed — and the series the views draw.
 
 use crate::data::{cohort_of, percent_of, status_year_of, Cell, Dataset, Gender, Level, RegionData, Source, Status, TodayFylke, TodayKommune, Unit};
+use crate::data::Embedded;
+use crate::place::Place;
 use serde::Serialize;
 
-pub mod views;
+pub mod stats;
 
 /// The national goal: 70 % in work or education one year after the programme.
 pub const GOAL_PERCENT: u16 = 70;
@@ -110,6 +112,15 @@ pub struct Series {
 pub fn share_series(region: &RegionData, cohorts: &[u16], years_after: u8, gender: Gender) -> Series {
     let subject = Subject::Region(region);
     Series { code: region.region.code.clone(), name: region.region.name.clone(), points: subject.shares(cohorts, years_after, gender) }
+}
+
+/// Whom a bar or series stands for; the text module words the label.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub enum Who {
+    Region(String),
+    /// Today's fylke (or, for a bydel, Oslo), or the fylke of 2011–2014.
+    Fylke { name: String, today: bool },
+    Land,
 }
 
 /// Sums outcomes of several former kommuner into one: a count only where every part publishes
@@ -316,50 +327,20 @@ fn fylke_of_the_day<'a>(ds: &'a Dataset, sources: &[Source]) -> Option<&'a Regio
     ds.region(Level::Fylke, best)
 }
 
-pub fn today_kommune<'a>(ds: &'a Dataset, code: &str) -> Option<&'a TodayKommune> {
-    ds.map.kommuner.iter().find(|k| k.code == code)
-}
-
-/// Today's kommune a bydel lies in: the one its first four digits (its kommune's number in the
-/// table) live on in, so a bydel numbered under Bergen's old 1201 is listed under 4601.
-pub fn bydel_kommune<'a>(ds: &'a Dataset, bydel: &str) -> Option<&'a TodayKommune> {
-    today_kommune(ds, &resolve(ds, bydel.get(..4)?)?)
-}
-
-/// The code a page gives, as the views take it: today's kommune number or a bydel number
-/// as they are; a kommune number of 2011–2014 that lives on in exactly one of today's kommuner
-/// becomes that kommune's number (so "1201" finds Bergen, 4601). Anything else is `None`.
-pub fn resolve(ds: &Dataset, code: &str) -> Option<String> {
-    let code = code.trim();
-    if today_kommune(ds, code).is_some() || (code.len() == 6 && ds.region(Level::Bydel, code).is_some()) {
-        return Some(code.to_string());
-    }
-    let mut targets = ds.map.kommuner.iter().filter(|k| k.sources.iter().any(|s| s.code == code));
-    match (targets.next(), targets.next()) {
-        (Some(k), None) => Some(k.code.clone()),
-        _ => None,
-    }
-}
-
-/// The subjects of every view for a code as a page gives it (see [`resolve`]).
-pub fn subjects<'a>(ds: &'a Dataset, code: &str) -> Option<Subjects<'a>> {
-    let code = resolve(ds, code)?;
+/// The subjects of every view for a place.
+pub fn subjects<'a>(ds: &'a Dataset, place: &Place<'a>) -> Subjects<'a> {
     let land = ds.land();
     let cohorts = cohorts(ds, 1);
-    if code.len() == 6 {
-        let bydel = ds.region(Level::Bydel, &code)?;
+    let code = place.code().to_string();
+    let name = place.name().to_string();
+    let k = match *place {
         // Compared with its own kommune: the one its first four digits numbered in the table.
-        let kommune = ds.region(Level::Kommune, code.get(..4)?)?;
-        return Some(Subjects {
-            code,
-            name: bydel.region.name.clone(),
-            kommune: Subject::Region(bydel),
-            formers: Vec::new(),
-            fylke: Some((kommune.region.name.clone(), true, Subject::Region(kommune))),
-            land,
-        });
-    }
-    let k = today_kommune(ds, &code)?;
+        Place::Bydel { region, kommune, .. } => {
+            let fylke = Some((kommune.region.name.clone(), true, Subject::Region(kommune)));
+            return Subjects { code, name, kommune: Subject::Region(region), formers: Vec::new(), fylke, land };
+        }
+        Place::Kommune(k) => k,
+    };
     let kommune = today_subject(ds, k);
     let formers = k
         .sources
@@ -378,63 +359,6 @@ pub fn subjects<'a>(ds: &'a Dataset, code: &str) -> Option<Subjects<'a>> {
         .or_else(|| fylke_of_the_day(ds, &k.sources).map(|r| (r.region.name.clone(), false, Subject::Region(r))))
         // Oslo is a fylke of one kommune: the same figures twice would tell nothing.
         .filter(|(_, _, f)| f.shares(&cohorts, 1, Gender::Alle) != kommune.shares(&cohorts, 1, Gender::Alle));
-    Some(Subjects { code, name: k.name.clone(), kommune, formers, fylke, land })
+    Subjects { code, name, kommune, formers, fylke, land }
 }
 
-/// The first view: a region's share in work or education one year after, by cohort, beside its
-/// fylke, Hele landet and the national goal. Hele landet runs on to the newest cohort published
-/// outside the table extract; those points carry their source.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct GoalComparison {
-    pub cohorts: Vec<u16>,
-    pub kommune: Series,
-    /// Former kommuner's own series, where today's kommune has a gap they can fill.
-    pub formers: Vec<FormerSeries>,
-    pub fylke: Option<FylkeSeries>,
-    pub land: Series,
-    /// Per cohort: the address of the publication a percent-only national point comes from;
-    /// `None` for points from table 10824.
-    pub land_sources: Vec<Option<String>>,
-    /// How many of the cohorts (from the first) table 10824 covers; after them only the
-    /// country has published figures.
-    pub table_cohorts: usize,
-    pub goal: u16,
-}
-
-/// The goal view for a code as a page gives it (see [`resolve`]).
-pub fn goal_view(ds: &Dataset, code: &str) -> Option<GoalComparison> {
-    let s = subjects(ds, code)?;
-    let table_cohorts = cohorts(ds, 1);
-    let newest = table_cohorts.last().copied().unwrap_or(0);
-    let extra: Vec<&crate::data::PublishedPoint> = ds.national.iter().filter(|p| p.cohort > newest).collect();
-    let last = extra.last().map_or(newest, |p| p.cohort);
-    let all: Vec<u16> = (table_cohorts.first().copied().unwrap_or(newest)..=last).collect();
-    let kommune = Series { code: s.code.clone(), name: s.name.clone(), points: s.kommune.shares(&all, 1, Gender::Alle) };
-    let gaps = kommune.points.iter().any(|p| matches!(p, Share::Incomplete { .. } | Share::Divided));
-    let formers = if gaps {
-        s.formers
-            .iter()
-            .map(|(f, r)| FormerSeries { former: f.clone(), series: share_series(r, &all, 1, Gender::Alle) })
-            .collect()
-    } else {
-        Vec::new()
-    };
-    let fylke = s.fylke.as_ref().map(|(name, today, subject)| FylkeSeries {
-        today: *today,
-        series: Series { code: String::new(), name: name.clone(), points: subject.shares(&all, 1, Gender::Alle) },
-    });
-    let mut land = share_series(s.land, &all, 1, Gender::Alle);
-    let mut land_sources = vec![None; all.len()];
-    for p in extra {
-        let i = (p.cohort - all[0]) as usize;
-        land.points[i] = Share::Published { percent: p.percent, count: p.count, finished: p.finished };
-        land_sources[i] = Some(p.source_url.clone());
-    }
-    Some(GoalComparison { cohorts: all, kommune, formers, fylke, land, land_sources, table_cohorts: table_cohorts.len(), goal: GOAL_PERCENT })
-}
-
-/// [`goal_view`] for today's kommune number (kept for callers that know they have one).
-pub fn goal_comparison(ds: &Dataset, kommune_code: &str) -> Option<GoalComparison> {
-    today_kommune(ds, kommune_code)?;
-    goal_view(ds, kommune_code)
-}

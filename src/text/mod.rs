@@ -1,7 +1,6 @@
 //! Every word the widget shows, in bokmål, nynorsk and English, and number formatting.
 
-use crate::outcome::views::Who;
-use crate::outcome::{Former, FylkeSeries, GoalComparison, Series, Share};
+use crate::outcome::{Former, FylkeSeries, Share, Who};
 use serde::Serialize;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -16,12 +15,7 @@ impl Lang {
     /// with or without a region (`nb-NO`). Unknown tags give `None`.
     pub fn parse(tag: &str) -> Option<Lang> {
         let primary = tag.trim().split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
-        match primary.as_str() {
-            "nb" | "no" => Some(Lang::Nb),
-            "nn" => Some(Lang::Nn),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
+        LANG_TAGS.iter().find(|(tag, _)| *tag == primary).map(|&(_, lang)| lang)
     }
     pub fn code(self) -> &'static str {
         match self {
@@ -455,6 +449,48 @@ pub static EN: Texts = Texts {
     download_csv: "Download figures (CSV)",
 };
 
+/// What a widget says before the core runs, or where it cannot: the shell carries these,
+/// written into it at build time.
+#[derive(Debug, Serialize)]
+pub struct BootTexts {
+    pub csp: &'static str,
+    pub failed: &'static str,
+    pub crashed: &'static str,
+    pub loading: &'static str,
+    /// An unsupported `lang`: "{x}" is the tag.
+    pub language: &'static str,
+}
+
+pub fn boot_texts(lang: Lang) -> BootTexts {
+    match lang {
+        Lang::Nb => BootTexts {
+            csp: "Figuren kan ikke vises fordi nettstedets sikkerhetsregler (Content-Security-Policy) stopper WebAssembly. Nettredaktøren må legge til 'wasm-unsafe-eval' i script-src.",
+            failed: "Figuren kan ikke vises i denne nettleseren: ",
+            crashed: "Det oppstod en feil i figuren, og den ble startet på nytt: ",
+            loading: "Laster statistikk …",
+            language: "Ukjent språk «{x}»; viser bokmål.",
+        },
+        Lang::Nn => BootTexts {
+            csp: "Figuren kan ikkje visast fordi sikkerheitsreglane til nettstaden (Content-Security-Policy) stoppar WebAssembly. Nettredaktøren må leggje til 'wasm-unsafe-eval' i script-src.",
+            failed: "Figuren kan ikkje visast i denne nettlesaren: ",
+            crashed: "Det oppstod ein feil i figuren, og han vart starta på nytt: ",
+            loading: "Lastar statistikk …",
+            language: "Ukjent språk «{x}»; viser bokmål.",
+        },
+        Lang::En => BootTexts {
+            csp: "The chart cannot be shown because this site's Content-Security-Policy blocks WebAssembly. The site's editor needs to add 'wasm-unsafe-eval' to script-src.",
+            failed: "The chart cannot be shown in this browser: ",
+            crashed: "The chart hit an error and was restarted: ",
+            loading: "Loading statistics …",
+            language: "Unknown language «{x}»; showing Norwegian Bokmål.",
+        },
+    }
+}
+
+/// The primary language subtags the widget knows, and the language each gives (see
+/// [`Lang::parse`]): what the shell needs to choose its boot texts before the core runs.
+pub const LANG_TAGS: [(&str, Lang); 4] = [("nb", Lang::Nb), ("no", Lang::Nb), ("nn", Lang::Nn), ("en", Lang::En)];
+
 pub fn texts(lang: Lang) -> &'static Texts {
     match lang {
         Lang::Nb => &NB,
@@ -473,7 +509,7 @@ pub fn format_int(n: u32, lang: Lang) -> String {
     };
     let mut out = String::new();
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push_str(sep);
         }
         out.push(ch);
@@ -523,37 +559,6 @@ pub fn former_label(f: &Former, lang: Lang) -> String {
 /// The label of the fylke series: today's fylke by name, the fylke of the day marked as such.
 pub fn fylke_label(f: &FylkeSeries, lang: Lang) -> String {
     who_label(&Who::Fylke { name: f.series.name.clone(), today: f.today }, lang)
-}
-
-/// Notes under the goal chart: why the kommune's line has gaps, and which fylke is shown.
-pub fn goal_notes(view: &GoalComparison, lang: Lang) -> Vec<String> {
-    let t = texts(lang);
-    let points = &view.kommune.points[..view.table_cohorts];
-    let mut notes = Vec::new();
-    if !points.is_empty() && points.iter().all(|p| *p == Share::NoCompleters) {
-        notes.push(format!("{}: {}", view.kommune.name, t.no_completers));
-    } else {
-        for (c, s) in view.cohorts.iter().zip(points) {
-            if matches!(s, Share::Suppressed { .. } | Share::NoCompleters | Share::NoData) {
-                notes.push(format!("{c}: {}", format_share(s, lang)));
-            }
-        }
-    }
-    if points.iter().any(|p| matches!(p, Share::Incomplete { .. })) {
-        notes.push(fill(t.note_incomplete, &[("kommune", &view.kommune.name)]));
-    }
-    if points.iter().any(|p| *p == Share::Divided) {
-        let names: Vec<String> = view.formers.iter().filter(|f| f.former.divided.is_some()).map(|f| f.former.name.clone()).collect();
-        notes.push(fill(t.note_divided, &[("names", &names.join(", ")), ("kommune", &view.kommune.name)]));
-    }
-    let published: Vec<u16> = view.cohorts.iter().zip(&view.land_sources).filter(|(_, u)| u.is_some()).map(|(c, _)| *c).collect();
-    if let (Some(first), Some(last)) = (published.first(), published.last()) {
-        notes.push(fill(t.note_published, &[("first", &first.to_string()), ("last", &last.to_string())]));
-    }
-    if let Some(f) = view.fylke.as_ref().filter(|f| !f.today) {
-        notes.push(fill(t.note_fylke_of_the_day, &[("name", &f.series.name)]));
-    }
-    notes
 }
 
 /// A data table as the page shows it beside the chart: caption, column headers, rows of text.
@@ -609,68 +614,6 @@ pub(crate) fn footnotes(used: &[Share], lang: Lang) -> Vec<String> {
         .collect()
 }
 
-fn count_text(count: Option<u16>, lang: Lang) -> String {
-    count.map_or_else(|| texts(lang).suppressed_short.to_string(), |c| format_int(c as u32, lang))
-}
-
-/// The goal view's figures as a table: per cohort, the kommune's finished, in work or
-/// education and per cent; the fylke's, the country's and any former kommuner's per cent.
-pub fn goal_table(view: &GoalComparison, lang: Lang) -> Table {
-    let t = texts(lang);
-    let k = &view.kommune.name;
-    let pct = t.col_percent.to_lowercase();
-    let mut headers = vec![
-        t.col_cohort.to_string(),
-        format!("{k}: {}", t.col_finished.to_lowercase()),
-        format!("{k}: {}", t.col_in_work.to_lowercase()),
-        format!("{k}: {pct}"),
-    ];
-    let mut extra: Vec<&Series> = Vec::new();
-    if let Some(f) = &view.fylke {
-        headers.push(format!("{}: {pct}", fylke_label(f, lang)));
-        extra.push(&f.series);
-    }
-    headers.push(format!("{}: {pct}", t.land));
-    extra.push(&view.land);
-    for f in &view.formers {
-        headers.push(format!("{}: {pct}", former_label(&f.former, lang)));
-        extra.push(&f.series);
-    }
-    headers.push(t.col_source.to_string());
-    let mut used = Vec::new();
-    let rows = view
-        .cohorts
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            let kommune = &view.kommune.points[i];
-            let (finished, in_work) = match kommune {
-                Share::Published { count, finished, .. } => (count_text(*finished, lang), count_text(*count, lang)),
-                Share::Suppressed { finished } | Share::Incomplete { finished } => {
-                    (count_text(*finished, lang), t.suppressed_short.to_string())
-                }
-                Share::NoCompleters => ("0".to_string(), "0".to_string()),
-                Share::NoData => ("–".to_string(), "–".to_string()),
-                Share::Divided => ("–".to_string(), "–".to_string()),
-            };
-            let mut row = vec![c.to_string(), finished, in_work, share_cell(kommune, lang, &mut used)];
-            row.extend(extra.iter().map(|s| share_cell(&s.points[i], lang, &mut used)));
-            row.push(match &view.land_sources[i] {
-                Some(url) => host_of(url).to_string(),
-                None => t.source_table.to_string(),
-            });
-            row
-        })
-        .collect();
-    let mut notes = footnotes(&used, lang);
-    for (c, url) in view.cohorts.iter().zip(&view.land_sources) {
-        if let Some(url) = url {
-            notes.push(fill(t.footnote_published, &[("cohort", &c.to_string()), ("url", url)]));
-        }
-    }
-    Table { caption: format!("{k}: {}", t.table_caption), headers, rows, footnotes: notes }
-}
-
 /// "www.ssb.no" from "https://www.ssb.no/utdanning/…"; on GitHub, the repository too.
 pub fn host_of(url: &str) -> &str {
     let rest = url.split_once("://").map_or(url, |(_, r)| r);
@@ -679,8 +622,40 @@ pub fn host_of(url: &str) -> &str {
     &rest[..end]
 }
 
-mod views;
-pub use views::{legend_texts, view_name, view_text, view_title, who_label, ViewText};
+/// The three statuses, in the order of the status split.
+pub fn legend_texts(lang: Lang) -> [&'static str; 3] {
+    let t = texts(lang);
+    [t.status_arbutd, t.status_ledig, t.status_annet]
+}
+
+pub fn who_label(who: &Who, lang: Lang) -> String {
+    match who {
+        Who::Region(name) => name.clone(),
+        Who::Fylke { name, today: true } => name.clone(),
+        Who::Fylke { name, today: false } => fill(texts(lang).fylke_of_the_day, &[("name", name)]),
+        Who::Land => texts(lang).land.to_string(),
+    }
+}
+
+pub fn pct_word(p: u16, lang: Lang) -> String {
+    format!("{p} {}", texts(lang).word_percent)
+}
+
+/// The share as a summary says it: "56 prosent" or why there is none.
+pub fn share_words(share: &Share, lang: Lang) -> String {
+    match share.percent() {
+        Some(p) => pct_word(p, lang),
+        None => format_share(share, lang),
+    }
+}
+
+pub fn cohort_list(cohorts: &[u16]) -> String {
+    match (cohorts.first(), cohorts.last()) {
+        (Some(a), Some(b)) if cohorts.len() == (b - a + 1) as usize && a != b => format!("{a}–{b}"),
+        _ => cohorts.iter().map(u16::to_string).collect::<Vec<_>>().join(", "),
+    }
+}
+
 
 /// A key for Norwegian alphabetical order: æ, ø, å after z (as in kommune lists).
 pub fn sort_key(name: &str) -> String {
@@ -706,7 +681,7 @@ pub fn format_decimal(v: f64, lang: Lang) -> String {
 
 /// A view's figures as CSV, exactly as the table shows them: title, header, rows, the footnotes
 /// explaining marks such as "skjult", and the source line.
-pub fn view_csv(text: &ViewText, lang: Lang) -> String {
+pub fn view_csv(text: &crate::views::ViewText, source: &str) -> String {
     fn field(s: &str) -> String {
         if s.contains([',', '"', '\n', '\r']) {
             format!("\"{}\"", s.replace('"', "\"\""))
@@ -724,14 +699,9 @@ pub fn view_csv(text: &ViewText, lang: Lang) -> String {
     for note in text.table.footnotes.iter().chain(&text.notes) {
         out.push(field(note));
     }
-    out.push(field(&source(lang)));
+    out.push(field(source));
     out.join("\r\n") + "\r\n"
 }
-/// The source line of the embedded data, in a language.
-pub fn source(lang: Lang) -> String {
-    source_line(&crate::data::Dataset::embedded_one_year_after().source, lang)
-}
-
 /// The source line under every view: SSB's table, when the figures were fetched (or, when that
 /// is not known, when SSB last updated the table), and whether SSB marks them as preliminary.
 /// "Kilde: SSB, statistikkbanken tabell 10824, hentet 25.11.2025, foreløpige tall".

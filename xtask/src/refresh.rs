@@ -21,22 +21,7 @@
 //! `--no-build` skips it). A refresh that fails validation prints every located error and leaves
 //! `data/` as it was.
 
-#[allow(dead_code)]
-#[path = "../../src/data/model.rs"]
-mod model;
-#[allow(dead_code)]
-#[path = "../../src/data/import.rs"]
-mod import;
-#[allow(dead_code)]
-#[path = "../../src/data/jsonstat.rs"]
-mod jsonstat;
-#[allow(dead_code)]
-#[path = "../../src/data/table10824.rs"]
-mod table10824;
-#[allow(dead_code)]
-#[path = "../../src/data/klass.rs"]
-mod klass;
-
+use intro_status_import::{import, jsonstat, model, table10824};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 use table10824::FetchInfo;
@@ -156,7 +141,7 @@ fn stage_and_check(d: &Download, stage: &Path) -> Result<(table10824::Report, Ve
 
     // The report (warnings) from the reader; then the very read the build does.
     let report = table10824::read(&d.table).map_err(|e| format!("{}: {e}", table10824::FILE_NAME))?.report;
-    let dataset = table10824::import_data_dir(&stage.join(TABLE_DIR))?;
+    let dataset = import::import_data_dir(&stage.join(TABLE_DIR))?;
     if dataset.source.fetched.as_deref() != Some(d.fetch.fetched.as_str()) {
         return Err("the staged fetch date did not read back".into());
     }
@@ -586,7 +571,7 @@ mod tests {
         }
         // What the build now reads: the JSON-stat file, with its fetch date, equal to the CSV.
         let csv = import::import_dir(&data.join("ssb10824")).unwrap();
-        let built = table10824::import_data_dir(&data.join("ssb10824")).unwrap();
+        let built = import::import_data_dir(&data.join("ssb10824")).unwrap();
         assert_eq!(built.regions, csv.regions);
         assert_eq!(built.source.fetched.as_deref(), Some(download.fetch.fetched.as_str()));
         let fetch = std::fs::read_to_string(data.join("ssb10824").join(table10824::FETCH_FILE_NAME)).unwrap();
@@ -677,7 +662,7 @@ mod tests {
         let d = read_downloaded(&dir).unwrap();
         assert_eq!(d.fetch, FetchInfo { fetched: "2025-11-25".into(), from: Some("https://example".into()) });
         assert!(d.klass.is_empty());
-        let ds = table10824::import_data_dir(&data.join("ssb10824")).unwrap();
+        let ds = import::import_data_dir(&data.join("ssb10824")).unwrap();
         assert_eq!(ds.source.fetched.as_deref(), Some("2025-11-25"));
         std::fs::remove_dir_all(data.parent().unwrap()).ok();
         std::fs::remove_dir_all(dir).ok();

@@ -10,10 +10,11 @@
 //! - [`sri`] gives the `integrity="sha384-…"` value for the snippet.
 
 use base64::Engine;
-use intro_status::chart::{svg, LIGHT};
-use intro_status::data::Dataset;
-use intro_status::outcome::views::{view_data, ViewKind};
-use intro_status::text::{view_text, Lang, ViewText};
+use intro_status::chart::LIGHT;
+use intro_status::data::{Dataset, Embedded};
+use intro_status::place::Place;
+use intro_status::text::Lang;
+use intro_status::views::{Opened, ViewKind, ViewText};
 use sha2::{Digest, Sha384};
 use std::fmt::Write as _;
 use std::path::Path;
@@ -152,11 +153,11 @@ fn fallback(ds: &Dataset) -> String {
         let _ = write!(html, "<section><h2>{}</h2>", esc(&f.name));
         for k in kommuner {
             let _ = write!(html, "<details id=\"k{}\"><summary>{} ({})</summary>", esc(&k.code), esc(&k.name), esc(&k.code));
-            match view_data(ds, ViewKind::Goal, &k.code, None) {
+            match Opened::open(ds, &Place::Kommune(k), ViewKind::Goal, None, Lang::Nb) {
                 Some(view) => {
-                    let text = view_text(&view, Lang::Nb);
+                    let text = view.text();
                     pieces.push(Piece::Html(std::mem::take(&mut html)));
-                    pieces.push(Piece::Svg(compact_svg(&svg(&view, Lang::Nb, &LIGHT, SVG_WIDTH, SVG_HEIGHT), &text.title)));
+                    pieces.push(Piece::Svg(compact_svg(&view.svg(&LIGHT, SVG_WIDTH, SVG_HEIGHT), &text.title)));
                     html.push_str(&static_text(&text));
                 }
                 None => html.push_str("<p>Ingen tall for denne kommunen.</p>"),
@@ -560,8 +561,8 @@ mod tests {
             .map
             .kommuner
             .iter()
-            .filter_map(|k| view_data(ds, ViewKind::Goal, &k.code, None))
-            .map(|v| compact_svg(&svg(&v, Lang::Nb, &LIGHT, SVG_WIDTH, SVG_HEIGHT), "t"))
+            .filter_map(|k| Opened::open(ds, &Place::Kommune(k), ViewKind::Goal, None, Lang::Nb))
+            .map(|v| compact_svg(&v.svg(&LIGHT, SVG_WIDTH, SVG_HEIGHT), "t"))
             .collect();
         let refs: Vec<&str> = charts.iter().map(String::as_str).collect();
         let shared = Shared::find(&refs);

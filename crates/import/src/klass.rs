@@ -7,7 +7,7 @@
 //! merged away (1580 Haram in 2024 = the pre-2020 1534 Haram) is recognised by name and gives the
 //! re-created kommune its former self, whole, and the remainder the other former parts, whole.
 
-use super::model::{KommuneMap, Level, Region, Source, Split, TodayFylke, TodayKommune};
+use intro_status_model::{KommuneMap, Level, Region, Source, Split, TodayFylke, TodayKommune};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -1,7 +1,9 @@
 //! SSB table 10824 in JSON-stat 2.0: a cube from PxWebApi v2 read into the project's [`Dataset`]
 //! with validation, and a dataset written back in SSB's layout.
 //!
-//! Native only, like `jsonstat.rs`; shared with the build script and the xtask through `#[path]`.
+//! Native only, like `jsonstat.rs`: the build script and `cargo xtask refresh` use it through this
+//! crate. It reads one file's text; the data directory (this file or the CSV extract) is
+//! [`crate::import::import_data_dir`]'s.
 //!
 //! # SSB's conventions, and what becomes of them
 //!
@@ -41,11 +43,10 @@
 //! one point of 100 × count ÷ finished; a status count above the number who finished; Oslo i alt
 //! differing from kommune 0301.
 
-use super::jsonstat::{self, Cube, ErrorKind};
-use super::model::*;
+use crate::jsonstat::{self, Cube, ErrorKind};
+use intro_status_model::*;
 use std::collections::BTreeMap;
 use std::fmt;
-use std::path::Path;
 
 /// The JSON-stat 2.0 file `cargo xtask refresh` writes into `data/ssb10824/`, read by the build
 /// in place of the CSV extract when it is there.
@@ -825,21 +826,4 @@ pub fn parse_fetch_info(text: &str) -> Result<FetchInfo, String> {
         return Err(format!("\"fetched\" is {:?}, not a date YYYY-MM-DD", info.fetched));
     }
     Ok(info)
-}
-
-/// Reads `data/ssb10824/` as the build does: SSB's JSON-stat 2.0 file ([`FILE_NAME`], with the
-/// fetch date from [`FETCH_FILE_NAME`]) when it is there, else the CSV extract.
-pub fn import_data_dir(dir: &Path) -> Result<Dataset, String> {
-    let json = dir.join(FILE_NAME);
-    if !json.exists() {
-        return super::import::import_dir(dir).map_err(|e| e.to_string());
-    }
-    let text = std::fs::read_to_string(&json).map_err(|e| format!("{FILE_NAME}: {e}"))?;
-    let mut dataset = read(&text).map_err(|e| format!("{FILE_NAME}: {e}"))?.dataset;
-    let fetch = dir.join(FETCH_FILE_NAME);
-    if fetch.exists() {
-        let text = std::fs::read_to_string(&fetch).map_err(|e| format!("{FETCH_FILE_NAME}: {e}"))?;
-        dataset.source.fetched = Some(parse_fetch_info(&text).map_err(|e| format!("{FETCH_FILE_NAME}: {e}"))?.fetched);
-    }
-    Ok(dataset)
 }

@@ -4,8 +4,13 @@
 //!
 //! Every column is read: status years, 1–5 years after, the three genders, the four statuses,
 //! counts and per cent. Anything unexpected fails with the file, line and column.
+//!
+//! [`import_data`] and [`import_data_dir`] read the data directory as the build does: SSB's
+//! JSON-stat file through [`table10824`] where it is there, else the extract. This module uses
+//! `table10824`, never the other way round.
 
-use super::model::*;
+use crate::table10824;
+use intro_status_model::*;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::Path;
@@ -260,6 +265,25 @@ pub fn import_dir(dir: &Path) -> Result<Dataset, ImportError> {
     import_texts(&files, &labels)
 }
 
+/// Reads `data/ssb10824/` as the build does: SSB's JSON-stat 2.0 file ([`table10824::FILE_NAME`],
+/// with the fetch date from [`table10824::FETCH_FILE_NAME`]) when it is there, else the CSV
+/// extract ([`import_dir`]).
+pub fn import_data_dir(dir: &Path) -> Result<Dataset, String> {
+    use table10824::{FETCH_FILE_NAME, FILE_NAME};
+    let json = dir.join(FILE_NAME);
+    if !json.exists() {
+        return import_dir(dir).map_err(|e| e.to_string());
+    }
+    let text = std::fs::read_to_string(&json).map_err(|e| format!("{FILE_NAME}: {e}"))?;
+    let mut dataset = table10824::read(&text).map_err(|e| format!("{FILE_NAME}: {e}"))?.dataset;
+    let fetch = dir.join(FETCH_FILE_NAME);
+    if fetch.exists() {
+        let text = std::fs::read_to_string(&fetch).map_err(|e| format!("{FETCH_FILE_NAME}: {e}"))?;
+        dataset.source.fetched = Some(table10824::parse_fetch_info(&text).map_err(|e| format!("{FETCH_FILE_NAME}: {e}"))?.fetched);
+    }
+    Ok(dataset)
+}
+
 /// Files of today's kommune map, relative to the data root.
 /// The KLASS 131 files: the newest version (by year in the name) is today's map, and the newest
 /// change table (by date in the name) carries the old numbers onto it. `cargo xtask refresh`
@@ -327,8 +351,8 @@ pub fn parse_published(file: &str, text: &str, after_cohort: u16) -> Result<Vec<
 pub fn import_data(root: &Path) -> Result<Dataset, ImportError> {
     let dir = root.join("ssb10824");
     // SSB's JSON-stat 2.0 file from `cargo xtask refresh` when it is there, else the CSV extract.
-    let mut ds = if dir.join(super::table10824::FILE_NAME).exists() {
-        super::table10824::import_data_dir(&dir).map_err(|m| err(&format!("ssb10824/{}", super::table10824::FILE_NAME), 0, 0, m))?
+    let mut ds = if dir.join(table10824::FILE_NAME).exists() {
+        import_data_dir(&dir).map_err(|m| err(&format!("ssb10824/{}", table10824::FILE_NAME), 0, 0, m))?
     } else {
         import_dir(&dir).map_err(|mut e| {
             if !e.file.starts_with('/') {
@@ -343,13 +367,13 @@ pub fn import_data(root: &Path) -> Result<Dataset, ImportError> {
     let (version, changes, fylker, names) =
         (read(&version_file)?, read(&changes_file)?, read(MAP_FYLKER_FILE)?, read(MAP_NAMES_FILE)?);
     let kommuner: Vec<&Region> = ds.regions.iter().filter(|r| r.region.level == Level::Kommune).map(|r| &r.region).collect();
-    let inputs = super::klass::MapInputs {
+    let inputs = crate::klass::MapInputs {
         version: (&version_file, &version),
         changes: (&changes_file, &changes),
         fylker: (MAP_FYLKER_FILE, &fylker),
         names: (MAP_NAMES_FILE, &names),
     };
-    ds.map = super::klass::build_map(&kommuner, &inputs).map_err(|m| err("klass131", 0, 0, m))?;
+    ds.map = crate::klass::build_map(&kommuner, &inputs).map_err(|m| err("klass131", 0, 0, m))?;
     let newest = ds.status_years().last().map_or(0, |y| y - 1);
     ds.national = parse_published(PUBLISHED_FILE, &read(PUBLISHED_FILE)?, newest)?;
     // (level, code) order, which lookups rely on (see `Dataset::region`).

@@ -1,7 +1,7 @@
 //! The shape of SSB table 10824 as this project holds it: regions × status years × cells.
 //!
-//! This file is shared, through `#[path]`, by the build script (which imports the CSV extract)
-//! and by the library (which decodes the embedded copy), so it depends on nothing but `std`.
+//! Used by the importers (`intro-status-import`, which the build script runs) and by the library
+//! (which decodes the embedded copy), so it depends on nothing but `std`.
 
 /// Status years (November of the year SSB measured the status) the importers accept.
 pub const STATUS_YEAR_RANGE: std::ops::RangeInclusive<u16> = 2000..=2100;
@@ -17,6 +17,7 @@ pub enum Cell {
 }
 
 impl Cell {
+    #[inline]
     pub fn value(self) -> Option<u16> {
         match self {
             Cell::Value(v) => Some(v),
@@ -35,6 +36,7 @@ pub enum Level {
 
 impl Level {
     pub const ALL: [Level; 4] = [Level::Land, Level::Fylke, Level::Kommune, Level::Bydel];
+    #[inline]
     pub fn as_str(self) -> &'static str {
         match self {
             Level::Land => "land",
@@ -54,6 +56,7 @@ pub enum Gender {
 
 impl Gender {
     pub const ALL: [Gender; 3] = [Gender::Alle, Gender::Menn, Gender::Kvinner];
+    #[inline]
     pub fn as_str(self) -> &'static str {
         match self {
             Gender::Alle => "alle",
@@ -77,6 +80,7 @@ pub enum Status {
 
 impl Status {
     pub const ALL: [Status; 4] = [Status::Alle, Status::Arbutd, Status::LedigTiltak, Status::Annet];
+    #[inline]
     pub fn as_str(self) -> &'static str {
         match self {
             Status::Alle => "alle",
@@ -99,6 +103,7 @@ pub const CELLS_PER_YEAR: usize = 5 * 3 * 4 * 2;
 pub const CELLS_PER_YEARS_AFTER: usize = 3 * 4 * 2;
 
 /// Position of one cell inside a status year's block.
+#[inline]
 pub fn cell_index(years_after: u8, gender: Gender, status: Status, unit: Unit) -> usize {
     debug_assert!((1..=5).contains(&years_after));
     let ya = (years_after - 1) as usize;
@@ -113,6 +118,7 @@ pub fn cell_index(years_after: u8, gender: Gender, status: Status, unit: Unit) -
 
 /// SSB's per cent: `round(100 × count / total)` with halves up, for `total > 0`; saturates at
 /// `u16::MAX`.
+#[inline]
 pub fn percent_of(count: u16, total: u32) -> u16 {
     let (c, t) = (count as u64, total as u64);
     u16::try_from((200 * c + t) / (2 * t)).unwrap_or(u16::MAX)
@@ -174,6 +180,7 @@ pub struct SourceInfo {
 }
 
 impl Default for SourceInfo {
+    #[inline]
     fn default() -> Self {
         SourceInfo { table: TABLE.to_string(), fetched: None, updated: None, preliminary: false }
     }
@@ -181,15 +188,59 @@ impl Default for SourceInfo {
 
 impl Dataset {
     /// Every status year any region has, oldest first.
+    #[inline]
     pub fn status_years(&self) -> Vec<u16> {
         // Every year from the first to the last that some region has: in order without a sort
-        // (the standard library's would add kilobytes to the wasm, see `crate::sort`).
+        // (the standard library's would add kilobytes to the wasm, see the main crate's `src/sort.rs`).
         let first = self.regions.iter().filter_map(|r| r.years.keys().next()).min();
         let last = self.regions.iter().filter_map(|r| r.years.keys().next_back()).max();
         match (first, last) {
             (Some(&first), Some(&last)) => (first..=last).filter(|y| self.regions.iter().any(|r| r.years.contains_key(y))).collect(),
             _ => Vec::new(),
         }
+    }
+
+    /// A region by level and code. The build stores regions in (level, code) order, so this is a
+    /// binary search; a dataset in another order is still searched right, only slower.
+    #[inline]
+    pub fn region(&self, level: Level, code: &str) -> Option<&RegionData> {
+        match self.regions.binary_search_by(|r| (r.region.level, r.region.code.as_str()).cmp(&(level, code))) {
+            Ok(i) => Some(&self.regions[i]),
+            Err(_) => self.regions.iter().find(|r| r.region.level == level && r.region.code == code),
+        }
+    }
+
+    #[inline]
+    pub fn land(&self) -> &RegionData {
+        self.region(Level::Land, "0").expect("the extract has a national row")
+    }
+
+    #[inline]
+    pub fn kommuner(&self) -> impl Iterator<Item = &RegionData> {
+        self.regions.iter().filter(|r| r.region.level == Level::Kommune)
+    }
+}
+
+/// Cohort (the year the programme was finished or left) = status year − years after.
+#[inline]
+pub fn cohort_of(status_year: u16, years_after: u8) -> u16 {
+    status_year - years_after as u16
+}
+
+/// The status year at which a cohort is observed `years_after` years later.
+#[inline]
+pub fn status_year_of(cohort: u16, years_after: u8) -> u16 {
+    cohort + years_after as u16
+}
+
+impl RegionData {
+    /// One published cell, or `None` where the region has no row for that status year.
+    #[inline]
+    pub fn cell(&self, status_year: u16, years_after: u8, gender: Gender, status: Status, unit: Unit) -> Option<Cell> {
+        if !(1..=5).contains(&years_after) {
+            return None;
+        }
+        Some(self.years.get(&status_year)?[cell_index(years_after, gender, status, unit)])
     }
 }
 

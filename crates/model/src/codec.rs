@@ -1,4 +1,6 @@
-//! The compact binary form of a [`Dataset`] that the build script writes and the library embeds.
+//! The compact binary form of a [`Dataset`] that the build script writes and the library embeds:
+//! the layout, the decoder, and the model of the counts that the encoder shares
+//! (`intro_status_import::codec::encode`, which only the build and the tools run).
 //!
 //! The wasm that carries these bytes is gzipped for transport, so what counts is the size after
 //! gzip. Text (codes, names, the kommune map) is stored plainly, column by column, where gzip
@@ -38,54 +40,13 @@
 //!
 //! Decoding checks what it reads: corrupt input gives an `Err`, never a panic, and every count
 //! the decoder allocates or loops for is bounded by the input's length.
-//!
-//! Shared with the build script through `#[path]`.
 
-use super::model::*;
+use crate::model::*;
 
 pub const MAGIC: &[u8; 8] = b"IS10824\x04";
 
 // ---------------------------------------------------------------------------------------------
-// Plain bytes
-
-fn put_varint(out: &mut Vec<u8>, mut v: u32) {
-    loop {
-        let byte = (v & 0x7f) as u8;
-        v >>= 7;
-        if v == 0 {
-            out.push(byte);
-            return;
-        }
-        out.push(byte | 0x80);
-    }
-}
-
-fn put_str(out: &mut Vec<u8>, s: &str) {
-    put_varint(out, s.len() as u32);
-    out.extend_from_slice(s.as_bytes());
-}
-
-/// A code such as `0301`: if it is 1 to 9 digits, their number, then the difference of its
-/// value from `prev` (the value of the code before, updated) zig-zagged, so that sorted codes
-/// take a byte or two; else `0` and the code as a string.
-fn put_code(out: &mut Vec<u8>, prev: &mut u32, code: &str) {
-    match code_value(code) {
-        Some(v) => {
-            put_varint(out, code.len() as u32);
-            let d = v as i64 - *prev as i64;
-            put_varint(out, ((d << 1) ^ (d >> 63)) as u32);
-            *prev = v;
-        }
-        None => {
-            put_varint(out, 0);
-            put_str(out, code);
-        }
-    }
-}
-
-fn put_cell(out: &mut Vec<u8>, c: Cell) {
-    put_varint(out, c.value().map_or(0, |v| v as u32 + 1));
-}
+// Plain bytes (the encoder's `put_*` write them)
 
 struct Reader<'a> {
     bytes: &'a [u8],
@@ -93,11 +54,13 @@ struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
+    #[inline]
     fn byte(&mut self) -> Result<u8, String> {
         let b = *self.bytes.get(self.pos).ok_or_else(|| format!("data ends early at byte {}", self.pos))?;
         self.pos += 1;
         Ok(b)
     }
+    #[inline]
     fn varint(&mut self) -> Result<u32, String> {
         let mut v: u32 = 0;
         for shift in (0..35).step_by(7) {
@@ -109,10 +72,12 @@ impl<'a> Reader<'a> {
         }
         Err(format!("overlong number at byte {}", self.pos))
     }
+    #[inline]
     fn u16(&mut self, what: &str) -> Result<u16, String> {
         u16::try_from(self.varint()?).map_err(|_| format!("{what} out of range at byte {}", self.pos))
     }
     /// `0` for none, else the number + 1.
+    #[inline]
     fn optional_u16(&mut self) -> Result<Option<u16>, String> {
         match self.varint()? {
             0 => Ok(None),
@@ -121,6 +86,7 @@ impl<'a> Reader<'a> {
     }
     /// A count of items that each take at least one byte: never more than the bytes left, so a
     /// corrupt count cannot make the decoder allocate or loop without bound.
+    #[inline]
     fn count(&mut self) -> Result<usize, String> {
         let n = self.varint()? as usize;
         if n > self.bytes.len() - self.pos {
@@ -128,18 +94,21 @@ impl<'a> Reader<'a> {
         }
         Ok(n)
     }
+    #[inline]
     fn take(&mut self, len: usize) -> Result<&'a [u8], String> {
         let end = self.pos.checked_add(len).filter(|&e| e <= self.bytes.len()).ok_or("data runs past the end")?;
         let s = &self.bytes[self.pos..end];
         self.pos = end;
         Ok(s)
     }
+    #[inline]
     fn string(&mut self) -> Result<String, String> {
         let len = self.varint()? as usize;
         let s = self.take(len)?;
         std::str::from_utf8(s).map(str::to_string).map_err(|e| e.to_string())
     }
-    /// A code as [`put_code`] wrote it.
+    /// A code as `put_code` wrote it.
+    #[inline]
     fn code(&mut self, prev: &mut u32) -> Result<String, String> {
         let digits = self.varint()? as usize;
         if digits == 0 {
@@ -160,6 +129,7 @@ impl<'a> Reader<'a> {
         }
         Ok(String::from_utf8(code).expect("ASCII digits"))
     }
+    #[inline]
     fn cell(&mut self) -> Result<Cell, String> {
         Ok(match self.varint()? {
             0 => Cell::Suppressed,
@@ -175,9 +145,10 @@ impl<'a> Reader<'a> {
 /// learnt from the bits seen in this context. It starts at even odds and moves fast while it has
 /// seen few bits (the step is 1/(seen + 2), as a running average), then settles at 1/32 so it can
 /// follow drifts.
+#[doc(hidden)]
 #[derive(Clone, Copy)]
-struct Bit {
-    p0: u16,
+pub struct Bit {
+    pub p0: u16,
     seen: u8,
 }
 
@@ -185,7 +156,8 @@ impl Bit {
     const NEW: Bit = Bit { p0: 1 << 15, seen: 0 };
     const SETTLED: u8 = 30;
 
-    fn update(&mut self, bit: bool) {
+    #[inline]
+    pub fn update(&mut self, bit: bool) {
         // 65536 / (seen + 2), so the step needs no division.
         const STEP: [i32; Bit::SETTLED as usize + 1] = {
             let mut t = [0; Bit::SETTLED as usize + 1];
@@ -206,74 +178,18 @@ impl Bit {
 }
 
 /// Either side of the range coder: the model code in [`code_region`] and below is written once,
-/// for both, so the encoder and decoder cannot drift apart.
-trait Coder {
+/// for both, so the encoder and decoder cannot drift apart. Public for the encoder in
+/// `intro-status-import`, like the other `#[doc(hidden)]` items here.
+#[doc(hidden)]
+pub trait Coder {
     /// Encodes `bit`, or decodes a bit (ignoring `bit`); returns the bit and updates `model`.
     fn bit(&mut self, model: &mut Bit, bit: bool) -> bool;
     /// A bit at even odds, not modelled.
     fn even(&mut self, bit: bool) -> bool;
     /// Whether the decoder has read past its input (corrupt data): the caller stops early.
+    #[inline]
     fn overrun(&self) -> bool {
         false
-    }
-}
-
-/// LZMA's range encoder (carry propagation through a cached byte), with 16-bit probabilities.
-struct Encoder {
-    low: u64,
-    range: u32,
-    cache: u8,
-    pending: u64,
-    out: Vec<u8>,
-}
-
-impl Encoder {
-    fn new() -> Self {
-        Encoder { low: 0, range: u32::MAX, cache: 0, pending: 1, out: Vec::new() }
-    }
-    fn encode(&mut self, bound: u32, bit: bool) {
-        if bit {
-            self.low += bound as u64;
-            self.range -= bound;
-        } else {
-            self.range = bound;
-        }
-        while self.range < 1 << 24 {
-            self.range <<= 8;
-            self.shift_low();
-        }
-    }
-    fn shift_low(&mut self) {
-        if (self.low as u32) < 0xFF00_0000 || (self.low >> 32) != 0 {
-            let carry = (self.low >> 32) as u8;
-            let mut byte = self.cache;
-            while self.pending > 0 {
-                self.out.push(byte.wrapping_add(carry));
-                byte = 0xFF;
-                self.pending -= 1;
-            }
-            self.cache = (self.low >> 24) as u8;
-        }
-        self.pending += 1;
-        self.low = (self.low & 0x00FF_FFFF) << 8;
-    }
-    fn finish(mut self) -> Vec<u8> {
-        for _ in 0..5 {
-            self.shift_low();
-        }
-        self.out
-    }
-}
-
-impl Coder for Encoder {
-    fn bit(&mut self, model: &mut Bit, bit: bool) -> bool {
-        self.encode((self.range >> 16) * model.p0 as u32, bit);
-        model.update(bit);
-        bit
-    }
-    fn even(&mut self, bit: bool) -> bool {
-        self.encode(self.range >> 1, bit);
-        bit
     }
 }
 
@@ -285,6 +201,7 @@ struct Decoder<'a> {
 }
 
 impl<'a> Decoder<'a> {
+    #[inline]
     fn new(bytes: &'a [u8]) -> Result<Self, String> {
         // The encoder's first byte is always 0 (nothing carries into it).
         if bytes.len() < 5 || bytes[0] != 0 {
@@ -293,6 +210,7 @@ impl<'a> Decoder<'a> {
         let code = u32::from_be_bytes([bytes[1], bytes[2], bytes[3], bytes[4]]);
         Ok(Decoder { bytes, pos: 5, range: u32::MAX, code })
     }
+    #[inline]
     fn decode(&mut self, bound: u32) -> bool {
         let bit = self.code >= bound;
         if bit {
@@ -310,6 +228,7 @@ impl<'a> Decoder<'a> {
         bit
     }
     /// Every byte the encoder wrote is read exactly once by the end.
+    #[inline]
     fn finish(self) -> Result<(), String> {
         match self.pos == self.bytes.len() {
             true => Ok(()),
@@ -319,14 +238,17 @@ impl<'a> Decoder<'a> {
 }
 
 impl Coder for Decoder<'_> {
+    #[inline]
     fn bit(&mut self, model: &mut Bit, _: bool) -> bool {
         let bit = self.decode((self.range >> 16) * model.p0 as u32);
         model.update(bit);
         bit
     }
+    #[inline]
     fn even(&mut self, _: bool) -> bool {
         self.decode(self.range >> 1)
     }
+    #[inline]
     fn overrun(&self) -> bool {
         self.pos > self.bytes.len()
     }
@@ -337,6 +259,7 @@ const GAMMA_BITS: usize = 20;
 
 /// `x` in Elias gamma: the bit length of `x + 1` in unary (each position its own model), then
 /// the bits of `x + 1` below its top bit at even odds.
+#[inline]
 fn gamma<C: Coder>(c: &mut C, models: &mut [Bit; GAMMA_BITS], x: u32) -> Result<u32, String> {
     // The decoder passes a placeholder for `x`, whose bits are never used.
     let x1 = x.saturating_add(1);
@@ -362,6 +285,7 @@ fn gamma<C: Coder>(c: &mut C, models: &mut [Bit; GAMMA_BITS], x: u32) -> Result<
 const GENDER_ORDER: [Gender; 3] = [Gender::Menn, Gender::Kvinner, Gender::Alle];
 
 /// What a cell is, for the contexts: 0 no such row, 1 suppressed, 2 zero, 3 a positive count.
+#[inline]
 fn kind(c: Option<Cell>) -> usize {
     match c {
         None => 0,
@@ -373,6 +297,7 @@ fn kind(c: Option<Cell>) -> usize {
 
 /// How big a total is, for the contexts of its parts: 0 suppressed, 1 zero, 2 up to 4, 3 up to
 /// 9, 4 up to 19, 5 more.
+#[inline]
 fn total_class(c: Cell) -> usize {
     match c {
         Cell::Suppressed => 0,
@@ -404,7 +329,8 @@ const PLAIN_CONTEXTS: usize = 4 * 18;
 /// before it are (those three only where they apply, in 3 kinds each as they are in this row).
 const KIND_CONTEXTS: usize = 12 * 4 * 6 * 9 * 9;
 
-struct CountModel {
+#[doc(hidden)]
+pub struct CountModel {
     zero_block: [Bit; 5 * 3],
     percent_suppressed: Bit,
     percent_by_hidden: Bit,
@@ -418,8 +344,10 @@ struct CountModel {
     plain: Vec<[Bit; GAMMA_BITS]>,
 }
 
+#[allow(clippy::new_without_default)] // a fresh model for one pass of the coder, not a default
 impl CountModel {
-    fn new() -> Self {
+    #[inline]
+    pub fn new() -> Self {
         CountModel {
             zero_block: [Bit::NEW; 5 * 3],
             percent_suppressed: Bit::NEW,
@@ -437,11 +365,13 @@ impl CountModel {
 }
 
 /// Position of a count in a (status year, years after) block of [`CELLS_PER_YEARS_AFTER`] cells.
+#[inline]
 fn at(g: Gender, s: Status) -> usize {
     cell_index(1, g, s, Unit::Count)
 }
 
 /// Position of a per cent in a block.
+#[inline]
 fn percent_at(g: Gender, s: Status) -> usize {
     cell_index(1, g, s, Unit::Percent)
 }
@@ -465,7 +395,9 @@ fn percent_at(g: Gender, s: Status) -> usize {
 /// for a part; for a total, menn's total for kvinner, else the total of the cohort a year older
 /// or, failing that, a year younger). After a positive part of a suppressed total, its per cent
 /// ([`code_hidden_percent`]).
-fn code_region<C: Coder>(c: &mut C, m: &mut CountModel, rows: &mut [(u16, Vec<Cell>)], ya: u8) -> Result<(), String> {
+#[doc(hidden)]
+#[inline]
+pub fn code_region<C: Coder>(c: &mut C, m: &mut CountModel, rows: &mut [(u16, Vec<Cell>)], ya: u8) -> Result<(), String> {
     use Status::*;
     const N: usize = CELLS_PER_YEARS_AFTER;
     let all_zero = |block: &[Cell]| Gender::ALL.iter().all(|&g| Status::ALL.iter().all(|&s| block[at(g, s)] == Cell::Value(0)));
@@ -510,6 +442,9 @@ fn code_region<C: Coder>(c: &mut C, m: &mut CountModel, rows: &mut [(u16, Vec<Ce
 /// Codes the count (gender `g`, status `s`) of `block`, whose earlier counts are known; see
 /// [`code_region`]. `kind_before` and `last_year` are the same count of the cohort a year
 /// earlier; `related` gives the count that scales a count without prediction.
+#[inline]
+// The coder, its model and the cell's context, passed apart so the hot loop keeps them in locals.
+#[allow(clippy::too_many_arguments)]
 fn code_count<C: Coder>(
     c: &mut C,
     m: &mut CountModel,
@@ -583,6 +518,7 @@ fn code_count<C: Coder>(
 /// gender's total, so 100 for the total itself; 0 where nobody finished; suppressed with the
 /// count. `None` where the total is suppressed but the count is not: SSB then publishes a per
 /// cent that reveals the hidden total, and `code_hidden_percent` codes it with the counts.
+#[inline]
 pub fn predicted_percent(count: Cell, total: Cell) -> Option<Cell> {
     match (count, total) {
         (Cell::Suppressed, _) => Some(Cell::Suppressed),
@@ -598,6 +534,7 @@ pub fn predicted_percent(count: Cell, total: Cell) -> Option<Cell> {
 /// it is the per cent of `count + hidden` for some `hidden` ≥ 1 (what SSB's per cents are: the
 /// total hides `hidden` more persons, nearly always 1–3), "by hidden total?" and `hidden − 1`
 /// in gamma, else the per cent in gamma.
+#[inline]
 fn code_hidden_percent<C: Coder>(c: &mut C, m: &mut CountModel, count: u16, cell: Cell) -> Result<Cell, String> {
     if c.bit(&mut m.percent_suppressed, cell == Cell::Suppressed) {
         return Ok(Cell::Suppressed);
@@ -618,7 +555,9 @@ fn code_hidden_percent<C: Coder>(c: &mut C, m: &mut CountModel, count: u16, cell
 
 /// Sets every per-cent cell of a row `1..=last` years after to its [`predicted_percent`], where
 /// there is one.
-fn predict_percents(cells: &mut [Cell], last: u8) {
+#[doc(hidden)]
+#[inline]
+pub fn predict_percents(cells: &mut [Cell], last: u8) {
     for ya in 1..=last {
         for g in Gender::ALL {
             let total = cells[cell_index(ya, g, Status::Alle, Unit::Count)];
@@ -634,89 +573,27 @@ fn predict_percents(cells: &mut [Cell], last: u8) {
 
 /// The per-cent cells of a row, in the order the exceptions count them: the odd cells, as the
 /// unit varies fastest in [`cell_index`].
-fn percent_cells() -> impl Iterator<Item = usize> {
+#[doc(hidden)]
+#[inline]
+pub fn percent_cells() -> impl Iterator<Item = usize> {
     (1..CELLS_PER_YEAR).step_by(2)
-}
-
-// ---------------------------------------------------------------------------------------------
-// Encoding
-
-pub fn encode(ds: &Dataset) -> Vec<u8> {
-    let mut out = MAGIC.to_vec();
-    let regions: Vec<Region> = ds.regions.iter().map(|r| r.region.clone()).collect();
-    put_varint(&mut out, regions.len() as u32);
-    out.extend(regions.iter().map(|r| r.level as u8));
-    let mut prev = 0;
-    for r in &regions {
-        put_code(&mut out, &mut prev, &r.code);
-    }
-    for r in &regions {
-        put_str(&mut out, &r.name);
-    }
-    for r in &ds.regions {
-        put_varint(&mut out, r.years.len() as u32);
-        let mut last = None;
-        for &y in r.years.keys() {
-            put_varint(&mut out, last.map_or(y, |l: u16| y - l - 1) as u32);
-            last = Some(y);
-        }
-    }
-    put_source(&mut out, &ds.source);
-    put_map(&mut out, &ds.map, &regions);
-    put_varint(&mut out, ds.national.len() as u32);
-    for p in &ds.national {
-        let opt = |v: Option<u16>| v.map_or(0, |v| v as u32 + 1);
-        for v in [p.cohort as u32, p.percent as u32, opt(p.finished), opt(p.count)] {
-            put_varint(&mut out, v);
-        }
-        put_str(&mut out, &p.source_url);
-    }
-
-    let mut exceptions = Vec::new();
-    let mut gap = 0u32;
-    for cells in ds.regions.iter().flat_map(|r| r.years.values()) {
-        assert_eq!(cells.len(), CELLS_PER_YEAR, "every status year has {CELLS_PER_YEAR} cells");
-        let mut predicted = cells.clone();
-        predict_percents(&mut predicted, 5);
-        for i in percent_cells() {
-            if cells[i] == predicted[i] {
-                gap += 1;
-            } else {
-                exceptions.push((gap, cells[i]));
-                gap = 0;
-            }
-        }
-    }
-    put_varint(&mut out, exceptions.len() as u32);
-    for (gap, cell) in exceptions {
-        put_varint(&mut out, gap);
-        put_cell(&mut out, cell);
-    }
-
-    let mut coder = Encoder::new();
-    let mut model = CountModel::new();
-    let mut rows_of: Vec<Vec<(u16, Vec<Cell>)>> =
-        ds.regions.iter().map(|r| r.years.iter().map(|(&y, cells)| (y, cells.clone())).collect()).collect();
-    for ya in YEARS_AFTER {
-        for rows in &mut rows_of {
-            code_region(&mut coder, &mut model, rows, ya).expect("encoding cannot fail");
-        }
-    }
-    out.extend(coder.finish());
-    out
 }
 
 /// The name the data give kommune `code`, which most names of today's map repeat. A binary
 /// search in the (level, code) order the build stores regions in; in another order it may miss,
 /// but the same way when encoding and decoding.
-fn data_name<'a>(regions: &'a [Region], code: &str) -> Option<&'a str> {
+#[doc(hidden)]
+#[inline]
+pub fn data_name<'a>(regions: &'a [Region], code: &str) -> Option<&'a str> {
     let i = regions.binary_search_by(|r| (r.level, r.code.as_str()).cmp(&(Level::Kommune, code))).ok()?;
     Some(&regions[i].name)
 }
 
 /// The names a kommune's name joins with " - " ("Rana - Raane"), sorted: what its other names
 /// nearly always are.
-fn name_parts(name: &str) -> Vec<String> {
+#[doc(hidden)]
+#[inline]
+pub fn name_parts(name: &str) -> Vec<String> {
     let mut parts: Vec<String> = Vec::new();
     if name.contains(" - ") {
         for part in name.split(" - ") {
@@ -728,89 +605,13 @@ fn name_parts(name: &str) -> Vec<String> {
     parts
 }
 
-/// The value of a code of 1 to 9 digits, where [`put_code`] stores codes as numbers.
-fn code_value(code: &str) -> Option<u32> {
-    ((1..=9).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_digit()))
-        .then(|| code.bytes().fold(0, |v, b| v * 10 + (b - b'0') as u32))
-}
-
-fn put_source(out: &mut Vec<u8>, source: &SourceInfo) {
-    put_str(out, &source.table);
-    for date in [&source.fetched, &source.updated] {
-        match date {
-            Some(d) => {
-                out.push(1);
-                put_str(out, d);
-            }
-            None => out.push(0),
-        }
-    }
-    out.push(source.preliminary as u8);
-}
-
-fn put_map(out: &mut Vec<u8>, map: &KommuneMap, regions: &[Region]) {
-    put_varint(out, map.version as u32);
-    put_varint(out, map.fylker.len() as u32);
-    for f in &map.fylker {
-        put_str(out, &f.code);
-        put_str(out, &f.name);
-    }
-    let kommuner = &map.kommuner;
-    put_varint(out, kommuner.len() as u32);
-    let mut prev = 0;
-    for k in kommuner {
-        put_code(out, &mut prev, &k.code);
-    }
-    let mut prev = 0;
-    for k in kommuner {
-        put_varint(out, k.sources.len() as u32);
-        for s in &k.sources {
-            put_code(out, &mut prev, &s.code);
-            match &s.split {
-                None => out.push(0),
-                Some(split) => {
-                    put_varint(out, split.year as u32 + 1);
-                    put_str(out, &split.name);
-                }
-            }
-        }
-    }
-    for k in kommuner {
-        let codes = std::iter::once(&k.code).chain(k.sources.iter().map(|s| &s.code));
-        match codes.map(|c| data_name(regions, c)).position(|n| n == Some(k.name.as_str())) {
-            Some(i) => put_varint(out, i as u32 + 1),
-            None => {
-                put_varint(out, 0);
-                put_str(out, &k.name);
-            }
-        }
-    }
-    for k in kommuner {
-        if k.other_names == name_parts(&k.name) {
-            out.push(0);
-        } else {
-            put_varint(out, k.other_names.len() as u32 + 1);
-            for n in &k.other_names {
-                put_str(out, n);
-            }
-        }
-    }
-    for k in kommuner {
-        if k.code.get(..2) == Some(k.fylke.as_str()) {
-            out.push(0);
-        } else {
-            put_varint(out, k.fylke.len() as u32 + 1);
-            out.extend_from_slice(k.fylke.as_bytes());
-        }
-    }
-}
-
 // ---------------------------------------------------------------------------------------------
 // Decoding
 //
 // Plain loops rather than iterator chains: each `collect` of a `Result` with its own closure is
 // another copy of the iterator machinery in the wasm.
 
+#[inline]
 pub fn decode(bytes: &[u8]) -> Result<Dataset, String> {
     decode_through(bytes, 5)
 }
@@ -820,11 +621,13 @@ pub fn decode(bytes: &[u8]) -> Result<Dataset, String> {
 /// [`Cell::Suppressed`], so that whatever reads them by mistake shows no figure at all rather
 /// than a wrong one. About a fifth of the decoding work, which matters for the first chart:
 /// the browser runs it once, in its baseline compiler.
+#[inline]
 pub fn decode_one_year_after(bytes: &[u8]) -> Result<Dataset, String> {
     decode_through(bytes, 1)
 }
 
 /// Decodes the counts `1..=last` years after (see [`decode_one_year_after`]).
+#[inline]
 fn decode_through(bytes: &[u8], last: u8) -> Result<Dataset, String> {
     if !bytes.starts_with(MAGIC) {
         return Err("not an intro-status data file (bad magic or version)".into());
@@ -918,6 +721,7 @@ fn decode_through(bytes: &[u8], last: u8) -> Result<Dataset, String> {
     Ok(Dataset { regions: data, map, national, source })
 }
 
+#[inline]
 fn get_source(r: &mut Reader) -> Result<SourceInfo, String> {
     let table = r.string()?;
     let mut date = || -> Result<Option<String>, String> {
@@ -937,6 +741,7 @@ fn get_source(r: &mut Reader) -> Result<SourceInfo, String> {
     Ok(SourceInfo { table, fetched, updated, preliminary })
 }
 
+#[inline]
 fn get_map(r: &mut Reader, regions: &[Region]) -> Result<KommuneMap, String> {
     let version = r.u16("map version")?;
     let mut fylker = Vec::new();

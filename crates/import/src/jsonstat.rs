@@ -2,8 +2,7 @@
 //! back to the same layout. Knows the format, not table 10824 (that is `table10824.rs`).
 //!
 //! Native only: the build script, the tests and `cargo xtask refresh` use it; the wasm never
-//! parses JSON. Shared with the build script and the xtask through `#[path]`, so it depends on
-//! nothing but `std`, `serde` and `serde_json`.
+//! parses JSON. It depends on nothing but `std`, `serde` and `serde_json`.
 //!
 //! What the reader accepts, as the format allows:
 //! - `value` as an array (dense, `null` for a cell without a figure) or an object (sparse,

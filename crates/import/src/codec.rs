@@ -1,0 +1,256 @@
+//! The encoder of the compact binary form the library embeds: the layout, the decoder and the
+//! model of the counts, which the encoder shares with it, are `intro_status_model::codec`. The
+//! decoder is re-exported here, so that a round trip needs one module.
+
+use intro_status_model::codec::{code_region, data_name, name_parts, percent_cells, predict_percents, Bit, Coder, CountModel};
+pub use intro_status_model::codec::{decode, decode_one_year_after, predicted_percent, MAGIC};
+use intro_status_model::*;
+
+// ---------------------------------------------------------------------------------------------
+// Plain bytes
+
+fn put_varint(out: &mut Vec<u8>, mut v: u32) {
+    loop {
+        let byte = (v & 0x7f) as u8;
+        v >>= 7;
+        if v == 0 {
+            out.push(byte);
+            return;
+        }
+        out.push(byte | 0x80);
+    }
+}
+
+fn put_str(out: &mut Vec<u8>, s: &str) {
+    put_varint(out, s.len() as u32);
+    out.extend_from_slice(s.as_bytes());
+}
+
+/// A code such as `0301`: if it is 1 to 9 digits, their number, then the difference of its
+/// value from `prev` (the value of the code before, updated) zig-zagged, so that sorted codes
+/// take a byte or two; else `0` and the code as a string.
+fn put_code(out: &mut Vec<u8>, prev: &mut u32, code: &str) {
+    match code_value(code) {
+        Some(v) => {
+            put_varint(out, code.len() as u32);
+            let d = v as i64 - *prev as i64;
+            put_varint(out, ((d << 1) ^ (d >> 63)) as u32);
+            *prev = v;
+        }
+        None => {
+            put_varint(out, 0);
+            put_str(out, code);
+        }
+    }
+}
+
+fn put_cell(out: &mut Vec<u8>, c: Cell) {
+    put_varint(out, c.value().map_or(0, |v| v as u32 + 1));
+}
+
+/// The value of a code of 1 to 9 digits, where [`put_code`] stores codes as numbers.
+fn code_value(code: &str) -> Option<u32> {
+    ((1..=9).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| code.bytes().fold(0, |v, b| v * 10 + (b - b'0') as u32))
+}
+
+// ---------------------------------------------------------------------------------------------
+// The range encoder (the decoder and what they share: `intro_status_model::codec`)
+
+/// LZMA's range encoder (carry propagation through a cached byte), with 16-bit probabilities.
+struct Encoder {
+    low: u64,
+    range: u32,
+    cache: u8,
+    pending: u64,
+    out: Vec<u8>,
+}
+
+impl Encoder {
+    fn new() -> Self {
+        Encoder { low: 0, range: u32::MAX, cache: 0, pending: 1, out: Vec::new() }
+    }
+    fn encode(&mut self, bound: u32, bit: bool) {
+        if bit {
+            self.low += bound as u64;
+            self.range -= bound;
+        } else {
+            self.range = bound;
+        }
+        while self.range < 1 << 24 {
+            self.range <<= 8;
+            self.shift_low();
+        }
+    }
+    fn shift_low(&mut self) {
+        if (self.low as u32) < 0xFF00_0000 || (self.low >> 32) != 0 {
+            let carry = (self.low >> 32) as u8;
+            let mut byte = self.cache;
+            while self.pending > 0 {
+                self.out.push(byte.wrapping_add(carry));
+                byte = 0xFF;
+                self.pending -= 1;
+            }
+            self.cache = (self.low >> 24) as u8;
+        }
+        self.pending += 1;
+        self.low = (self.low & 0x00FF_FFFF) << 8;
+    }
+    fn finish(mut self) -> Vec<u8> {
+        for _ in 0..5 {
+            self.shift_low();
+        }
+        self.out
+    }
+}
+
+impl Coder for Encoder {
+    fn bit(&mut self, model: &mut Bit, bit: bool) -> bool {
+        self.encode((self.range >> 16) * model.p0 as u32, bit);
+        model.update(bit);
+        bit
+    }
+    fn even(&mut self, bit: bool) -> bool {
+        self.encode(self.range >> 1, bit);
+        bit
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Encoding
+
+pub fn encode(ds: &Dataset) -> Vec<u8> {
+    let mut out = MAGIC.to_vec();
+    let regions: Vec<Region> = ds.regions.iter().map(|r| r.region.clone()).collect();
+    put_varint(&mut out, regions.len() as u32);
+    out.extend(regions.iter().map(|r| r.level as u8));
+    let mut prev = 0;
+    for r in &regions {
+        put_code(&mut out, &mut prev, &r.code);
+    }
+    for r in &regions {
+        put_str(&mut out, &r.name);
+    }
+    for r in &ds.regions {
+        put_varint(&mut out, r.years.len() as u32);
+        let mut last = None;
+        for &y in r.years.keys() {
+            put_varint(&mut out, last.map_or(y, |l: u16| y - l - 1) as u32);
+            last = Some(y);
+        }
+    }
+    put_source(&mut out, &ds.source);
+    put_map(&mut out, &ds.map, &regions);
+    put_varint(&mut out, ds.national.len() as u32);
+    for p in &ds.national {
+        let opt = |v: Option<u16>| v.map_or(0, |v| v as u32 + 1);
+        for v in [p.cohort as u32, p.percent as u32, opt(p.finished), opt(p.count)] {
+            put_varint(&mut out, v);
+        }
+        put_str(&mut out, &p.source_url);
+    }
+
+    let mut exceptions = Vec::new();
+    let mut gap = 0u32;
+    for cells in ds.regions.iter().flat_map(|r| r.years.values()) {
+        assert_eq!(cells.len(), CELLS_PER_YEAR, "every status year has {CELLS_PER_YEAR} cells");
+        let mut predicted = cells.clone();
+        predict_percents(&mut predicted, 5);
+        for i in percent_cells() {
+            if cells[i] == predicted[i] {
+                gap += 1;
+            } else {
+                exceptions.push((gap, cells[i]));
+                gap = 0;
+            }
+        }
+    }
+    put_varint(&mut out, exceptions.len() as u32);
+    for (gap, cell) in exceptions {
+        put_varint(&mut out, gap);
+        put_cell(&mut out, cell);
+    }
+
+    let mut coder = Encoder::new();
+    let mut model = CountModel::new();
+    let mut rows_of: Vec<Vec<(u16, Vec<Cell>)>> =
+        ds.regions.iter().map(|r| r.years.iter().map(|(&y, cells)| (y, cells.clone())).collect()).collect();
+    for ya in YEARS_AFTER {
+        for rows in &mut rows_of {
+            code_region(&mut coder, &mut model, rows, ya).expect("encoding cannot fail");
+        }
+    }
+    out.extend(coder.finish());
+    out
+}
+
+fn put_source(out: &mut Vec<u8>, source: &SourceInfo) {
+    put_str(out, &source.table);
+    for date in [&source.fetched, &source.updated] {
+        match date {
+            Some(d) => {
+                out.push(1);
+                put_str(out, d);
+            }
+            None => out.push(0),
+        }
+    }
+    out.push(source.preliminary as u8);
+}
+
+fn put_map(out: &mut Vec<u8>, map: &KommuneMap, regions: &[Region]) {
+    put_varint(out, map.version as u32);
+    put_varint(out, map.fylker.len() as u32);
+    for f in &map.fylker {
+        put_str(out, &f.code);
+        put_str(out, &f.name);
+    }
+    let kommuner = &map.kommuner;
+    put_varint(out, kommuner.len() as u32);
+    let mut prev = 0;
+    for k in kommuner {
+        put_code(out, &mut prev, &k.code);
+    }
+    let mut prev = 0;
+    for k in kommuner {
+        put_varint(out, k.sources.len() as u32);
+        for s in &k.sources {
+            put_code(out, &mut prev, &s.code);
+            match &s.split {
+                None => out.push(0),
+                Some(split) => {
+                    put_varint(out, split.year as u32 + 1);
+                    put_str(out, &split.name);
+                }
+            }
+        }
+    }
+    for k in kommuner {
+        let codes = std::iter::once(&k.code).chain(k.sources.iter().map(|s| &s.code));
+        match codes.map(|c| data_name(regions, c)).position(|n| n == Some(k.name.as_str())) {
+            Some(i) => put_varint(out, i as u32 + 1),
+            None => {
+                put_varint(out, 0);
+                put_str(out, &k.name);
+            }
+        }
+    }
+    for k in kommuner {
+        if k.other_names == name_parts(&k.name) {
+            out.push(0);
+        } else {
+            put_varint(out, k.other_names.len() as u32 + 1);
+            for n in &k.other_names {
+                put_str(out, n);
+            }
+        }
+    }
+    for k in kommuner {
+        if k.code.get(..2) == Some(k.fylke.as_str()) {
+            out.push(0);
+        } else {
+            put_varint(out, k.fylke.len() as u32 + 1);
+            out.extend_from_slice(k.fylke.as_bytes());
+        }
+    }
+}

@@ -1,0 +1,71 @@
+//! Uncertainty: Wilson intervals around a share, and figures pooled over cohorts from published
+//! counts only.
+
+use super::Subject;
+use crate::data::{Cell, Gender, Status};
+use serde::Serialize;
+
+/// 1.96: the normal quantile for a two-sided 95 % interval.
+const Z95: f64 = 1.959_963_984_540_054;
+
+/// Wilson score interval (95 %) for `x` successes of `n`, as proportions; `None` for `n = 0`.
+pub fn wilson(x: u32, n: u32) -> Option<(f64, f64)> {
+    if n == 0 || x > n {
+        return None;
+    }
+    let (x, n) = (x as f64, n as f64);
+    let p = x / n;
+    let z2 = Z95 * Z95;
+    let denom = 1.0 + z2 / n;
+    let centre = (p + z2 / (2.0 * n)) / denom;
+    let half = Z95 * (p * (1.0 - p) / n + z2 / (4.0 * n * n)).sqrt() / denom;
+    Some(((centre - half).max(0.0), (centre + half).min(1.0)))
+}
+
+/// A share with its counts and 95 % interval, where both counts are published.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Estimate {
+    pub count: u32,
+    pub finished: u32,
+    /// Exact proportion count / finished, in per cent.
+    pub percent: f64,
+    pub low: f64,
+    pub high: f64,
+}
+
+impl Estimate {
+    pub fn new(count: u32, finished: u32) -> Option<Estimate> {
+        let (lo, hi) = wilson(count, finished)?;
+        Some(Estimate { count, finished, percent: 100.0 * count as f64 / finished as f64, low: 100.0 * lo, high: 100.0 * hi })
+    }
+}
+
+pub(crate) fn counts_of(subject: &Subject, cohort: u16) -> Option<(u32, u32)> {
+    let o = subject.outcome(cohort, 1, Gender::Alle)?;
+    match (o.count(Status::Arbutd), o.finished()) {
+        (Cell::Value(x), Cell::Value(n)) if n > 0 => Some((x as u32, n as u32)),
+        _ => None,
+    }
+}
+
+/// A figure over all cohorts with published counts: the sum of published counts only, with the
+/// cohorts it covers and its own interval.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Pooled {
+    pub cohorts: Vec<u16>,
+    pub estimate: Estimate,
+}
+
+pub fn pooled(subject: &Subject, cohorts: &[u16]) -> Option<Pooled> {
+    let mut used = Vec::new();
+    let (mut x, mut n) = (0, 0);
+    for &c in cohorts {
+        if let Some((cx, cn)) = counts_of(subject, c) {
+            used.push(c);
+            x += cx;
+            n += cn;
+        }
+    }
+    Some(Pooled { estimate: Estimate::new(x, n)?, cohorts: used })
+}
+

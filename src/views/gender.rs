@@ -1,0 +1,162 @@
+//! Menn and kvinner: the share in work or education one year after, by cohort, for the place and
+//! the country.
+
+use super::{Figures, Words};
+use crate::chart::*;
+use crate::data::{Dataset, Gender};
+use crate::outcome::*;
+use crate::place::Place;
+use crate::text::*;
+use serde::Serialize;
+
+/// Menn and kvinner, by cohort, for the region and the country.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct GenderView {
+    pub name: String,
+    pub cohorts: Vec<u16>,
+    pub kommune_menn: Vec<Share>,
+    pub kommune_kvinner: Vec<Share>,
+    pub land_menn: Vec<Share>,
+    pub land_kvinner: Vec<Share>,
+}
+
+pub fn gender_view(ds: &Dataset, place: &Place) -> Option<GenderView> {
+    let s = subjects(ds, place);
+    let cohorts = cohorts(ds, 1);
+    let land = Subject::Region(s.land);
+    Some(GenderView {
+        name: s.name.clone(),
+        kommune_menn: s.kommune.shares(&cohorts, 1, Gender::Menn),
+        kommune_kvinner: s.kommune.shares(&cohorts, 1, Gender::Kvinner),
+        land_menn: land.shares(&cohorts, 1, Gender::Menn),
+        land_kvinner: land.shares(&cohorts, 1, Gender::Kvinner),
+        cohorts,
+    })
+}
+
+impl Figures for GenderView {
+    const KEY: &'static str = "gender";
+
+    fn open(ds: &Dataset, place: &Place, _cohort: Option<u16>) -> Option<Self> {
+        gender_view(ds, place)
+    }
+
+    fn name(t: &Texts) -> &'static str {
+        t.view_gender
+    }
+
+    fn title(&self, lang: Lang) -> String {
+        fill(texts(lang).title_gender, &[("name", &self.name)])
+    }
+
+    fn words(&self, lang: Lang) -> Words {
+        gender_text(self, lang)
+    }
+
+    fn draw(&self, root: &Area, title: &str, p: &Paint) -> DrawResult {
+        gender(root, self, title, p)
+    }
+}
+
+fn gender_text(v: &GenderView, lang: Lang) -> Words {
+    let t = texts(lang);
+    let newest = (0..v.cohorts.len()).rev().find(|&i| v.kommune_menn[i].percent().is_some() || v.kommune_kvinner[i].percent().is_some());
+    let mut summary = match newest {
+        Some(i) => fill(
+            t.summary_gender,
+            &[
+                ("name", &v.name),
+                ("m", &share_words(&v.kommune_menn[i], lang)),
+                ("k", &share_words(&v.kommune_kvinner[i], lang)),
+                ("cohort", &v.cohorts[i].to_string()),
+            ],
+        ),
+        None => fill(t.summary_none, &[("name", &v.name), ("reason", &format_share(&v.kommune_menn[v.cohorts.len() - 1], lang))]),
+    };
+    let i = newest.unwrap_or(v.cohorts.len() - 1);
+    summary.push(' ');
+    summary.push_str(&fill(t.summary_gender_land, &[("m", &share_words(&v.land_menn[i], lang)), ("k", &share_words(&v.land_kvinner[i], lang))]));
+    let mut used = Vec::new();
+    let rows = v
+        .cohorts
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let mut row = vec![c.to_string()];
+            for series in [&v.kommune_menn, &v.kommune_kvinner, &v.land_menn, &v.land_kvinner] {
+                row.push(share_cell(&series[i], lang, &mut used));
+            }
+            row
+        })
+        .collect();
+    let headers = vec![
+        t.col_cohort.to_string(),
+        format!("{}, {}", v.name, t.menn),
+        format!("{}, {}", v.name, t.kvinner),
+        format!("{}, {}", t.land, t.menn),
+        format!("{}, {}", t.land, t.kvinner),
+    ];
+    let table = Table { caption: v.title(lang), headers, rows, footnotes: footnotes(&used, lang) };
+    Words { summary, notes: Vec::new(), table }
+}
+
+
+/// Menn and kvinner side by side, per cohort: kommune filled, country outlined.
+fn gender<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &GenderView, title: &str, p: &Paint) -> ChartResult<DB> {
+    let (t, s, th) = (texts(p.lang), p.scale, p.theme);
+    let area = frame(root, title, p)?;
+    let groups: [(&[Share], RGBColor, bool, String); 4] = [
+        (&v.kommune_menn, th.kommune, true, format!("{} {}", v.name, t.menn)),
+        (&v.kommune_kvinner, th.kommune, false, format!("{} {}", v.name, t.kvinner)),
+        (&v.land_menn, th.land, true, format!("{} {}", t.land, t.menn)),
+        (&v.land_kvinner, th.land, false, format!("{} {}", t.land, t.kvinner)),
+    ];
+    let swatch = |color: RGBColor, filled: bool| if filled { color.filled() } else { stroke(color, 2.0, s) };
+    let items: Vec<(String, Swatch)> = groups.iter().map(|(_, c, f, l)| (l.clone(), Swatch::Square(swatch(*c, *f)))).collect();
+    let plot = legend(&area, &items, p)?;
+    let first = *v.cohorts.first().unwrap_or(&0) as i32;
+    let last = *v.cohorts.last().unwrap_or(&0) as i32;
+    let cohorts: Vec<i32> = v.cohorts.iter().map(|&c| c as i32).collect();
+    let mut chart = ChartBuilder::on(&plot)
+        .margin_left(px(8.0, s) as u32)
+        .margin_right(px(16.0, s) as u32)
+        // Room above a bar at 100 % for its value.
+        .margin_top(px(14.0, s) as u32)
+        .x_label_area_size(px(44.0, s) as u32)
+        .y_label_area_size(px(58.0, s) as u32)
+        .build_cartesian_2d((first as f64 - 0.5)..(last as f64 + 0.5), 0f64..100f64)?;
+    themed(chart.configure_mesh().disable_x_mesh(), p)
+        .x_labels(cohorts.len() * 2 + 1)
+        .x_label_formatter(&|x| {
+            let r = x.round();
+            if (x - r).abs() < 1e-6 && cohorts.contains(&(r as i32)) { format!("{r}") } else { String::new() }
+        })
+        .y_labels(6)
+        .y_label_formatter(&|y| format_percent(*y as u16, p.lang))
+        .x_desc(t.axis_cohort)
+        .y_desc(t.axis_percent)
+        .draw()?;
+    let w = 0.18;
+    for (ci, &c) in v.cohorts.iter().enumerate() {
+        for (gi, (shares, color, filled, _)) in groups.iter().enumerate() {
+            let x0 = c as f64 - 2.0 * w + gi as f64 * w + 0.01;
+            let x1 = x0 + w - 0.02;
+            let share = &shares[ci];
+            let Some(v) = share.percent() else {
+                chart.draw_series(std::iter::once(
+                    EmptyElement::at(((x0 + x1) / 2.0, 0.0)) + Text::new("–", (0, px(-4.0, s)), font(13.0, s, th.muted).pos(Pos::new(HPos::Center, VPos::Bottom))),
+                ))?;
+                continue;
+            };
+            let fill = if *filled { color.filled() } else { th.background.filled() };
+            chart.draw_series(std::iter::once(Rectangle::new([(x0, 0.0), (x1, v as f64)], fill)))?;
+            chart.draw_series(std::iter::once(Rectangle::new([(x0, 0.0), (x1, v as f64)], stroke(*color, 2.0, s))))?;
+            chart.draw_series(std::iter::once(
+                EmptyElement::at(((x0 + x1) / 2.0, v as f64))
+                    + Text::new(format!("{v}"), (0, px(-3.0, s)), font(11.0, s, *color).pos(Pos::new(HPos::Center, VPos::Bottom))),
+            ))?;
+        }
+    }
+    root.present()
+}
+

@@ -1,0 +1,229 @@
+//! The views, one module each: its figures, its words and its drawing, over the shared
+//! machinery of [`crate::outcome`] (series, sums, intervals), [`crate::text`] (words, numbers,
+//! tables) and [`crate::chart`] (line chart, legends, layout).
+//!
+//! [`registry!`] below owns the list of views, their order on the view switch and their keys. A
+//! new view is one new file with a type that implements [`Figures`], and one line there.
+
+use crate::chart::{svg_of, Area, DrawResult, Drawing, Paint, Theme};
+use crate::data::Dataset;
+use crate::place::Place;
+use crate::text::{source_line, texts, view_csv, Lang, Table, Texts};
+use serde::Serialize;
+
+/// What every view does: compute its figures for a place, say them, draw them.
+pub trait Figures: Sized {
+    /// The name pages use in `view="…"`.
+    const KEY: &'static str;
+    /// Whether the view reads cells beyond one year after: the others can be computed from
+    /// [`crate::data::codec::decode_one_year_after`]'s part of the data.
+    const ALL_YEARS_AFTER: bool = false;
+    /// Whether the view is about one chosen cohort.
+    const HAS_COHORT: bool = false;
+    /// The figures for a place; `cohort` chooses the cohort of a view about one (its default
+    /// where `None` or unknown).
+    fn open(ds: &Dataset, place: &Place, cohort: Option<u16>) -> Option<Self>;
+    /// The view's name on the view switch.
+    fn name(t: &Texts) -> &'static str;
+    fn title(&self, lang: Lang) -> String;
+    /// Everything but the title that a page shows besides the chart.
+    fn words(&self, lang: Lang) -> Words;
+    fn draw(&self, root: &Area, title: &str, p: &Paint) -> DrawResult;
+    /// The cohort chosen in a view about one cohort, and the cohorts to choose from.
+    fn cohort_choice(&self) -> Option<(u16, &[u16])> {
+        None
+    }
+}
+
+/// A view's summary (one paragraph saying what the chart shows, with the same numbers), notes
+/// and table.
+pub struct Words {
+    pub summary: String,
+    pub notes: Vec<String>,
+    pub table: Table,
+}
+
+/// Everything a page shows of a view besides the chart.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ViewText {
+    pub title: String,
+    pub summary: String,
+    pub notes: Vec<String>,
+    pub table: Table,
+}
+
+macro_rules! registry {
+    ($($variant:ident => $module:ident :: $ty:ident,)*) => {
+        $(pub mod $module;)*
+
+        /// The views of the widget, in the order of its view switch.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum ViewKind {
+            $($variant,)*
+        }
+
+        const COUNT: usize = [$(stringify!($variant)),*].len();
+
+        impl ViewKind {
+            pub const ALL: [ViewKind; COUNT] = [$(ViewKind::$variant,)*];
+
+            /// The name pages use in `view="…"`.
+            pub fn key(self) -> &'static str {
+                match self {
+                    $(ViewKind::$variant => <$module::$ty as Figures>::KEY,)*
+                }
+            }
+
+            /// Whether the view reads only one year after (see [`Figures::ALL_YEARS_AFTER`]).
+            pub fn one_year_after_only(self) -> bool {
+                match self {
+                    $(ViewKind::$variant => !<$module::$ty as Figures>::ALL_YEARS_AFTER,)*
+                }
+            }
+
+            /// Whether the view is about one chosen cohort.
+            pub fn has_cohort(self) -> bool {
+                match self {
+                    $(ViewKind::$variant => <$module::$ty as Figures>::HAS_COHORT,)*
+                }
+            }
+
+            /// The name of a view on its switch.
+            pub fn name(self, lang: Lang) -> &'static str {
+                match self {
+                    $(ViewKind::$variant => <$module::$ty as Figures>::name(texts(lang)),)*
+                }
+            }
+        }
+
+        /// The figures of one view, ready to draw, tabulate and summarise.
+        #[derive(Clone, Debug, PartialEq, Serialize)]
+        pub enum ViewData {
+            $($variant($module::$ty),)*
+        }
+
+        impl ViewData {
+            pub fn kind(&self) -> ViewKind {
+                match self {
+                    $(ViewData::$variant(_) => ViewKind::$variant,)*
+                }
+            }
+
+            pub fn title(&self, lang: Lang) -> String {
+                match self {
+                    $(ViewData::$variant(v) => v.title(lang),)*
+                }
+            }
+
+            pub fn words(&self, lang: Lang) -> Words {
+                match self {
+                    $(ViewData::$variant(v) => v.words(lang),)*
+                }
+            }
+
+            pub fn draw_on(&self, root: &Area, title: &str, p: &Paint) -> DrawResult {
+                match self {
+                    $(ViewData::$variant(v) => v.draw(root, title, p),)*
+                }
+            }
+
+            /// The cohort chosen in a view about one cohort, and the cohorts to choose from.
+            pub fn cohort_choice(&self) -> Option<(u16, &[u16])> {
+                match self {
+                    $(ViewData::$variant(v) => v.cohort_choice(),)*
+                }
+            }
+        }
+
+        /// The figures of a view for a place.
+        pub fn view_data(ds: &Dataset, kind: ViewKind, place: &Place, cohort: Option<u16>) -> Option<ViewData> {
+            match kind {
+                $(ViewKind::$variant => <$module::$ty as Figures>::open(ds, place, cohort).map(ViewData::$variant),)*
+            }
+        }
+    };
+}
+
+registry! {
+    Goal => goal::GoalComparison,
+    Status => status::StatusView,
+    Gender => gender::GenderView,
+    FollowUp => followup::FollowUpView,
+    Uncertainty => uncertainty::UncertaintyView,
+    Similar => similar::SimilarView,
+    Country => country::CountryView,
+}
+
+impl ViewKind {
+    /// From a page's `view` attribute (any case, spaces around); "trend" is the goal view's
+    /// older name.
+    pub fn parse(key: &str) -> Option<ViewKind> {
+        let key = key.trim().to_ascii_lowercase();
+        if key == "trend" {
+            return Some(ViewKind::Goal);
+        }
+        ViewKind::ALL.into_iter().find(|v| v.key() == key)
+    }
+}
+
+impl ViewData {
+    /// Title, summary, notes and table.
+    pub fn text(&self, lang: Lang) -> ViewText {
+        let Words { summary, notes, table } = self.words(lang);
+        ViewText { title: self.title(lang), summary, notes, table }
+    }
+
+    /// The chart, on an area of `size` device pixels, as a display list to replay on the canvas
+    /// or as SVG.
+    pub fn draw(&self, p: &Paint, size: (u32, u32)) -> Drawing {
+        let title = self.title(p.lang);
+        Drawing::record(size, |root| self.draw_on(root, &title, p))
+    }
+}
+
+/// One view opened for a place, a cohort and a language: what one widget shows, computed once,
+/// with the source line of the data it was computed from.
+#[derive(Clone, Debug)]
+pub struct Opened {
+    /// The place's code as the view is for it (an old kommune number becomes today's).
+    pub code: String,
+    pub lang: Lang,
+    pub data: ViewData,
+    /// "Kilde: SSB, statistikkbanken tabell 10824[, hentet …][, foreløpige tall]".
+    pub source: String,
+}
+
+impl Opened {
+    pub fn open(ds: &Dataset, place: &Place, kind: ViewKind, cohort: Option<u16>, lang: Lang) -> Option<Opened> {
+        let data = view_data(ds, kind, place, cohort)?;
+        Some(Opened { code: place.code().to_string(), lang, data, source: source_line(&ds.source, lang) })
+    }
+
+    pub fn kind(&self) -> ViewKind {
+        self.data.kind()
+    }
+
+    pub fn text(&self) -> ViewText {
+        self.data.text(self.lang)
+    }
+
+    /// How to paint this view in a theme at a scale.
+    pub fn paint<'a>(&'a self, theme: &'a Theme, scale: f64) -> Paint<'a> {
+        Paint { lang: self.lang, theme, scale, source: &self.source }
+    }
+
+    /// The chart on an area of `size` device pixels.
+    pub fn drawing(&self, theme: &Theme, scale: f64, size: (u32, u32)) -> Drawing {
+        self.data.draw(&self.paint(theme, scale), size)
+    }
+
+    /// The chart as an SVG document of `width` × `height` CSS pixels.
+    pub fn svg(&self, theme: &Theme, width: u32, height: u32) -> String {
+        svg_of(self.drawing(theme, 1.0, (width, height)))
+    }
+
+    /// The figures as CSV, exactly as the table shows them, with the source line.
+    pub fn csv(&self) -> String {
+        view_csv(&self.text(), &self.source)
+    }
+}

@@ -1,0 +1,189 @@
+//! Status one year after: in work or education, unemployed or on measures, and other, for one
+//! cohort, for the place, its fylke and the country.
+
+use super::{Figures, Words};
+use crate::chart::*;
+use crate::data::{Dataset, Gender, Status};
+use crate::outcome::*;
+use crate::place::Place;
+use crate::text::*;
+use serde::Serialize;
+
+/// One bar of the status split: per cent in work or education, unemployed or on measures, and
+/// other, each as published (or summed); the reason where the bar cannot be drawn.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct StatusBar {
+    pub who: Who,
+    pub finished: Option<u16>,
+    /// Per cent for arbutd, ledig/tiltak, annet; `None` where not published.
+    pub percents: [Option<u16>; 3],
+    /// What the work-or-education share is, for the wording of gaps.
+    pub share: Share,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct StatusView {
+    pub name: String,
+    pub cohort: u16,
+    pub cohorts: Vec<u16>,
+    pub bars: Vec<StatusBar>,
+}
+
+const SPLIT: [Status; 3] = [Status::Arbutd, Status::LedigTiltak, Status::Annet];
+
+fn status_bar(who: Who, subject: &Subject, cohort: u16) -> StatusBar {
+    let share = subject.share(cohort, 1, Gender::Alle);
+    let o = subject.outcome(cohort, 1, Gender::Alle);
+    let percents = match (&o, &share) {
+        (Some(o), Share::Published { .. }) => SPLIT.map(|s| o.percent(s).value()),
+        _ => [None; 3],
+    };
+    StatusBar { who, finished: o.and_then(|o| o.finished().value()), percents, share }
+}
+
+/// What a view compares, region and fylke (the country is added by each view).
+fn compared<'a>(s: &'a Subjects<'a>) -> Vec<(Who, &'a Subject<'a>)> {
+    let mut out = vec![(Who::Region(s.name.clone()), &s.kommune)];
+    if let Some((name, today, subject)) = &s.fylke {
+        out.push((Who::Fylke { name: name.clone(), today: *today }, subject));
+    }
+    out
+}
+
+/// The status split for one cohort (the newest where `cohort` is `None`).
+pub fn status_view(ds: &Dataset, place: &Place, cohort: Option<u16>) -> Option<StatusView> {
+    let s = subjects(ds, place);
+    let cohorts = cohorts(ds, 1);
+    let cohort = cohort.filter(|c| cohorts.contains(c)).or(cohorts.last().copied())?;
+    let land = Subject::Region(s.land);
+    let mut bars: Vec<StatusBar> = compared(&s).into_iter().map(|(who, subject)| status_bar(who, subject, cohort)).collect();
+    bars.push(status_bar(Who::Land, &land, cohort));
+    Some(StatusView { name: s.name.clone(), cohort, cohorts, bars })
+}
+
+
+impl Figures for StatusView {
+    const KEY: &'static str = "status";
+    const HAS_COHORT: bool = true;
+
+    fn open(ds: &Dataset, place: &Place, cohort: Option<u16>) -> Option<Self> {
+        status_view(ds, place, cohort)
+    }
+
+    fn name(t: &Texts) -> &'static str {
+        t.view_status
+    }
+
+    fn title(&self, lang: Lang) -> String {
+        fill(texts(lang).title_status, &[("name", &self.name), ("cohort", &self.cohort.to_string())])
+    }
+
+    fn words(&self, lang: Lang) -> Words {
+        status_text(self, lang)
+    }
+
+    fn draw(&self, root: &Area, title: &str, p: &Paint) -> DrawResult {
+        status(root, self, title, p)
+    }
+
+    fn cohort_choice(&self) -> Option<(u16, &[u16])> {
+        Some((self.cohort, &self.cohorts))
+    }
+}
+
+fn status_text(v: &StatusView, lang: Lang) -> Words {
+    let t = texts(lang);
+    let num = |p: Option<u16>| p.map_or_else(|| t.suppressed_short.to_string(), |p| p.to_string());
+    let mut summary = String::new();
+    for (i, bar) in v.bars.iter().enumerate() {
+        let who = who_label(&bar.who, lang);
+        let [a, b, c] = bar.percents;
+        if i == 0 {
+            summary = match (bar.finished, a.is_some()) {
+                (Some(n), true) => fill(
+                    t.summary_status,
+                    &[("n", &format_int(n as u32, lang)), ("name", &who), ("cohort", &v.cohort.to_string()), ("a", &num(a)), ("b", &num(b)), ("c", &num(c))],
+                ),
+                _ => fill(t.summary_none, &[("name", &who), ("reason", &format_share(&bar.share, lang))]),
+            };
+        } else if a.is_some() {
+            summary.push(' ');
+            summary.push_str(&fill(t.summary_status_short, &[("who", &who), ("a", &num(a)), ("b", &num(b)), ("c", &num(c))]));
+        }
+    }
+    let mut used = Vec::new();
+    let rows = v
+        .bars
+        .iter()
+        .map(|bar| {
+            let mut row = vec![who_label(&bar.who, lang), bar.finished.map_or_else(|| t.suppressed_short.to_string(), |n| format_int(n as u32, lang))];
+            match bar.share {
+                Share::Published { .. } => row.extend(bar.percents.iter().map(|p| p.map_or_else(|| t.suppressed_short.to_string(), |p| format_percent(p, lang)))),
+                other => row.extend(std::iter::repeat_n(share_cell(&other, lang, &mut used), 3)),
+            }
+            row
+        })
+        .collect();
+    let headers = [t.col_region, t.col_finished, t.status_arbutd, t.status_ledig, t.status_annet].map(String::from).to_vec();
+    let table = Table { caption: v.title(lang), headers, rows, footnotes: footnotes(&used, lang) };
+    Words { summary, notes: Vec::new(), table }
+}
+
+
+/// The status split: one stacked horizontal bar per region.
+fn status<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &StatusView, title: &str, p: &Paint) -> ChartResult<DB> {
+    let (s, th) = (p.scale, p.theme);
+    let area = frame(root, title, p)?;
+    let names = legend_texts(p.lang);
+    let items: Vec<(String, Swatch)> = names.iter().zip(th.status).map(|(n, c)| (n.to_string(), Swatch::Square(c.filled()))).collect();
+    let plot = legend(&area, &items, p)?;
+    let n = v.bars.len();
+    let labels: Vec<String> = v.bars.iter().map(|b| who_label(&b.who, p.lang)).collect();
+    let mut chart = rows_chart(&plot, n, labels.iter().map(String::as_str), 100.0, p)?;
+    themed(chart.configure_mesh().disable_y_mesh(), p)
+        .x_labels(6)
+        .x_label_formatter(&|x| format_percent(*x as u16, p.lang))
+        .y_labels(0)
+        .x_desc(texts(p.lang).axis_share_of_finished)
+        .draw()?;
+    for (i, (bar, label)) in v.bars.iter().zip(&labels).enumerate() {
+        // The first bar at the top.
+        let y0 = (n - 1 - i) as f64 + 0.2;
+        let y1 = y0 + 0.6;
+        let mid = (y0 + y1) / 2.0;
+        chart.draw_series(std::iter::once(
+            EmptyElement::at((0.0, mid))
+                + Text::new(label.clone(), (px(-8.0, s), 0), font(13.0, s, th.text).pos(Pos::new(HPos::Right, VPos::Center))),
+        ))?;
+        let parts: Option<Vec<u16>> = bar.percents.iter().copied().collect();
+        let Some(parts) = parts else {
+            // Why there is no bar, in words; in the table's short word where those do not fit.
+            let room = root.dim_in_pixel().0 as i32 - chart.backend_coord(&(1.0, mid)).0 - px(4.0, s);
+            let long = format!("({})", crate::text::format_share(&bar.share, p.lang));
+            let why = match record::text_size(&long, 12.0 * s).0 as i32 <= room {
+                true => long,
+                false => format!("({})", crate::text::share_cell(&bar.share, p.lang, &mut Vec::new())),
+            };
+            chart.draw_series(std::iter::once(
+                EmptyElement::at((1.0, mid)) + Text::new(why, (0, 0), font(12.0, s, th.muted).pos(Pos::new(HPos::Left, VPos::Center))),
+            ))?;
+            continue;
+        };
+        let mut x = 0.0;
+        for (k, &pct) in parts.iter().enumerate() {
+            let x1 = (x + pct as f64).min(100.0);
+            chart.draw_series(std::iter::once(Rectangle::new([(x, y0), (x1, y1)], th.status[k].filled())))?;
+            // A thin gap between segments, so they are told apart without colour too.
+            chart.draw_series(std::iter::once(Rectangle::new([(x, y0), (x1, y1)], stroke(th.background, 1.0, s))))?;
+            if pct >= 8 {
+                chart.draw_series(std::iter::once(
+                    EmptyElement::at(((x + x1) / 2.0, mid))
+                        + Text::new(format_percent(pct, p.lang), (0, 0), font(13.0, s, th.background).pos(Pos::new(HPos::Center, VPos::Center))),
+                ))?;
+            }
+            x = x1;
+        }
+    }
+    root.present()
+}
+

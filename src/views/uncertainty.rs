@@ -1,0 +1,176 @@
+//! Uncertainty: each cohort's share with its 95 % Wilson interval, the place's pooled figure and
+//! the country's.
+
+use super::{Figures, Words};
+use crate::chart::*;
+use crate::data::{Dataset, Gender};
+use crate::outcome::stats::*;
+use crate::outcome::*;
+use crate::place::Place;
+use crate::text::*;
+use serde::Serialize;
+
+/// The uncertainty view: each cohort's share with its interval where counts are published, and
+/// the pooled figure.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct UncertaintyView {
+    pub name: String,
+    pub cohorts: Vec<u16>,
+    pub shares: Vec<Share>,
+    pub estimates: Vec<Option<Estimate>>,
+    pub pooled: Option<Pooled>,
+    pub land: Option<Pooled>,
+}
+
+pub fn uncertainty_view(ds: &Dataset, place: &Place) -> Option<UncertaintyView> {
+    let s = subjects(ds, place);
+    let cohorts = cohorts(ds, 1);
+    let land = Subject::Region(s.land);
+    Some(UncertaintyView {
+        name: s.name.clone(),
+        shares: s.kommune.shares(&cohorts, 1, Gender::Alle),
+        estimates: cohorts.iter().map(|&c| counts_of(&s.kommune, c).and_then(|(x, n)| Estimate::new(x, n))).collect(),
+        pooled: pooled(&s.kommune, &cohorts),
+        land: pooled(&land, &cohorts),
+        cohorts,
+    })
+}
+
+impl Figures for UncertaintyView {
+    const KEY: &'static str = "uncertainty";
+
+    fn open(ds: &Dataset, place: &Place, _cohort: Option<u16>) -> Option<Self> {
+        uncertainty_view(ds, place)
+    }
+
+    fn name(t: &Texts) -> &'static str {
+        t.view_uncertainty
+    }
+
+    fn title(&self, lang: Lang) -> String {
+        fill(texts(lang).title_uncertainty, &[("name", &self.name)])
+    }
+
+    fn words(&self, lang: Lang) -> Words {
+        uncertainty_text(self, lang)
+    }
+
+    fn draw(&self, root: &Area, title: &str, p: &Paint) -> DrawResult {
+        uncertainty(root, self, title, p)
+    }
+}
+
+fn uncertainty_text(v: &UncertaintyView, lang: Lang) -> Words {
+    let t = texts(lang);
+    let mut summary = match &v.pooled {
+        Some(p) => fill(
+            t.summary_pooled,
+            &[
+                ("cohorts", &cohort_list(&p.cohorts)),
+                ("p", &format_decimal(p.estimate.percent, lang)),
+                ("x", &format_int(p.estimate.count, lang)),
+                ("n", &format_int(p.estimate.finished, lang)),
+                ("name", &v.name),
+                ("lo", &format_decimal(p.estimate.low, lang)),
+                ("hi", &format_decimal(p.estimate.high, lang)),
+            ],
+        ),
+        None => fill(t.summary_none, &[("name", &v.name), ("reason", t.no_pooled)]),
+    };
+    if let Some(land) = &v.land {
+        summary.push(' ');
+        summary.push_str(&fill(t.summary_compare, &[("who", t.land), ("p", &format_decimal(land.estimate.percent, lang))]));
+    }
+    let mut used = Vec::new();
+    let mut rows: Vec<Vec<String>> = v
+        .cohorts
+        .iter()
+        .zip(v.estimates.iter().zip(&v.shares))
+        .map(|(c, (e, share))| match e {
+            Some(e) => estimate_row(c.to_string(), e, lang),
+            None => {
+                let cell = share_cell(share, lang, &mut used);
+                vec![c.to_string(), cell.clone(), cell.clone(), cell.clone(), cell.clone(), cell]
+            }
+        })
+        .collect();
+    if let Some(p) = &v.pooled {
+        rows.push(estimate_row(format!("{} {}", t.pooled, cohort_list(&p.cohorts)), &p.estimate, lang));
+    }
+    if let Some(p) = &v.land {
+        rows.push(estimate_row(format!("{} {}", t.land, cohort_list(&p.cohorts)), &p.estimate, lang));
+    }
+    let headers = [t.col_cohort, t.col_in_work, t.col_finished, t.col_percent, t.col_low, t.col_high].map(String::from).to_vec();
+    let notes = vec![fill(t.note_uncertainty, &[("cohorts", &v.pooled.as_ref().map_or_else(String::new, |p| cohort_list(&p.cohorts)))])];
+    let table = Table { caption: v.title(lang), headers, rows, footnotes: footnotes(&used, lang) };
+    Words { summary, notes, table }
+}
+
+fn estimate_row(label: String, e: &Estimate, lang: Lang) -> Vec<String> {
+    vec![
+        label,
+        format_int(e.count, lang),
+        format_int(e.finished, lang),
+        format_decimal(e.percent, lang),
+        format_decimal(e.low, lang),
+        format_decimal(e.high, lang),
+    ]
+}
+
+
+/// Each cohort's share with its 95 % interval, then the pooled figure and the country's.
+fn uncertainty<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &UncertaintyView, title: &str, p: &Paint) -> ChartResult<DB> {
+    let (t, s, th) = (texts(p.lang), p.scale, p.theme);
+    let area = frame(root, title, p)?;
+    // The goal's label above the plot, where no interval can run through it.
+    let plot = legend(&area, &[(t.goal_label.to_string(), Swatch::Dash(th.goal))], p)?;
+    let n = v.cohorts.len();
+    // x: the cohorts at 0..n, then a gap, the pooled figure and the country's.
+    let labels: Vec<String> = v.cohorts.iter().map(|c| c.to_string()).chain([t.pooled.to_string(), t.land.to_string()]).collect();
+    let xs: Vec<f64> = (0..n).map(|i| i as f64).chain([n as f64 + 0.5, n as f64 + 1.5]).collect();
+    let mut chart = ChartBuilder::on(&plot)
+        .margin_left(px(8.0, s) as u32)
+        .margin_right(px(16.0, s) as u32)
+        .margin_top(px(6.0, s) as u32)
+        .x_label_area_size(px(44.0, s) as u32)
+        .y_label_area_size(px(58.0, s) as u32)
+        .build_cartesian_2d(-0.6f64..(n as f64 + 2.1), 0f64..100f64)?;
+    themed(chart.configure_mesh().disable_x_mesh(), p)
+        .x_labels(0)
+        .y_labels(6)
+        .y_label_formatter(&|y| format_percent(*y as u16, p.lang))
+        .x_desc(t.axis_uncertainty)
+        .y_desc(t.axis_percent)
+        .draw()?;
+    for (x, label) in xs.iter().zip(&labels) {
+        chart.draw_series(std::iter::once(
+            EmptyElement::at((*x, 0.0)) + Text::new(label.clone(), (0, px(8.0, s)), font(13.0, s, th.text).pos(Pos::new(HPos::Center, VPos::Top))),
+        ))?;
+    }
+    let goal = GOAL_PERCENT as f64;
+    chart.draw_series(DashedLineSeries::new([(-0.6, goal), (n as f64 + 2.1, goal)], px(6.0, s), px(4.0, s), stroke(th.goal, 1.5, s)))?;
+    for (i, (e, share)) in v.estimates.iter().zip(&v.shares).enumerate() {
+        match e {
+            Some(e) => interval_bar(&mut chart, i as f64, e, th.kommune, Marker::Circle, p)?,
+            None => {
+                let why = match share {
+                    Share::NoCompleters => t.cell_no_completers,
+                    Share::Divided | Share::NoData => "–",
+                    _ => t.suppressed_short,
+                };
+                chart.draw_series(std::iter::once(
+                    EmptyElement::at((i as f64, 0.0))
+                        + Text::new(format!("({why})"), (0, px(-8.0, s)), font(12.0, s, th.muted).pos(Pos::new(HPos::Center, VPos::Bottom))),
+                ))?;
+            }
+        }
+    }
+    if let Some(pooled) = &v.pooled {
+        interval_bar(&mut chart, n as f64 + 0.5, &pooled.estimate, th.kommune, Marker::Diamond, p)?;
+    }
+    if let Some(land) = &v.land {
+        interval_bar(&mut chart, n as f64 + 1.5, &land.estimate, th.land, Marker::Square, p)?;
+    }
+    root.present()
+}
+

@@ -1,0 +1,123 @@
+//! A window on every sentence: what the widget shows for a place and view, natively, as text,
+//! CSV, SVG or one JSON object a line (`intro-status view …`). Tests and reviewers read the
+//! widget's words here without a browser.
+
+use crate::chart::LIGHT;
+use crate::data::{Dataset, Level};
+use crate::place::Place;
+use crate::text::Lang;
+use crate::views::{Opened, ViewKind, ViewText};
+use serde::Serialize;
+
+/// How `view` writes each view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Csv,
+    Svg,
+    Json,
+}
+
+impl Format {
+    pub fn parse(s: &str) -> Option<Format> {
+        Some(match s {
+            "text" => Format::Text,
+            "csv" => Format::Csv,
+            "svg" => Format::Svg,
+            "json" => Format::Json,
+            _ => return None,
+        })
+    }
+}
+
+/// One view as `--format json` writes it: exactly what the widget shows besides the chart.
+#[derive(Serialize)]
+struct JsonView<'a> {
+    place: &'a str,
+    view: &'static str,
+    title: &'a str,
+    summary: &'a str,
+    notes: &'a [String],
+    table: JsonTable<'a>,
+}
+
+#[derive(Serialize)]
+struct JsonTable<'a> {
+    header: &'a [String],
+    rows: &'a [Vec<String>],
+    footnotes: &'a [String],
+}
+
+/// Every place `view --all` shows: today's kommuner, then the bydeler, in the data's order.
+pub fn all_places(ds: &Dataset) -> Vec<Place<'_>> {
+    let kommuner = ds.map.kommuner.iter().map(Place::Kommune);
+    let bydeler = ds.regions.iter().filter(|r| r.region.level == Level::Bydel).filter_map(|r| Place::resolve(ds, &r.region.code));
+    kommuner.chain(bydeler).collect()
+}
+
+/// One view of one place in a format; `None` where the place has no such view.
+pub fn render(ds: &Dataset, place: &Place, kind: ViewKind, cohort: Option<u16>, lang: Lang, format: Format) -> Option<String> {
+    let opened = Opened::open(ds, place, kind, cohort, lang)?;
+    Some(match format {
+        Format::Csv => opened.csv(),
+        Format::Svg => opened.svg(&LIGHT, crate::chart::WIDTH, crate::chart::HEIGHT),
+        Format::Json => {
+            let ViewText { title, summary, notes, table } = opened.text();
+            let json = JsonView {
+                place: &opened.code,
+                view: kind.key(),
+                title: &title,
+                summary: &summary,
+                notes: &notes,
+                table: JsonTable { header: &table.headers, rows: &table.rows, footnotes: &table.footnotes },
+            };
+            serde_json::to_string(&json).expect("strings serialise") + "\n"
+        }
+        Format::Text => {
+            let ViewText { title, summary, notes, table } = opened.text();
+            let mut out = format!("== {} {} · {} · {}\n{title}\n\n{summary}\n", opened.code, place.name(), kind.key(), lang.code());
+            for n in &notes {
+                out += &format!("- {n}\n");
+            }
+            out += &format!("\n{}\n{}\n", table.caption, table.headers.join(" | "));
+            for row in &table.rows {
+                out += &(row.join(" | ") + "\n");
+            }
+            for f in &table.footnotes {
+                out += &format!("  {f}\n");
+            }
+            out += &format!("{}\n\n", opened.source);
+            out
+        }
+    })
+}
+
+/// The place a reader names on the command line: any number `Place::resolve` takes, or a name
+/// of today's kommune (whole, or one of its parts in "Trondheim - Tråante", any case and
+/// accents) or of a bydel. An unknown or ambiguous name is an error that says so.
+pub fn find_place<'a>(ds: &'a Dataset, query: &str) -> Result<Place<'a>, String> {
+    if let Some(place) = Place::resolve(ds, query) {
+        return Ok(place);
+    }
+    let q = crate::choose::fold(query.trim());
+    // "Herøy (Nordland)" is also "Herøy"; "Trondheim - Tråante" also "Tråante".
+    let bare = |name: &str| name.split(" (").next().unwrap_or(name).to_string();
+    let named = |name: &str| {
+        [name.to_string(), bare(name)].iter().any(|n| crate::choose::fold(n) == q || n.split(" - ").any(|part| crate::choose::fold(part) == q))
+    };
+    let found: Vec<Place> = all_places(ds)
+        .into_iter()
+        .filter(|p| match p {
+            Place::Kommune(k) => named(&k.name) || k.other_names.iter().any(|n| named(n)),
+            Place::Bydel { region, .. } => named(&region.region.name),
+        })
+        .collect();
+    match found.as_slice() {
+        [one] => Ok(*one),
+        [] => Err(format!("no kommune or bydel is called or numbered «{query}»")),
+        many => {
+            let names: Vec<String> = many.iter().map(|p| format!("{} {}", p.code(), p.name())).collect();
+            Err(format!("«{query}» names {} places: {}", many.len(), names.join(", ")))
+        }
+    }
+}
