@@ -78,6 +78,11 @@ fn matches(query: &str, code: &str, names: &[&str]) -> bool {
     query.is_empty() || code.starts_with(query) || names.iter().any(|n| fold(n).contains(query))
 }
 
+/// The list's first, empty entry: "Velg kommune …".
+pub fn placeholder(lang: Lang) -> String {
+    format!("{} …", texts(lang).choose_kommune)
+}
+
 /// The list for a search (as typed: it is trimmed and folded here), keeping `current` (the
 /// code chosen now) choosable.
 pub fn list(ds: &Dataset, lang: Lang, search: &str, current: &str) -> List {
@@ -128,7 +133,7 @@ pub fn list(ds: &Dataset, lang: Lang, search: &str, current: &str) -> List {
         (false, 1) => t.search_count_one.to_string(),
         (false, n) => t.search_count.replace("{n}", &n.to_string()),
     };
-    List { placeholder: format!("{} …", t.choose_kommune), groups, current, count }
+    List { placeholder: placeholder(lang), groups, current, count }
 }
 
 /// The list's entry for one place: what a widget's list holds until it is first used, without

@@ -1,16 +1,16 @@
-//! The only code that knows the browser: wasm-bindgen exports the JS shell calls.
-//! Everything here is a thin wrapper over the native-tested core.
+//! The only code that knows the browser: wasm-bindgen exports the JS shell calls. Everything
+//! here is a thin wrapper over the native-tested core: the shell passes a widget's attributes as
+//! the page gave them, and holds one [`View`] per widget state, which it frees.
 
-use crate::chart::{draw, Paint, DARK, LIGHT};
-use crate::data::{Dataset, Level};
-use crate::outcome::{bydel_kommune, today_kommune};
-use crate::outcome::views::{view_data, ViewData, ViewKind};
-use crate::sort::sort_by_cached_key;
-use crate::text::{texts, view_name, view_text, Lang, Texts, ViewText};
+use crate::chart::{layout as chart_layout, Theme, DARK, HEIGHT, LIGHT, WIDTH};
+use crate::data::Dataset;
+use crate::data::Embedded;
+use crate::place::Place;
+use crate::text::{boot_texts, source_line, texts, Lang, Texts};
+use crate::views::{Opened, ViewKind, ViewText};
 use plotters::prelude::DrawingBackend;
 use plotters_canvas::CanvasBackend;
 use serde::Serialize;
-use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
@@ -31,6 +31,7 @@ pub fn start() {
     }));
 }
 
+/// The language of a widget's `lang` tag (its own or the page's); bokmål for anything else.
 fn lang(tag: &str) -> Lang {
     Lang::parse(tag).unwrap_or(Lang::Nb)
 }
@@ -40,91 +41,28 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsError::new(&e.to_string()))
 }
 
-#[derive(Serialize)]
-struct KommuneItem<'a> {
-    code: &'a str,
-    name: &'a str,
-    other_names: &'a [String],
-    fylke: &'a str,
-}
-
-#[derive(Serialize)]
-struct Choice<'a> {
-    code: &'a str,
-    name: &'a str,
-}
-
-#[derive(Serialize)]
-struct Choices<'a> {
-    version: u16,
-    fylker: Vec<Choice<'a>>,
-    kommuner: Vec<KommuneItem<'a>>,
-    /// Bydeler, each chosen under its kommune.
-    bydeler: Vec<BydelItem<'a>>,
-}
-
-#[derive(Serialize)]
-struct BydelItem<'a> {
-    code: &'a str,
-    name: &'a str,
-    /// Today's kommune it lies in.
-    kommune: &'a str,
-}
-
-
-/// What the kommune chooser offers: today's fylker and kommuner (with names in other languages
-/// for search) in Norwegian alphabetical order, and the bydeler with their kommune.
-#[wasm_bindgen]
-pub fn choices() -> Result<JsValue, JsError> {
-    let ds = Dataset::embedded_one_year_after();
-    let fylker: Vec<Choice> = ds.map.fylker.iter().map(|f| Choice { code: &f.code, name: &f.name }).collect();
-    let fylker = sort_by_cached_key(fylker, |f| crate::text::sort_key(f.name));
-    let kommuner: Vec<KommuneItem> = ds
-        .map
-        .kommuner
-        .iter()
-        .map(|k| KommuneItem { code: &k.code, name: &k.name, other_names: &k.other_names, fylke: &k.fylke })
-        .collect();
-    let kommuner = sort_by_cached_key(kommuner, |k| (crate::text::sort_key(k.name), k.code));
-    let bydeler = ds
-        .regions
-        .iter()
-        .filter(|r| r.region.level == Level::Bydel)
-        // A bydel whose kommune number lives on in no one kommune of today has no place in the
-        // list; its number still works in the `kommune` attribute.
-        .filter_map(|r| Some(BydelItem { code: &r.region.code, name: &r.region.name, kommune: &bydel_kommune(ds, &r.region.code)?.code }))
-        .collect();
-    to_js(&Choices { version: ds.map.version, fylker, kommuner, bydeler })
-}
-
-#[derive(Serialize)]
-struct OneChoice<'a> {
-    code: &'a str,
-    name: &'a str,
-    /// For a bydel, the name of its kommune (the first four digits of its code).
-    kommune: Option<&'a str>,
-}
-
-/// The chooser's entry for one code (today's kommune or a bydel), or `null`: what a widget's
-/// list holds until it is first used, without building the whole list.
-#[wasm_bindgen]
-pub fn choice(code: &str) -> Result<JsValue, JsError> {
-    let ds = Dataset::embedded_one_year_after();
-    let one = today_kommune(ds, code).map(|k| OneChoice { code: &k.code, name: &k.name, kommune: None }).or_else(|| {
-        let r = ds.region(Level::Bydel, code)?;
-        let kommune = bydel_kommune(ds, code)?;
-        Some(OneChoice { code: &r.region.code, name: &r.region.name, kommune: Some(&kommune.name) })
-    });
-    match one {
-        Some(one) => to_js(&one),
-        None => Ok(JsValue::NULL),
+/// The embedded data a view needs: decoded only as far as one year after, unless it reads more.
+fn dataset(kind: ViewKind) -> &'static Dataset {
+    match kind.one_year_after_only() {
+        true => Dataset::embedded_one_year_after(),
+        false => Dataset::embedded(),
     }
 }
 
+/// At most 40 characters of what a page gave, shown as text, never as markup.
+fn shorten(s: &str) -> String {
+    s.chars().take(40).collect()
+}
+
 #[derive(Serialize)]
-struct UiTexts {
-    #[serde(flatten)]
+struct Ui {
+    /// The language the widget speaks: `nb`, `nn` or `en`.
+    lang: &'static str,
+    /// Why the tag was not taken as it stands ("Ukjent språk «se»; viser bokmål."), if it was not.
+    notice: Option<String>,
     texts: &'static Texts,
+    /// The kommune list's first, empty entry ("Velg kommune …"), also in its short form.
+    placeholder: String,
     /// The view switch: `[{key, name}]` in order.
     views: Vec<ViewChoice>,
     /// "Kilde: SSB, statistikkbanken tabell 10824[, hentet …][, foreløpige tall]".
@@ -137,102 +75,140 @@ struct ViewChoice {
     name: &'static str,
 }
 
-/// The widget's fixed texts in a language (`nb`, `nn`, `no`, `en`; anything else gives bokmål).
+/// A widget's fixed texts for its `lang` tag (its own or the page's nearest), and the language
+/// that tag gives. An empty tag is bokmål without a notice.
 #[wasm_bindgen]
-pub fn ui_texts(lang_tag: &str) -> Result<JsValue, JsError> {
-    let lang = lang(lang_tag);
-    let views = ViewKind::ALL.iter().map(|&k| ViewChoice { key: k.key(), name: view_name(k, lang) }).collect();
-    to_js(&UiTexts { texts: texts(lang), views, source_line: crate::text::source(lang) })
+pub fn ui(lang_tag: &str) -> Result<JsValue, JsError> {
+    let known = Lang::parse(lang_tag);
+    let lang = known.unwrap_or(Lang::Nb);
+    let notice = match (known, lang_tag.trim()) {
+        (None, tag) if !tag.is_empty() => Some(boot_texts(lang).language.replace("{x}", &shorten(tag))),
+        _ => None,
+    };
+    let views = ViewKind::ALL.iter().map(|&k| ViewChoice { key: k.key(), name: k.name(lang) }).collect();
+    let source_line = source_line(&Dataset::embedded_one_year_after().source, lang);
+    // As in `choose::list`, which makes it for the whole list.
+    let placeholder = crate::choose::placeholder(lang);
+    to_js(&Ui { lang: lang.code(), notice, texts: texts(lang), placeholder, views, source_line })
 }
 
-thread_local! {
-    /// The last view computed, so the page's text and its chart share one computation.
-    static LAST: RefCell<Option<((String, ViewKind, Option<u16>), ViewData)>> = const { RefCell::new(None) };
-}
-
-/// The embedded data a view needs: decoded only as far as one year after, unless it reads more.
-fn dataset(kind: ViewKind) -> &'static Dataset {
-    match kind.one_year_after_only() {
-        true => Dataset::embedded_one_year_after(),
-        false => Dataset::embedded(),
+/// The view a `view` attribute names: empty is the goal view, "trend" its older name.
+fn view_kind(view: &str) -> Option<ViewKind> {
+    match view.trim() {
+        "" => Some(ViewKind::Goal),
+        v => ViewKind::parse(v),
     }
 }
 
-fn with_view<T>(code: &str, view: &str, cohort: Option<u16>, lang: Lang, f: impl FnOnce(&ViewData) -> T) -> Result<T, JsError> {
-    let t = texts(lang);
-    let kind = ViewKind::parse(view).ok_or_else(|| JsError::new(&format!("{}: «{}»", t.unknown_view, shorten(view))))?;
-    let key = (code.to_string(), kind, cohort);
-    LAST.with(|last| {
-        let mut last = last.borrow_mut();
-        if last.as_ref().map(|(k, _)| k) != Some(&key) {
-            let data = view_data(dataset(kind), kind, code, cohort)
-                .ok_or_else(|| JsError::new(&format!("{}: «{}»", t.unknown_kommune, shorten(code))))?;
-            *last = Some((key, data));
-        }
-        Ok(f(&last.as_ref().expect("just set").1))
-    })
+/// The key of the view a `view` attribute names, if any: the tab a widget marks while it has
+/// no kommune to open the view for.
+#[wasm_bindgen]
+pub fn view_key(view: &str) -> Option<String> {
+    view_kind(view).map(|k| k.key().to_string())
 }
 
-/// At most 40 characters of what a page gave, shown as text, never as markup.
-fn shorten(s: &str) -> String {
-    s.chars().take(40).collect()
+/// The kommune list for what the reader typed in the search (empty: the whole list), in a
+/// language, keeping `current` choosable: `{placeholder, groups: [{label, options: [{value,
+/// label}]}], current, count}` (see [`crate::choose::list`]).
+#[wasm_bindgen]
+pub fn kommune_list(search: &str, lang_tag: &str, current: &str) -> Result<JsValue, JsError> {
+    to_js(&crate::choose::list(Dataset::embedded_one_year_after(), lang(lang_tag), search, current))
+}
+
+/// The chart's box for a figure `width` CSS pixels wide at a device pixel ratio (see
+/// [`crate::chart::layout`]): `{css_width, css_height, width, height, scale}`.
+#[wasm_bindgen]
+pub fn layout(width: f64, dpr: f64) -> Result<JsValue, JsError> {
+    to_js(&chart_layout(width, dpr))
+}
+
+/// One widget's state: a view of a place, in a language, for a cohort, computed once. The
+/// shell holds it while the state lasts, and frees it.
+#[wasm_bindgen]
+pub struct View {
+    opened: Opened,
+    /// The view's name in `view="…"`, and what the kommune list shows for the place.
+    key: &'static str,
+    choice: Option<crate::choose::Choice>,
 }
 
 #[derive(Serialize)]
-struct ViewPage {
+struct ViewPage<'a> {
     /// The code the view is for (an old kommune number becomes today's).
-    code: String,
+    code: &'a str,
     view: &'static str,
     /// For views about one cohort: the cohort shown and those to choose from.
     cohort: Option<u16>,
-    cohorts: Vec<u16>,
+    cohorts: &'a [u16],
+    /// The place's entry in the kommune list.
+    choice: Option<&'a crate::choose::Choice>,
+    /// A name for downloads: "intro-status-0301-status-2013".
+    file_name: String,
     #[serde(flatten)]
     text: ViewText,
 }
 
-/// Everything but the chart of one view: title, summary, notes and table. Unknown codes and
-/// views are errors with a message for the page.
 #[wasm_bindgen]
-pub fn view_page(code: &str, view: &str, cohort: Option<u16>, lang_tag: &str) -> Result<JsValue, JsError> {
-    let lang = lang(lang_tag);
-    let page = with_view(code, view, cohort, lang, |data| {
-        let kind = ViewKind::parse(view).expect("parsed in with_view");
-        let resolved = crate::outcome::resolve(dataset(kind), code).unwrap_or_default();
-        let (cohort, cohorts) = data.cohort_choice().map_or((None, Vec::new()), |(c, cs)| (Some(c), cs.to_vec()));
-        ViewPage { code: resolved, view: kind.key(), cohort, cohorts, text: view_text(data, lang) }
-    })?;
-    to_js(&page)
+impl View {
+    /// Opens a view from a widget's attributes as the page gave them: `kommune` (any number a
+    /// page may hold, see [`Place::resolve`]), `view` (empty: the goal view), `cohort` (four
+    /// digits, else the view's default) and the `lang` tag. An unknown kommune or view is an
+    /// error with a message for the page, in its language.
+    pub fn open(kommune: &str, view: &str, cohort: &str, lang_tag: &str) -> Result<View, JsError> {
+        let lang = lang(lang_tag);
+        let t = texts(lang);
+        let kind = view_kind(view).ok_or_else(|| JsError::new(&format!("{}: «{}»", t.unknown_view, shorten(view))))?;
+        let cohort = cohort.trim();
+        let cohort = (cohort.len() == 4).then(|| cohort.parse::<u16>().ok()).flatten();
+        let ds = dataset(kind);
+        let unknown = || JsError::new(&format!("{}: «{}»", t.unknown_kommune, shorten(kommune)));
+        let place = Place::resolve(ds, kommune).ok_or_else(unknown)?;
+        let opened = Opened::open(ds, &place, kind, cohort, lang).ok_or_else(unknown)?;
+        Ok(View { opened, key: kind.key(), choice: crate::choose::one(lang, &place) })
+    }
+
+    /// Everything but the chart: `{code, view, cohort, cohorts, choice, file_name, title,
+    /// summary, notes, table}`.
+    pub fn page(&self) -> Result<JsValue, JsError> {
+        let (cohort, cohorts) = self.opened.data.cohort_choice().map_or((None, &[][..]), |(c, cs)| (Some(c), cs));
+        let code = &self.opened.code;
+        let file_name = match cohort {
+            Some(c) => format!("intro-status-{code}-{}-{c}", self.key),
+            None => format!("intro-status-{code}-{}", self.key),
+        };
+        to_js(&ViewPage { code, view: self.key, cohort, cohorts, choice: self.choice.as_ref(), file_name, text: self.opened.text() })
+    }
+
+    /// Draws the chart on a canvas whose pixel size is already set (see [`layout`]), at a scale.
+    pub fn draw(&self, canvas: HtmlCanvasElement, scale: f64, dark: bool) -> Result<(), JsError> {
+        let mut backend = CanvasBackend::with_canvas_object(canvas).ok_or_else(|| JsError::new("no 2D canvas context"))?;
+        let drawing = self.opened.drawing(theme(dark), scale, backend.get_size());
+        drawing.replay(&mut backend).map_err(|e| JsError::new(&e.to_string()))
+    }
+
+    /// The chart as an SVG document, drawn by the same code as the canvas.
+    pub fn svg(&self, dark: bool) -> String {
+        self.opened.svg(theme(dark), WIDTH, HEIGHT)
+    }
+
+    /// The figures as CSV with the source line and the meaning of their marks.
+    pub fn csv(&self) -> String {
+        self.opened.csv()
+    }
 }
 
-/// One view as an SVG document, drawn by the same code as the canvas.
-#[wasm_bindgen]
-pub fn view_svg(code: &str, view: &str, cohort: Option<u16>, lang_tag: &str, dark: bool) -> Result<String, JsError> {
-    let lang = lang(lang_tag);
-    let theme = if dark { &DARK } else { &LIGHT };
-    with_view(code, view, cohort, lang, |data| crate::chart::svg(data, lang, theme, crate::chart::WIDTH, crate::chart::HEIGHT))
-}
-
-/// The figures a view shows, as CSV with its source line and the meaning of its marks.
-#[wasm_bindgen]
-pub fn view_csv(code: &str, view: &str, cohort: Option<u16>, lang_tag: &str) -> Result<String, JsError> {
-    let lang = lang(lang_tag);
-    with_view(code, view, cohort, lang, |data| crate::text::view_csv(&view_text(data, lang), lang))
+fn theme(dark: bool) -> &'static Theme {
+    if dark {
+        &DARK
+    } else {
+        &LIGHT
+    }
 }
 
 /// For the browser tests only: a Rust panic, to check that a widget reports it and the page
 /// and the other widgets carry on.
+#[cfg(feature = "test-hooks")]
 #[wasm_bindgen]
 pub fn test_panic() {
     panic!("test panic requested by the page");
-}
-
-/// Draws one view on a canvas whose pixel size is already set; `scale` is the device pixel
-/// ratio times any shrinking for narrow widgets.
-#[wasm_bindgen]
-pub fn draw_view(canvas: HtmlCanvasElement, code: &str, view: &str, cohort: Option<u16>, lang_tag: &str, scale: f64, dark: bool) -> Result<(), JsError> {
-    let lang = lang(lang_tag);
-    let mut backend = CanvasBackend::with_canvas_object(canvas).ok_or_else(|| JsError::new("no 2D canvas context"))?;
-    let theme = if dark { &DARK } else { &LIGHT };
-    let drawing = with_view(code, view, cohort, lang, |data| draw(data, &Paint { lang, theme, scale }, backend.get_size()))?;
-    drawing.replay(&mut backend).map_err(|e| JsError::new(&e.to_string()))
 }

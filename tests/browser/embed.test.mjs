@@ -10,9 +10,9 @@ import assert from "node:assert/strict";
 import http from "node:http";
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, normalize, extname, sep } from "node:path";
-import { launch, fileUrl, canvasInk, tableText, ROOT, SCREENSHOTS } from "./helpers.mjs";
+import { launch, fileUrl, canvasInk, tableText, ROOT, SCREENSHOTS, TEST_BUILD } from "./helpers.mjs";
 
 let browser;
 let server;
@@ -1020,7 +1020,9 @@ test("an empty kommune attribute says so in the widget", async () => {
 });
 
 test("a Rust panic in one widget is reported there; the page and the other widgets carry on", async () => {
-  const { page, problems } = await visit(fileUrl("tests/pages/bad-input.html"), { allowConsole: [/test panic requested by the page/] });
+  // The test hook is only in the tests' build, which `cargo xtask test` writes.
+  assert.ok(existsSync(join(ROOT, TEST_BUILD)), `${TEST_BUILD} is missing: run \`cargo xtask build --test-hooks\``);
+  const { page, problems } = await visit(fileUrl("tests/pages/test-hooks.html"), { allowConsole: [/test panic requested by the page/] });
   await allDrawn(page, 2);
   // The test hook: the widget asks the core's exported test_panic() on this event.
   await page.locator("#good").evaluate((el) => el.dispatchEvent(new CustomEvent("intro-status:test-panic")));
@@ -1034,6 +1036,25 @@ test("a Rust panic in one widget is reported there; the page and the other widge
   await page.locator("#good2").evaluate((el) => el.setAttribute("kommune", "0301"));
   await page.locator("#good2 .is-title").filter({ hasText: /^Oslo/ }).waitFor();
   assert.equal(await page.locator("#good2 .is-message").textContent(), "");
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("dist/ has no test hooks: the test-panic event does nothing there", async () => {
+  const script = readFileSync(join(ROOT, "dist/intro-status.js"), "utf8");
+  assert.match(script, /\nvar TEST_HOOKS = false;\n/);
+  // Once the core puts test_panic behind its `test-hooks` feature, the release wasm has no such export.
+  const features = readFileSync(join(ROOT, "Cargo.toml"), "utf8").split(/^\[/m).find((t) => t.startsWith("features]")) || "";
+  if (/^\s*"?test-hooks"?\s*=/m.test(features)) {
+    assert.ok(!script.includes("test_panic"), "dist/intro-status.js has the core's test_panic");
+  }
+  const { page, problems } = await visit(fileUrl("tests/pages/bad-input.html"));
+  await allDrawn(page, 2);
+  const before = await page.evaluate(() => window.__ready.length);
+  await page.locator("#good").evaluate((el) => el.dispatchEvent(new CustomEvent("intro-status:test-panic")));
+  await page.waitForTimeout(500);
+  assert.equal(await page.locator("#good .is-message").textContent(), "");
+  assert.equal(await page.evaluate(() => window.__ready.length), before);
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -9,12 +9,17 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const SCREENSHOTS = join(ROOT, "target", "screenshots");
 mkdirSync(SCREENSHOTS, { recursive: true });
 
+// The browser tests' build (TEST_HOOKS on, the core's `test-hooks` feature), written by `cargo
+// xtask test`: only the tests that need a hook load it (tests/pages/test-hooks.html).
+export const TEST_BUILD = "target/test-dist/intro-status.js";
+
 export function fileUrl(relative) {
   return pathToFileURL(join(ROOT, relative)).href;
 }
 
-// A fresh browser with a fresh profile, started the way this project's CI starts Chromium.
-export async function launch() {
+// A fresh browser with a fresh profile, started the way this project's CI starts Chromium;
+// `args`: more command-line switches (e.g. `--js-flags=--expose-gc`).
+export async function launch({ args = [] } = {}) {
   const userDataDir = mkdtempSync(join(tmpdir(), "intro-status-chromium-"));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
@@ -26,6 +31,7 @@ export async function launch() {
       "--disable-component-update",
       "--disable-sync",
       "--no-first-run",
+      ...args,
     ],
     viewport: { width: 900, height: 1100 },
     deviceScaleFactor: 2,

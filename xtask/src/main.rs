@@ -1,10 +1,12 @@
 //! Build, serve and test tasks for intro-status: `cargo xtask <task>`.
 //!
 //! - `build`: compile the core to wasm, run wasm-bindgen, write `dist/intro-status.js` (one classic
-//!   script, wasm inlined), `dist/index.html` and `dist/intro-status-standalone.html` (everything
-//!   inlined, with a static no-JS fallback), and print the snippet with its SRI hash.
+//!   script, wasm, styles and boot texts inlined), `dist/index.html` and `dist/intro-status-standalone.html`
+//!   (everything inlined, with a static no-JS fallback), and print the snippet with its SRI hash.
+//!   `build --test-hooks` also writes the browser tests' build, `target/test-dist/intro-status.js`.
 //! - `serve [--port N]`: build, then serve the repository on 127.0.0.1 (the demo is `index.html`).
-//! - `test`: install what the tests need, run the native tests, build, run the browser tests.
+//! - `test`: install what the tests need, run the native tests, build (dist/ and the tests' build),
+//!   run the browser tests.
 //! - `setup`: only install what builds and tests need.
 //!
 //! Each task installs its own tools on a fresh machine: the wasm target through rustup,
@@ -25,13 +27,14 @@ type Result<T = ()> = std::result::Result<T, String>;
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
+        Some("build") if args.get(1).is_some_and(|a| a == "--test-hooks") => build_with_test_hooks(),
         Some("build") => build().map(|_| ()),
         Some("serve") => serve(&args[1..]),
         Some("test") => test(),
         Some("bench") => bench::run(),
         Some("setup") => setup_build().and_then(|_| setup_test()),
         Some("refresh") => refresh::run(&args[1..]),
-        _ => Err("usage: cargo xtask (build | serve [--port N] | test | setup | refresh [--from DIR])".into()),
+        _ => Err("usage: cargo xtask (build [--test-hooks] | serve [--port N] | test | setup | refresh [--from DIR])".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -128,30 +131,72 @@ fn setup_test() -> Result {
     Ok(())
 }
 
-/// Builds `dist/` and returns the path of `dist/intro-status.js`.
-fn build() -> Result<PathBuf> {
+fn read(p: &Path) -> Result<Vec<u8>> {
+    std::fs::read(p).map_err(|e| format!("{}: {e}", p.display()))
+}
+
+fn read_text(p: &Path) -> Result<String> {
+    String::from_utf8(read(p)?).map_err(|e| format!("{}: {e}", p.display()))
+}
+
+/// Compiles the core and bundles it with the shell; returns the script and the wasm's size.
+/// `test_hooks`: the browser tests' build, with the shell's test hooks and the core's
+/// `test-hooks` feature (where Cargo.toml declares it). It compiles into the same target/ as the
+/// release build: the feature recompiles only the intro-status crate.
+fn script(test_hooks: bool) -> Result<(String, usize)> {
     setup_build()?;
     let root = root();
-    run(Command::new(cargo())
-        .args(["build", "--release", "--target", "wasm32-unknown-unknown", "--lib", "--package", "intro-status"])
-        .current_dir(&root))?;
+    let mut cargo_build = Command::new(cargo());
+    cargo_build.args(["build", "--release", "--target", "wasm32-unknown-unknown", "--lib", "--package", "intro-status"]);
+    if test_hooks && declares_feature(&read_text(&root.join("Cargo.toml"))?, "test-hooks") {
+        cargo_build.args(["--features", "test-hooks"]);
+    }
+    run(cargo_build.current_dir(&root))?;
     let wasm = root.join("target/wasm32-unknown-unknown/release/intro_status.wasm");
-    let bindgen_out = root.join("target/wasm-bindgen");
+    let bindgen_out = root.join(if test_hooks { "target/wasm-bindgen-test" } else { "target/wasm-bindgen" });
     run(Command::new(wasm_bindgen_bin())
         .args(["--target", "no-modules", "--no-typescript", "--remove-name-section", "--remove-producers-section", "--out-dir"])
         .arg(&bindgen_out)
         .arg(&wasm))?;
-    let read = |p: &Path| std::fs::read(p).map_err(|e| format!("{}: {e}", p.display()));
-    let glue = String::from_utf8(read(&bindgen_out.join("intro_status.js"))?).map_err(|e| e.to_string())?;
+    let glue = read_text(&bindgen_out.join("intro_status.js"))?;
     let wasm_bytes = read(&bindgen_out.join("intro_status_bg.wasm"))?;
-    let shell = String::from_utf8(read(&root.join("www/widget.js"))?).map_err(|e| e.to_string())?;
-    let script = bundle(&glue, &wasm_bytes, &shell);
+    let css = read_text(&root.join("www/widget.css"))?;
+    let shell = read_text(&root.join("www/widget.js"))?;
+    Ok((bundle(&glue, &wasm_bytes, &css, &shell, test_hooks), wasm_bytes.len()))
+}
+
+/// Whether Cargo.toml's `[features]` table has `name`.
+fn declares_feature(manifest: &str, name: &str) -> bool {
+    let mut in_features = false;
+    manifest.lines().map(str::trim).any(|line| {
+        if line.starts_with('[') {
+            in_features = line == "[features]";
+            return false;
+        }
+        in_features && line.split('=').next().is_some_and(|key| key.trim().trim_matches('"') == name)
+    })
+}
+
+/// The browser tests' build, `target/test-dist/intro-status.js`, then `dist/`: in that order, so
+/// that target/ is left with the release wasm and a later `build` has nothing to recompile.
+fn build_with_test_hooks() -> Result {
+    let (script, _) = script(true)?;
+    let dir = root().join("target/test-dist");
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    write(&dir.join("intro-status.js"), script.as_bytes())?;
+    build().map(|_| ())
+}
+
+/// Builds `dist/` and returns the path of `dist/intro-status.js`.
+fn build() -> Result<PathBuf> {
+    let root = root();
+    let (script, wasm_len) = script(false)?;
 
     let dist = root.join("dist");
     std::fs::create_dir_all(&dist).map_err(|e| format!("{}: {e}", dist.display()))?;
     let js_path = dist.join("intro-status.js");
     write(&js_path, script.as_bytes())?;
-    let index = String::from_utf8(read(&root.join("index.html"))?).map_err(|e| e.to_string())?;
+    let index = read_text(&root.join("index.html"))?;
     let dist_index = index.replace("src=\"dist/intro-status.js\"", "src=\"intro-status.js\"");
     if dist_index == index {
         return Err("index.html does not load dist/intro-status.js".into());
@@ -162,7 +207,7 @@ fn build() -> Result<PathBuf> {
         "xtask: wrote {} ({} bytes, wasm {} bytes), dist/index.html and dist/intro-status-standalone.html ({standalone} bytes)",
         js_path.display(),
         script.len(),
-        wasm_bytes.len()
+        wasm_len
     );
     // What an editor pastes: printed last, so it is what the terminal shows.
     println!("{}", standalone::snippet(script.as_bytes()));
@@ -183,15 +228,47 @@ fn gzip(bytes: &[u8]) -> Vec<u8> {
     out
 }
 
+/// The stylesheet on one line: comments dropped, each run of whitespace one space.
+fn collapse_css(css: &str) -> String {
+    let mut out = String::new();
+    let mut rest = css;
+    while let Some(start) = rest.find("/*") {
+        out.push_str(&rest[..start]);
+        out.push(' ');
+        rest = rest[start + 2..].split_once("*/").map_or("", |(_, after)| after);
+    }
+    out.push_str(rest);
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// What a widget says before the core runs, or where it cannot (`text::boot_texts`), as a JSON
+/// object keyed by every primary language subtag the core knows (`text::LANG_TAGS`): the shell
+/// looks up the nearest `lang`'s, and falls back to `nb`.
+fn boot_json() -> String {
+    let map: serde_json::Map<String, serde_json::Value> = intro_status::text::LANG_TAGS
+        .iter()
+        .map(|&(tag, lang)| (tag.to_string(), serde_json::to_value(intro_status::text::boot_texts(lang)).expect("texts serialize")))
+        .collect();
+    serde_json::to_string(&map).expect("a map serializes")
+}
+
+/// The browser tests' hooks, which the shell calls on their events (`TEST_HOOKS`): only in the
+/// tests' build, so that dist/ names none of them.
+const TEST_HOOKS: &str = "{ panic: function (core) { core.test_panic(); } }";
+
 /// One classic script: the glue (as a factory, so a crashed instance can be replaced by a fresh
-/// one), the gzipped wasm as base64 and the shell, in one function scope.
-fn bundle(glue: &str, wasm: &[u8], shell: &str) -> String {
+/// one), the gzipped wasm as base64, the boot texts, the stylesheet as a string, the browser
+/// tests' hooks (`false` outside their build), and the shell, in one function scope.
+fn bundle(glue: &str, wasm: &[u8], css: &str, shell: &str, test_hooks: bool) -> String {
     let b64 = base64::engine::general_purpose::STANDARD.encode(gzip(wasm));
+    let style = serde_json::to_string(&collapse_css(css)).expect("a string serializes");
+    let boot = boot_json();
+    let hooks = if test_hooks { TEST_HOOKS } else { "false" };
     format!(
         "/*! intro-status: work or education after the introduction programme, per kommune. \
          Data: Statistics Norway (SSB), StatBank table 10824, CC BY 4.0. */\n\
          (function () {{\n\"use strict\";\nfunction makeGlue() {{\n{glue}\nreturn wasm_bindgen;\n}}\n\
-         var WASM_BASE64 = \"{b64}\";\n{shell}\n}})();\n"
+         var WASM_BASE64 = \"{b64}\";\nvar BOOT = {boot};\nvar STYLE = {style};\nvar TEST_HOOKS = {hooks};\n{shell}\n}})();\n"
     )
 }
 
@@ -210,7 +287,11 @@ fn test() -> Result {
     setup_test()?;
     let root = root();
     run(Command::new(cargo()).args(["test", "--workspace"]).current_dir(&root))?;
-    build()?;
+    // No lint warnings, natively (every target) and in the wasm the browser runs.
+    let clippy = |args: &[&str]| run(Command::new(cargo()).args(["clippy", "--quiet"]).args(args).args(["--", "-D", "warnings"]).current_dir(&root));
+    clippy(&["--workspace", "--all-targets"])?;
+    clippy(&["--target", "wasm32-unknown-unknown", "--lib", "--package", "intro-status"])?;
+    build_with_test_hooks()?;
     run(Command::new("node")
         .args(["--test", "--test-concurrency=1", "tests/browser/"])
         .env("CHROMIUM", "/usr/bin/chromium")
@@ -222,15 +303,38 @@ mod tests {
     use super::*;
 
     #[test]
-    fn bundle_is_one_scope_with_the_wasm_inlined() {
-        let js = bundle("let wasm_bindgen = 1;", &[0, 97, 115, 109], "run();");
+    fn bundle_is_one_scope_with_the_wasm_and_styles_inlined() {
+        let css = "/* tokens */\n:host {\n  --x: \"a\" ;\n}\n/* why */ .a,\n.b { color: red; }\n";
+        let js = bundle("let wasm_bindgen = 1;", &[0, 97, 115, 109], css, "run();", false);
         assert!(js.contains("(function () {\n\"use strict\";\nfunction makeGlue() {\nlet wasm_bindgen = 1;\nreturn wasm_bindgen;\n}"));
         let b64 = js.split("var WASM_BASE64 = \"").nth(1).unwrap().split('"').next().unwrap();
         let gz = base64::engine::general_purpose::STANDARD.decode(b64).unwrap();
         let mut wasm = Vec::new();
         std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&gz[..]), &mut wasm).unwrap();
         assert_eq!(wasm, [0, 97, 115, 109]);
+        assert!(js.contains("\nvar STYLE = \":host { --x: \\\"a\\\" ; } .a, .b { color: red; }\";\nvar TEST_HOOKS = false;\nrun();\n"), "{js}");
         assert!(js.trim_end().ends_with("run();\n})();"));
+        assert!(!js.contains("test_panic"));
+        assert!(bundle("", &[], "", "", true).contains(&format!("\nvar TEST_HOOKS = {TEST_HOOKS};\n")));
+    }
+
+    #[test]
+    fn boot_texts_are_keyed_by_every_language_tag() {
+        let js = bundle("", &[], "", "", false);
+        let boot = js.split("\nvar BOOT = ").nth(1).unwrap().split(";\nvar STYLE = ").next().unwrap();
+        let boot: serde_json::Value = serde_json::from_str(boot).unwrap();
+        for (tag, loading) in [("nb", "Laster statistikk …"), ("no", "Laster statistikk …"), ("nn", "Lastar statistikk …"), ("en", "Loading statistics …")] {
+            assert_eq!(boot[tag]["loading"], loading, "{tag}");
+        }
+        assert!(boot["nb"]["csp"].as_str().unwrap().contains("wasm-unsafe-eval"));
+    }
+
+    #[test]
+    fn finds_a_feature_only_in_the_features_table() {
+        let manifest = "[package]\nname = \"x\"\n[features]\ndefault = []\ntest-hooks = []\n[dependencies]\nother = \"1\"\n";
+        assert!(declares_feature(manifest, "test-hooks"));
+        assert!(!declares_feature(manifest, "other"));
+        assert!(!declares_feature("[dependencies]\ntest-hooks = \"1\"\n", "test-hooks"));
     }
 
     #[test]
