@@ -12,7 +12,7 @@ fn main() {
         println!("cargo:rerun-if-changed={}", root.join("ssb10824").join(f).display());
     }
     println!("cargo:rerun-if-changed={}", root.join(import::MAP_DIR).display());
-    for f in [import::MAP_FYLKER_FILE, import::MAP_NAMES_FILE, import::PUBLISHED_FILE] {
+    for f in [import::MAP_FYLKER_FILE, import::MAP_NAMES_FILE].iter().chain(&import::NATIONAL_FILES) {
         println!("cargo:rerun-if-changed={}", root.join(f).display());
     }
     // SSB's JSON-stat file and its fetch note exist only after `cargo xtask refresh`: a missing

@@ -70,7 +70,7 @@ fn gender_equals_source_cells() {
     assert_eq!(v.land_kvinner[3], Share::Published { percent: 50, count: Some(901), finished: Some(1786) });
     assert!(matches!(v.kommune_menn[3], Share::Published { finished: Some(112), .. }));
     let text = view_text(&ViewData::Gender(v), Lang::Nb);
-    assert!(text.summary.contains("Hele landet: menn 72 prosent, kvinner 50 prosent."), "{}", text.summary);
+    assert!(text.summary.contains("Hele landet i 2013: menn 72 prosent, kvinner 50 prosent."), "{}", text.summary);
 }
 
 #[test]
@@ -111,24 +111,32 @@ fn uncertainty_and_pooling_use_published_counts_only() {
 
 #[test]
 fn similar_kommuner_are_the_nearest_by_pooled_completers() {
+    // Bergen: 863 finished in 2010–2013, all four cohorts published.
     let ViewData::Similar(v) = data(ViewKind::Similar, "4601") else { panic!() };
-    assert_eq!(v.own.as_ref().unwrap().estimate.finished, 863);
-    assert_eq!(v.peers.len(), 5);
-    let n0 = 863i64;
-    let own_gap = v.peers.iter().map(|p| (p.pooled.estimate.finished as i64 - n0).abs()).max().unwrap();
-    // No kommune left out is nearer than the farthest peer.
-    let others = ds().map.kommuner.iter().filter(|k| k.code != "4601" && !v.peers.iter().any(|p| p.code == k.code));
-    for k in others {
+    let own = v.own.as_ref().unwrap();
+    assert_eq!((own.cohorts.as_slice(), own.estimate.finished), (&[2010, 2011, 2012, 2013][..], 863));
+    assert_eq!((v.cohorts.as_slice(), v.range), (&[2010, 2011, 2012, 2013][..], Some((432, 1726))));
+    // Between half and twice as many over the same cohorts: Oslo (1 030) alone.
+    let peers: Vec<(&str, &[u16], u32)> = v.peers.iter().map(|p| (p.code.as_str(), p.pooled.cohorts.as_slice(), p.pooled.estimate.finished)).collect();
+    assert_eq!(peers, [("0301", &[2010, 2011, 2012, 2013][..], 1030)]);
+    assert_eq!(v.qualifying, 1);
+    // No kommune left out has published counts for all four cohorts and a number within the
+    // factor of two.
+    for k in ds().map.kommuner.iter().filter(|k| k.code != "4601" && k.code != "0301") {
         let ViewData::Similar(o) = data(ViewKind::Similar, &k.code) else { continue };
-        if let Some(p) = o.own {
-            assert!((p.estimate.finished as i64 - n0).abs() >= own_gap, "{} is nearer", k.code);
+        if let Some(p) = o.own.filter(|p| p.cohorts == own.cohorts) {
+            assert!(!(432..=1726).contains(&p.estimate.finished), "{} ({}) is within the factor of two", k.code, p.estimate.finished);
         }
     }
-    // A kommune with no completers has nothing to compare by.
+    // A kommune with no completers has nothing to compare by, and says so.
     let ViewData::Similar(v) = data(ViewKind::Similar, "1111") else { panic!() };
-    assert!(v.own.is_none() && v.peers.is_empty());
+    assert!(v.own.is_none() && v.peers.is_empty() && v.range.is_none());
     let text = view_text(&ViewData::Similar(v), Lang::Nn);
-    assert_eq!(text.summary, "For Sokndal finst det ingen publisert del: ingen publiserte tal å samle.");
+    assert_eq!(text.title, "Sokndal: ingen tal å samanlikne andre kommunar med");
+    assert_eq!(
+        text.summary,
+        "Ingen avslutta introduksjonsprogrammet i Sokndal i 2010–2013, så det er ingen del å vise og ingen storleik å samanlikne andre kommunar etter."
+    );
 }
 
 #[test]

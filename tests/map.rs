@@ -86,7 +86,7 @@ fn a_merge_with_a_suppressed_part_shows_no_sum_but_the_former_kommuner() {
     let table = goal_table(&v, Lang::Nb);
     assert_eq!(table.headers[6], "tidligere Asker: prosent");
     assert_eq!(table.rows[1][3], "ikke summert");
-    assert!(table.footnotes.contains(&"ikke summert: kan ikke summeres fordi en av de tidligere kommunene har for få deltakere".to_string()));
+    assert!(table.footnotes.contains(&"Ikke summert: kan ikke summeres fordi en av de tidligere kommunene har for få deltakere.".to_string()));
     assert_eq!(table.rows[1][6], "73\u{a0}%");
     assert!(goal_notes(&v, Lang::Nb).iter().any(|n| n.starts_with("Asker er slått sammen av flere tidligere kommuner")));
 }
@@ -145,7 +145,7 @@ fn no_completers_is_not_too_few() {
     // 1111 Sokndal: nobody finished in any of the cohorts.
     let v = goal_comparison(ds(), "1111").unwrap();
     assert!(v.kommune.points[..v.table_cohorts].iter().all(|p| *p == Share::NoCompleters));
-    assert_eq!(goal_notes(&v, Lang::Nb)[0], "Sokndal: ingen deltakere avsluttet i perioden");
+    assert_eq!(goal_notes(&v, Lang::Nb)[1], "Sokndal: ingen deltakere avsluttet i perioden.");
     // 3118 Indre Østfold has finished counts, but every share is suppressed or unsummable.
     let v = goal_comparison(ds(), "3118").unwrap();
     assert!(v.kommune.points[..v.table_cohorts].iter().all(|p| p.percent().is_none() && *p != Share::NoCompleters));

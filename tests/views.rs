@@ -21,11 +21,13 @@ fn oslo_goal_view_equals_source_cells() {
     assert_eq!(v.cohorts, (2010..=2023).collect::<Vec<u16>>());
     assert_eq!(v.table_cohorts, 4);
     // Cohort 2014: 58 % (SSB via Norway Today), percent only; 2016: 4 790 / 2 980 = 62 %;
-    // 2017 has no published national figure; 2022: 3 170 / 2 060 = 65 % (ssb.no/introinnv).
+    // 2017: 63 % and 2020: 60 % (ssb.no articles); 2022: 3 170 / 2 060 = 65 % (ssb.no/introinnv).
     assert_eq!(v.land.points[4], Share::Published { percent: 58, count: None, finished: None });
     assert!(v.land_sources[4].as_deref().unwrap().contains("norwaytoday.info"));
     assert_eq!(v.land.points[6], published(62, 2980, 4790));
-    assert_eq!(v.land.points[7], Share::NoData);
+    assert_eq!(v.land.points[7], Share::Published { percent: 63, count: None, finished: None });
+    assert_eq!(v.land.points[10], Share::Published { percent: 60, count: None, finished: None });
+    assert!(v.land_sources[7].as_deref().unwrap().starts_with("https://www.ssb.no/"));
     assert_eq!(v.land.points[12], published(65, 2060, 3170));
     assert_eq!(v.land_sources[3], None);
     assert_eq!(v.kommune.points[4], Share::NoData);
@@ -42,7 +44,12 @@ fn oslo_goal_view_equals_source_cells() {
     assert_eq!(table.rows[4], ["2014", "–", "–", "–", "58\u{a0}%", "norwaytoday.info"]);
     assert_eq!(table.headers[4], "Hele landet: prosent");
     assert!(table.footnotes.iter().any(|f| f.starts_with("2014: Hele landet, bare prosent, publisert i http://norwaytoday.info/")));
-    assert_eq!(goal_table(&v, Lang::En).rows[0], ["2010", "239", "141", "59%", "61%", "SSB table 10824"]);
+    // Cohort 2010: the table's 61 %; Steinkjer kommune quotes SSB's older Monitor series, 54 %.
+    assert_eq!(
+        goal_table(&v, Lang::En).rows[0],
+        ["2010", "239", "141", "59%", "61%", "SSB table 10824 (differing figure: 54% at www.steinkjer.kommune.no)"]
+    );
+    assert_eq!(table.rows[7], ["2017", "–", "–", "–", "63\u{a0}%", "www.ssb.no"]);
     let svg = flat(&goal_svg(&v, Lang::Nb, 720, 420));
     assert!(svg.starts_with("<svg"), "{}", &svg[..80]);
     for text in ["Oslo: I arbeid eller utdanning", "56\u{a0}%", "Hele landet", "Nasjonalt mål 70 %", "Kilde: SSB, statistikkbanken tabell 10824", ">2013<"] {
@@ -60,9 +67,11 @@ fn suppressed_cohort_is_a_gap_with_a_note() {
     // Østfold of 2011–2014 beside it (today's Østfold cannot be summed): 2013 = 59 / 136 = 43 %.
     assert_eq!(table.rows[2], ["2012", "30", "skjult", "skjult", "52\u{a0}%", "62\u{a0}%", "SSB tabell 10824"]);
     assert_eq!(table.rows[3], ["2013", "28", "15", "54\u{a0}%", "43\u{a0}%", "62\u{a0}%", "SSB tabell 10824"]);
-    assert_eq!(table.footnotes[0], "skjult: for få deltakere til at tall kan vises");
+    assert_eq!(table.footnotes[0], "Skjult: for få deltakere til at tall kan vises.");
     assert_eq!(v.kommune.points[3], published(54, 15, 28));
-    assert_eq!(goal_notes(&v, Lang::Nb)[0], "2012: for få deltakere til at tall kan vises");
+    let notes = goal_notes(&v, Lang::Nb);
+    assert_eq!(notes[0], "Tallene for Sarpsborg gjelder dem som avsluttet i 2010–2013, fra SSBs tabell 10824.");
+    assert_eq!(notes[1], "2012: for få deltakere til at tall kan vises.");
     let svg = goal_svg(&v, Lang::Nb, 720, 420);
     assert!(svg.contains("(skjult)"));
     // The kommune line is drawn in two pieces (2010–2011 and 2013 alone), never through 0 %.

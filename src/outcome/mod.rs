@@ -118,6 +118,8 @@ pub fn share_series(region: &RegionData, cohorts: &[u16], years_after: u8, gende
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub enum Who {
     Region(String),
+    /// A former kommune, shown where today's kommune has no figure of its own.
+    Former(Former),
     /// Today's fylke (or, for a bydel, Oslo), or the fylke of 2011–2014.
     Fylke { name: String, today: bool },
     Land,

@@ -3,6 +3,8 @@
 use crate::outcome::{Former, FylkeSeries, Share, Who};
 use serde::Serialize;
 
+pub mod say;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub enum Lang {
     Nb,
@@ -141,6 +143,52 @@ pub struct Texts {
     pub download_png: &'static str,
     pub download_svg: &'static str,
     pub download_csv: &'static str,
+    /// Source cell beside the country's figure where another source gives a different one:
+    /// "{source}" the cell so far, "{p}" the other per cent, "{host}" where it is published.
+    pub source_other: &'static str,
+    /// Footnote for such a differing national figure: "{cohort}", "{p}", "{url}".
+    pub footnote_other: &'static str,
+    // similar view
+    /// Title with one peer: "{name}".
+    pub similar_title_one: &'static str,
+    /// Title with no peer: "{name}".
+    pub similar_title_none: &'static str,
+    /// Title where the place has no pooled figure: "{name}".
+    pub similar_title_no_own: &'static str,
+    /// Counts of peers, 0 to 5, as words ("{count}").
+    pub similar_counts: [&'static str; 6],
+    /// Summary, more qualify than are shown: "{cohorts}", "{total}", "{lo}", "{hi}", "{count}", "{list}".
+    pub similar_summary_more: &'static str,
+    /// Summary, two to five qualify, all shown: "{cohorts}", "{count}", "{lo}", "{hi}", "{list}".
+    pub similar_summary_all: &'static str,
+    /// Summary, one qualifies: "{cohorts}", "{lo}", "{hi}", "{list}".
+    pub similar_summary_one: &'static str,
+    /// Summary, none qualifies: "{cohorts}", "{lo}", "{hi}", "{name}".
+    pub similar_summary_none: &'static str,
+    /// Summary, nobody finished: "{name}", "{cohorts}".
+    pub similar_summary_no_completers: &'static str,
+    /// Summary, no published counts to pool: "{name}", "{cohorts}".
+    pub similar_summary_unpublished: &'static str,
+    /// Summary, part of a divided kommune: "{name}", "{cohorts}".
+    pub similar_summary_divided: &'static str,
+    /// One peer in the summary's list: "{name}", "{p}", "{n}".
+    pub similar_item: &'static str,
+    /// The word before the last item of a list.
+    pub similar_and: &'static str,
+    /// Note, no peer: "{lo}", "{hi}", "{cohorts}".
+    pub similar_note_few_none: &'static str,
+    /// Note, one peer: "{lo}", "{hi}", "{cohorts}".
+    pub similar_note_few_one: &'static str,
+    /// Note, two to four peers: "{count}", "{lo}", "{hi}", "{cohorts}".
+    pub similar_note_few: &'static str,
+    /// Note where the place has no pooled figure: "{name}".
+    pub similar_note_no_own: &'static str,
+    /// Table captions: all qualifying shown ("{name}", "{lo}", "{hi}", "{cohorts}"), more qualify
+    /// than are shown (also "{count}", "{total}"), none qualifies, no figure of the place's own.
+    pub similar_caption: &'static str,
+    pub similar_caption_more: &'static str,
+    pub similar_caption_none: &'static str,
+    pub similar_caption_no_own: &'static str,
 }
 
 pub static NB: Texts = Texts {
@@ -205,7 +253,7 @@ pub static NB: Texts = Texts {
     title_gender: "{name}: i arbeid eller utdanning ett år etter, menn og kvinner",
     title_followup: "{name}: avsluttet {cohort}, i arbeid eller utdanning ett til fem år etter",
     title_uncertainty: "{name}: andel i arbeid eller utdanning med 95 % usikkerhetsintervall",
-    title_similar: "{name} og fem kommuner med omtrent like mange deltakere",
+    title_similar: "{name} og {count} kommuner med omtrent like mange deltakere",
     title_country: "Kommuner etter antall som avsluttet i {cohort}",
     choose_view: "Vis",
     choose_cohort: "Avsluttet år",
@@ -233,16 +281,40 @@ pub static NB: Texts = Texts {
     summary_followup: "Av dem i {name} som avsluttet i {cohort}, var {first} i arbeid eller utdanning {ya1} år etter og {last} {ya2} år etter.",
     summary_followup_land: "Hele landet: {first} og {last}.",
     summary_pooled: "Samlet for {cohorts} var {p} prosent ({x} av {n}) i {name} i arbeid eller utdanning ett år etter, med 95 prosent usikkerhetsintervall fra {lo} til {hi} prosent.",
-    summary_similar: "Kommuner med omtrent like mange som avsluttet som {name} ({n}), samlet for alle år: {list}.",
+    summary_similar: "I {name} avsluttet {n} introduksjonsprogrammet i {cohorts}, og {p} prosent av dem var i arbeid eller utdanning ett år etter.",
     summary_country: "Av {k} kommuner i {year} hadde {with} deltakere som avsluttet introduksjonsprogrammet i {cohort}; {few} av dem hadde færre enn ti, medregnet {sup} der antallet er skjult.",
     note_followup: "Bare år med publiserte tall for hele landet vises; kullet {cohort} kan følges i {n} år i tabelluttrekket.",
     note_uncertainty: "Intervallet er et Wilson-intervall (95 %) beregnet fra publiserte antall. Samlet: summen av publiserte antall for {cohorts}.",
-    note_similar: "De fem kommunene med nærmest like mange som avsluttet (summen for alle år med publiserte antall).",
+    note_similar: "Omtrent like mange betyr mellom halvparten og dobbelt så mange som avsluttet som i {name}; de nærmeste vises først, høyst fem. Alle tallene er summer av publiserte antall for de samme årene: årene der {name} har publiserte antall ({cohorts}). En kommune er bare med hvis den har publiserte antall for hvert av disse årene.",
     note_country: "Kommuneinndelingen i {year}. Der antallet som avsluttet er skjult, var det færre enn ti.",
     unknown_view: "Ukjent visning",
     download_png: "Last ned PNG",
     download_svg: "Last ned SVG",
     download_csv: "Last ned tall (CSV)",
+    source_other: "{source} (avvikende tall: {p} i {host})",
+    footnote_other: "{cohort}: Hele landet, avvikende tall ({p}) publisert i {url}",
+    // similar view
+    similar_title_one: "{name} og én kommune med omtrent like mange deltakere",
+    similar_title_none: "{name}: ingen kommuner med omtrent like mange deltakere",
+    similar_title_no_own: "{name}: ingen tall å sammenligne andre kommuner med",
+    similar_counts: ["ingen", "én", "to", "tre", "fire", "fem"],
+    similar_summary_more: "I {cohorts} hadde {total} andre kommuner mellom {lo} og {hi} som avsluttet; de {count} nærmeste i antall er {list}.",
+    similar_summary_all: "I {cohorts} hadde {count} andre kommuner mellom {lo} og {hi} som avsluttet: {list}.",
+    similar_summary_one: "I {cohorts} hadde bare én annen kommune mellom {lo} og {hi} som avsluttet: {list}.",
+    similar_summary_none: "Ingen annen kommune hadde publiserte antall for {cohorts} og mellom {lo} og {hi} som avsluttet, så figuren viser bare {name}.",
+    similar_summary_no_completers: "Ingen avsluttet introduksjonsprogrammet i {name} i {cohorts}, så det er ingen andel å vise og ingen størrelse å sammenligne andre kommuner etter.",
+    similar_summary_unpublished: "For {name} finnes ingen publiserte antall å samle for {cohorts}, så det er ingen andel å vise og ingen størrelse å sammenligne andre kommuner etter.",
+    similar_summary_divided: "{name} har ingen egne tall for {cohorts} fordi en tidligere kommune ble delt og tall aldri deles opp, så det er ingen størrelse å sammenligne andre kommuner etter.",
+    similar_item: "{name} {p} prosent av {n}",
+    similar_and: "og",
+    similar_note_few_none: "Ingen annen kommune hadde publiserte antall for {cohorts} og mellom {lo} og {hi} som avsluttet.",
+    similar_note_few_one: "Bare én annen kommune hadde publiserte antall for {cohorts} og mellom {lo} og {hi} som avsluttet.",
+    similar_note_few: "Bare {count} andre kommuner hadde publiserte antall for {cohorts} og mellom {lo} og {hi} som avsluttet.",
+    similar_note_no_own: "Kommuner sammenlignes med kommuner som hadde mellom halvparten og dobbelt så mange som avsluttet, summert fra publiserte antall for de samme årene. Fordi {name} ikke har noen andel fra egne publiserte antall, er det ingenting å sammenligne etter, og ingen kommuner vises.",
+    similar_caption: "{name} og kommuner med mellom {lo} og {hi} som avsluttet i {cohorts}",
+    similar_caption_more: "{name} og de {count} nærmeste av {total} kommuner med mellom {lo} og {hi} som avsluttet i {cohorts}",
+    similar_caption_none: "{name}: ingen andre kommuner med mellom {lo} og {hi} som avsluttet i {cohorts}",
+    similar_caption_no_own: "{name}: ingen tall for {cohorts} å sammenligne andre kommuner med",
 };
 
 pub static NN: Texts = Texts {
@@ -307,7 +379,7 @@ pub static NN: Texts = Texts {
     title_gender: "{name}: i arbeid eller utdanning eitt år etter, menn og kvinner",
     title_followup: "{name}: avslutta {cohort}, i arbeid eller utdanning eitt til fem år etter",
     title_uncertainty: "{name}: del i arbeid eller utdanning med 95 % uvisseintervall",
-    title_similar: "{name} og fem kommunar med om lag like mange deltakarar",
+    title_similar: "{name} og {count} kommunar med om lag like mange deltakarar",
     title_country: "Kommunar etter talet som avslutta i {cohort}",
     choose_view: "Vis",
     choose_cohort: "Avslutta år",
@@ -335,16 +407,40 @@ pub static NN: Texts = Texts {
     summary_followup: "Av dei i {name} som avslutta i {cohort}, var {first} i arbeid eller utdanning {ya1} år etter og {last} {ya2} år etter.",
     summary_followup_land: "Heile landet: {first} og {last}.",
     summary_pooled: "Samla for {cohorts} var {p} prosent ({x} av {n}) i {name} i arbeid eller utdanning eitt år etter, med 95 prosent uvisseintervall frå {lo} til {hi} prosent.",
-    summary_similar: "Kommunar med om lag like mange som avslutta som {name} ({n}), samla for alle år: {list}.",
+    summary_similar: "I {name} avslutta {n} introduksjonsprogrammet i {cohorts}, og {p} prosent av dei var i arbeid eller utdanning eitt år etter.",
     summary_country: "Av {k} kommunar i {year} hadde {with} deltakarar som avslutta introduksjonsprogrammet i {cohort}; {few} av dei hadde færre enn ti, medrekna {sup} der talet er skjult.",
     note_followup: "Berre år med publiserte tal for heile landet blir viste; kullet {cohort} kan følgjast i {n} år i tabelluttrekket.",
     note_uncertainty: "Intervallet er eit Wilson-intervall (95 %) rekna ut frå publiserte tal. Samla: summen av publiserte tal for {cohorts}.",
-    note_similar: "Dei fem kommunane med nærast like mange som avslutta (summen for alle år med publiserte tal).",
+    note_similar: "Om lag like mange tyder mellom halvparten og dobbelt så mange som avslutta som i {name}; dei næraste blir viste først, høgst fem. Alle tala er summar av publiserte tal for dei same åra: åra der {name} har publiserte tal ({cohorts}). Ein kommune er berre med om han har publiserte tal for kvart av desse åra.",
     note_country: "Kommuneinndelinga i {year}. Der talet som avslutta er skjult, var det færre enn ti.",
     unknown_view: "Ukjend vising",
     download_png: "Last ned PNG",
     download_svg: "Last ned SVG",
     download_csv: "Last ned tal (CSV)",
+    source_other: "{source} (avvikande tal: {p} i {host})",
+    footnote_other: "{cohort}: Heile landet, avvikande tal ({p}) publisert i {url}",
+    // similar view
+    similar_title_one: "{name} og ein kommune med om lag like mange deltakarar",
+    similar_title_none: "{name}: ingen kommunar med om lag like mange deltakarar",
+    similar_title_no_own: "{name}: ingen tal å samanlikne andre kommunar med",
+    similar_counts: ["ingen", "ein", "to", "tre", "fire", "fem"],
+    similar_summary_more: "I {cohorts} hadde {total} andre kommunar mellom {lo} og {hi} som avslutta; dei {count} næraste i tal er {list}.",
+    similar_summary_all: "I {cohorts} hadde {count} andre kommunar mellom {lo} og {hi} som avslutta: {list}.",
+    similar_summary_one: "I {cohorts} hadde berre ein annan kommune mellom {lo} og {hi} som avslutta: {list}.",
+    similar_summary_none: "Ingen annan kommune hadde publiserte tal for {cohorts} og mellom {lo} og {hi} som avslutta, så figuren viser berre {name}.",
+    similar_summary_no_completers: "Ingen avslutta introduksjonsprogrammet i {name} i {cohorts}, så det er ingen del å vise og ingen storleik å samanlikne andre kommunar etter.",
+    similar_summary_unpublished: "For {name} finst det ingen publiserte tal å samle for {cohorts}, så det er ingen del å vise og ingen storleik å samanlikne andre kommunar etter.",
+    similar_summary_divided: "{name} har ingen eigne tal for {cohorts} fordi ein tidlegare kommune vart delt og tal aldri blir delte opp, så det er ingen storleik å samanlikne andre kommunar etter.",
+    similar_item: "{name} {p} prosent av {n}",
+    similar_and: "og",
+    similar_note_few_none: "Ingen annan kommune hadde publiserte tal for {cohorts} og mellom {lo} og {hi} som avslutta.",
+    similar_note_few_one: "Berre ein annan kommune hadde publiserte tal for {cohorts} og mellom {lo} og {hi} som avslutta.",
+    similar_note_few: "Berre {count} andre kommunar hadde publiserte tal for {cohorts} og mellom {lo} og {hi} som avslutta.",
+    similar_note_no_own: "Kommunar blir samanlikna med kommunar som hadde mellom halvparten og dobbelt så mange som avslutta, summert frå publiserte tal for dei same åra. Fordi {name} ikkje har nokon del frå eigne publiserte tal, er det ingenting å samanlikne etter, og ingen kommunar blir viste.",
+    similar_caption: "{name} og kommunar med mellom {lo} og {hi} som avslutta i {cohorts}",
+    similar_caption_more: "{name} og dei {count} næraste av {total} kommunar med mellom {lo} og {hi} som avslutta i {cohorts}",
+    similar_caption_none: "{name}: ingen andre kommunar med mellom {lo} og {hi} som avslutta i {cohorts}",
+    similar_caption_no_own: "{name}: ingen tal for {cohorts} å samanlikne andre kommunar med",
 };
 
 pub static EN: Texts = Texts {
@@ -409,7 +505,7 @@ pub static EN: Texts = Texts {
     title_gender: "{name}: in work or education one year after, men and women",
     title_followup: "{name}: finished {cohort}, in work or education one to five years after",
     title_uncertainty: "{name}: share in work or education with 95% intervals",
-    title_similar: "{name} and five municipalities with about as many participants",
+    title_similar: "{name} and {count} municipalities with about as many participants",
     title_country: "Municipalities by number who finished in {cohort}",
     choose_view: "Show",
     choose_cohort: "Year finished",
@@ -437,16 +533,40 @@ pub static EN: Texts = Texts {
     summary_followup: "Of those in {name} who finished in {cohort}, {first} were in work or education {ya1} year(s) later and {last} {ya2} years later.",
     summary_followup_land: "Norway: {first} and {last}.",
     summary_pooled: "Pooled over {cohorts}, {p} per cent ({x} of {n}) in {name} were in work or education one year later, with a 95 per cent interval from {lo} to {hi} per cent.",
-    summary_similar: "Municipalities with about as many who finished as {name} ({n}), all years pooled: {list}.",
+    summary_similar: "In {name}, {n} finished the introduction programme in {cohorts}, and {p} per cent of them were in work or education one year later.",
     summary_country: "Of {k} municipalities in {year}, {with} had participants who finished the introduction programme in {cohort}; {few} of them had fewer than ten, including {sup} where the number is hidden.",
     note_followup: "Only years with published national figures are shown; the {cohort} cohort can be followed for {n} years in the table extract.",
     note_uncertainty: "The interval is a 95% Wilson interval computed from published counts. Pooled: the sum of published counts for {cohorts}.",
-    note_similar: "The five municipalities with the nearest number who finished (the sum over all years with published counts).",
+    note_similar: "About as many means between half and twice as many who finished as in {name}; the nearest come first, at most five. Every figure is a sum of published counts over the same years: the years in which {name} has published counts ({cohorts}). A municipality is included only if it has published counts for each of those years.",
     note_country: "Municipalities as they were in {year}. Where the number who finished is hidden, it was fewer than ten.",
     unknown_view: "Unknown view",
     download_png: "Download PNG",
     download_svg: "Download SVG",
     download_csv: "Download figures (CSV)",
+    source_other: "{source} (differing figure: {p} at {host})",
+    footnote_other: "{cohort}: Norway, differing figure ({p}) published at {url}",
+    // similar view
+    similar_title_one: "{name} and one municipality with about as many participants",
+    similar_title_none: "{name}: no municipalities with about as many participants",
+    similar_title_no_own: "{name}: no figures to compare other municipalities by",
+    similar_counts: ["no", "one", "two", "three", "four", "five"],
+    similar_summary_more: "In {cohorts}, {total} other municipalities had between {lo} and {hi} who finished; the {count} nearest in number are {list}.",
+    similar_summary_all: "In {cohorts}, {count} other municipalities had between {lo} and {hi} who finished: {list}.",
+    similar_summary_one: "In {cohorts}, only one other municipality had between {lo} and {hi} who finished: {list}.",
+    similar_summary_none: "No other municipality had published counts for {cohorts} and between {lo} and {hi} who finished, so the chart shows {name} alone.",
+    similar_summary_no_completers: "Nobody finished the introduction programme in {name} in {cohorts}, so there is no share to show and no size to compare other municipalities by.",
+    similar_summary_unpublished: "{name} has no published counts to pool for {cohorts}, so there is no share to show and no size to compare other municipalities by.",
+    similar_summary_divided: "{name} has no figures of its own for {cohorts} because a former municipality was divided and figures are never divided, so there is no size to compare other municipalities by.",
+    similar_item: "{name} {p} per cent of {n}",
+    similar_and: "and",
+    similar_note_few_none: "No other municipality had published counts for {cohorts} and between {lo} and {hi} who finished.",
+    similar_note_few_one: "Only one other municipality had published counts for {cohorts} and between {lo} and {hi} who finished.",
+    similar_note_few: "Only {count} other municipalities had published counts for {cohorts} and between {lo} and {hi} who finished.",
+    similar_note_no_own: "Municipalities are compared with those that had between half and twice as many who finished, summed from published counts over the same years. As {name} has no share from published counts of its own, there is nothing to compare by, and no municipalities are shown.",
+    similar_caption: "{name} and municipalities with between {lo} and {hi} who finished in {cohorts}",
+    similar_caption_more: "{name} and the {count} nearest of {total} municipalities with between {lo} and {hi} who finished in {cohorts}",
+    similar_caption_none: "{name}: no other municipalities with between {lo} and {hi} who finished in {cohorts}",
+    similar_caption_no_own: "{name}: no figures for {cohorts} to compare other municipalities by",
 };
 
 /// What a widget says before the core runs, or where it cannot: the shell carries these,
@@ -609,7 +729,7 @@ pub(crate) fn footnotes(used: &[Share], lang: Lang) -> Vec<String> {
                 Share::NoData => t.no_data.to_string(),
                 other => format_share(other, lang),
             };
-            fill(t.footnote, &[("cell", cell), ("meaning", &meaning)])
+            say::sentence(&fill(t.footnote, &[("cell", cell), ("meaning", &meaning)]))
         })
         .collect()
 }
@@ -631,6 +751,7 @@ pub fn legend_texts(lang: Lang) -> [&'static str; 3] {
 pub fn who_label(who: &Who, lang: Lang) -> String {
     match who {
         Who::Region(name) => name.clone(),
+        Who::Former(f) => former_label(f, lang),
         Who::Fylke { name, today: true } => name.clone(),
         Who::Fylke { name, today: false } => fill(texts(lang).fylke_of_the_day, &[("name", name)]),
         Who::Land => texts(lang).land.to_string(),

@@ -95,10 +95,24 @@ fn country_text(v: &CountryView, lang: Lang) -> Words {
             ("sup", &format_int(v.suppressed, lang)),
         ],
     );
-    let rows = [(t.country_none, v.none), (t.country_fewer, v.fewer_than_ten), (t.country_ten, v.ten_or_more)]
-        .iter()
-        .map(|(label, n)| vec![label.to_string(), format_int(*n, lang)])
-        .collect();
+    let year = v.status_year;
+    // Every number the summary says has its row: the groups, then the totals and the hidden ones.
+    let (with, total, hidden) = match lang {
+        Lang::Nb => ("Med deltakere som avsluttet".to_string(), format!("Kommuner i {year}, i alt"), "Færre enn ti, antallet skjult".to_string()),
+        Lang::Nn => ("Med deltakarar som avslutta".to_string(), format!("Kommunar i {year}, i alt"), "Færre enn ti, talet skjult".to_string()),
+        Lang::En => ("With participants who finished".to_string(), format!("Municipalities in {year}, in all"), "Fewer than ten, number hidden".to_string()),
+    };
+    let rows = [
+        (t.country_none.to_string(), v.none),
+        (t.country_fewer.to_string(), v.fewer_than_ten),
+        (t.country_ten.to_string(), v.ten_or_more),
+        (with, v.fewer_than_ten + v.ten_or_more),
+        (hidden, v.suppressed),
+        (total, v.kommuner),
+    ]
+    .iter()
+    .map(|(label, n)| vec![label.clone(), format_int(*n, lang)])
+    .collect();
     let table = Table {
         caption: v.title(lang),
         headers: vec![t.col_group.to_string(), t.col_count_kommuner.to_string()],

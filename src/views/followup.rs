@@ -90,22 +90,66 @@ impl Figures for FollowUpView {
     }
 }
 
+/// The cohort's share the first and the last year it is followed, each a value or, in a
+/// sentence of its own, the reason there is none; then the country's.
+fn follow_up_summary(v: &FollowUpView, lang: Lang) -> String {
+    let (Some(&ya1), Some(&ya2)) = (v.years_after.first(), v.years_after.last()) else { return String::new() };
+    let (first, last) = (&v.kommune[0], &v.kommune[v.kommune.len() - 1]);
+    let (name, c) = (&v.name, v.cohort);
+    let pct = |s: &Share| s.percent().map(|p| say::percent_words(p, lang));
+    let (when1, when2) = (say::years_after(ya1, lang), say::years_after(ya2, lang));
+    let lead = match lang {
+        Lang::Nb => format!("Av dem i {name} som avsluttet i {c}, var"),
+        Lang::Nn => format!("Av dei i {name} som avslutta i {c}, var"),
+        Lang::En => format!("Of those in {name} who finished in {c},"),
+    };
+    let work = match lang {
+        Lang::En => "were in work or education",
+        _ => "i arbeid eller utdanning",
+    };
+    let and = if lang == Lang::En { "and" } else { "og" };
+    let not_then = |when: &str, s: &Share| {
+        say::sentence(&match lang {
+            Lang::Nb => format!("{when} kan andelen ikke vises: {}", say::reason(s, lang)),
+            Lang::Nn => format!("{when} kan ikkje delen visast: {}", say::reason(s, lang)),
+            Lang::En => format!("{when}, the share cannot be shown: {}", say::reason(s, lang)),
+        })
+    };
+    let mut out = Vec::new();
+    let one_year = ya1 == ya2;
+    match (pct(first), pct(last)) {
+        (Some(a), _) if one_year => out.push(say::sentence(&format!("{lead} {a} {work} {when1}"))),
+        (Some(a), Some(b)) => out.push(say::sentence(&format!("{lead} {a} {work} {when1} {and} {b} {when2}"))),
+        (Some(a), None) => {
+            out.push(say::sentence(&format!("{lead} {a} {work} {when1}")));
+            out.push(not_then(&when2, last));
+        }
+        (None, Some(b)) => {
+            out.push(say::sentence(&format!("{lead} {b} {work} {when2}")));
+            out.push(not_then(&when1, first));
+        }
+        (None, _) => {
+            let whose = match lang {
+                Lang::Nb => format!("dem i {name} som avsluttet i {c}"),
+                Lang::Nn => format!("dei i {name} som avslutta i {c}"),
+                Lang::En => format!("those in {name} who finished in {c}"),
+            };
+            out.push(say::cannot_show(&whose, first, lang));
+        }
+    }
+    let land = |s: &Share| pct(s).unwrap_or_else(|| say::reason(s, lang).to_string());
+    let (l1, l2) = (land(&v.land[0]), land(&v.land[v.land.len() - 1]));
+    let land_name = texts(lang).land;
+    out.push(say::sentence(&match one_year {
+        true => format!("{land_name}: {l1} {when1}"),
+        false => format!("{land_name}: {l1} {when1} {and} {l2} {when2}"),
+    }));
+    say::paragraph(out)
+}
+
 fn follow_up_text(v: &FollowUpView, lang: Lang) -> Words {
     let t = texts(lang);
-    let (first, last) = (0, v.years_after.len().saturating_sub(1));
-    let mut summary = fill(
-        t.summary_followup,
-        &[
-            ("name", &v.name),
-            ("cohort", &v.cohort.to_string()),
-            ("first", &share_words(&v.kommune[first], lang)),
-            ("last", &share_words(&v.kommune[last], lang)),
-            ("ya1", &v.years_after[first].to_string()),
-            ("ya2", &v.years_after[last].to_string()),
-        ],
-    );
-    summary.push(' ');
-    summary.push_str(&fill(t.summary_followup_land, &[("first", &share_words(&v.land[first], lang)), ("last", &share_words(&v.land[last], lang))]));
+    let summary = follow_up_summary(v, lang);
     let mut used = Vec::new();
     let rows = v
         .years_after

@@ -58,24 +58,80 @@ impl Figures for GenderView {
     }
 }
 
+/// The newest cohort's shares of men and women, each a value or, in a sentence of its own, the
+/// reason there is none; an older cohort's where the newest has neither; then the country's.
+fn gender_summary(v: &GenderView, lang: Lang) -> String {
+    let Some(i) = v.cohorts.len().checked_sub(1) else { return String::new() };
+    let c = v.cohorts[i];
+    // Per cents only: the table has no counts by gender.
+    let words = |s: &Share| s.percent().map(|p| say::percent_words(p, lang));
+    let (men, women) = (words(&v.kommune_menn[i]), words(&v.kommune_kvinner[i]));
+    let (name, mut out) = (&v.name, Vec::new());
+    let (of_men, of_women) = match lang {
+        Lang::Nb => ("mennene", "kvinnene"),
+        Lang::Nn => ("mennene", "kvinnene"),
+        Lang::En => ("the men", "the women"),
+    };
+    let rest = match lang {
+        Lang::Nb => format!("som avsluttet i {c}, i arbeid eller utdanning ett år etter"),
+        Lang::Nn => format!("som avslutta i {c}, i arbeid eller utdanning eitt år etter"),
+        Lang::En => format!("who finished in {c} were in work or education one year later"),
+    };
+    let (was, of, and) = match lang {
+        Lang::En => ("", "of", "and"),
+        Lang::Nb | Lang::Nn => ("var ", "av", "og"),
+    };
+    let lead = match lang {
+        Lang::En => format!("In {name},"),
+        _ => format!("I {name}"),
+    };
+    match (&men, &women) {
+        (Some(m), Some(k)) => out.push(say::sentence(&format!("{lead} {was}{m} {of} {of_men} {and} {k} {of} {of_women} {rest}"))),
+        (Some(m), None) => {
+            out.push(say::sentence(&format!("{lead} {was}{m} {of} {of_men} {rest}")));
+            out.push(say::cannot_show(of_women, &v.kommune_kvinner[i], lang));
+        }
+        (None, Some(k)) => {
+            out.push(say::sentence(&format!("{lead} {was}{k} {of} {of_women} {rest}")));
+            out.push(say::cannot_show(of_men, &v.kommune_menn[i], lang));
+        }
+        (None, None) => {
+            let whose = match lang {
+                Lang::Nb => format!("menn og kvinner i {name} som avsluttet i {c}"),
+                Lang::Nn => format!("menn og kvinner i {name} som avslutta i {c}"),
+                Lang::En => format!("men and women in {name} who finished in {c}"),
+            };
+            out.push(say::cannot_show(&whose, &v.kommune_menn[i], lang));
+            // The newest cohort with a figure for either, named.
+            let older = (0..i).rev().find(|&j| v.kommune_menn[j].percent().is_some() || v.kommune_kvinner[j].percent().is_some());
+            if let Some(j) = older {
+                let either = |s: &Share| words(s).unwrap_or_else(|| format!("({})", say::reason(s, lang)));
+                let (m, k) = (either(&v.kommune_menn[j]), either(&v.kommune_kvinner[j]));
+                out.push(say::sentence(&match lang {
+                    Lang::Nb => format!("Det nyeste tallet er for dem som avsluttet i {}: menn {m}, kvinner {k}", v.cohorts[j]),
+                    Lang::Nn => format!("Det nyaste talet er for dei som avslutta i {}: menn {m}, kvinner {k}", v.cohorts[j]),
+                    Lang::En => format!("The newest figure is for those who finished in {}: men {m}, women {k}", v.cohorts[j]),
+                }));
+            }
+        }
+    }
+    let land = |s: &Share| words(s).unwrap_or_else(|| format!("({})", say::reason(s, lang)));
+    let (lm, lk) = (land(&v.land_menn[i]), land(&v.land_kvinner[i]));
+    out.push(say::sentence(&match lang {
+        Lang::Nb => format!("{} i {c}: menn {lm}, kvinner {lk}", t_land(lang)),
+        Lang::Nn => format!("{} i {c}: menn {lm}, kvinner {lk}", t_land(lang)),
+        Lang::En => format!("{} in {c}: men {lm}, women {lk}", t_land(lang)),
+    }));
+    say::paragraph(out)
+}
+
+fn t_land(lang: Lang) -> &'static str {
+    texts(lang).land
+}
+
 fn gender_text(v: &GenderView, lang: Lang) -> Words {
     let t = texts(lang);
-    let newest = (0..v.cohorts.len()).rev().find(|&i| v.kommune_menn[i].percent().is_some() || v.kommune_kvinner[i].percent().is_some());
-    let mut summary = match newest {
-        Some(i) => fill(
-            t.summary_gender,
-            &[
-                ("name", &v.name),
-                ("m", &share_words(&v.kommune_menn[i], lang)),
-                ("k", &share_words(&v.kommune_kvinner[i], lang)),
-                ("cohort", &v.cohorts[i].to_string()),
-            ],
-        ),
-        None => fill(t.summary_none, &[("name", &v.name), ("reason", &format_share(&v.kommune_menn[v.cohorts.len() - 1], lang))]),
-    };
-    let i = newest.unwrap_or(v.cohorts.len() - 1);
-    summary.push(' ');
-    summary.push_str(&fill(t.summary_gender_land, &[("m", &share_words(&v.land_menn[i], lang)), ("k", &share_words(&v.land_kvinner[i], lang))]));
+    let summary = gender_summary(v, lang);
     let mut used = Vec::new();
     let rows = v
         .cohorts

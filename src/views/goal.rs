@@ -21,12 +21,24 @@ pub struct GoalComparison {
     pub fylke: Option<FylkeSeries>,
     pub land: Series,
     /// Per cohort: the address of the publication a percent-only national point comes from;
-    /// `None` for points from table 10824.
+    /// `None` for points from table 10824, and where the country has no figure at all.
     pub land_sources: Vec<Option<String>>,
+    /// Per cohort: the national figures other sources give that differ from the one shown
+    /// (the table's, else the preferred publication's), in order of preference; empty where
+    /// every source agrees.
+    pub land_others: Vec<Vec<OtherFigure>>,
     /// How many of the cohorts (from the first) table 10824 covers; after them only the
     /// country has published figures.
     pub table_cohorts: usize,
     pub goal: u16,
+}
+
+/// A national figure a source gives for a cohort that differs from the one the view shows.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct OtherFigure {
+    pub percent: u16,
+    /// The publication's address.
+    pub source_url: String,
 }
 
 /// The goal view for a place.
@@ -34,9 +46,10 @@ pub fn goal_view(ds: &Dataset, place: &Place) -> Option<GoalComparison> {
     let s = subjects(ds, place);
     let table_cohorts = cohorts(ds, 1);
     let newest = table_cohorts.last().copied().unwrap_or(0);
-    let extra: Vec<&crate::data::PublishedPoint> = ds.national.iter().filter(|p| p.cohort > newest).collect();
-    let last = extra.last().map_or(newest, |p| p.cohort);
-    let all: Vec<u16> = (table_cohorts.first().copied().unwrap_or(newest)..=last).collect();
+    // Hele landet runs from the table's first cohort to the newest any source has a figure for.
+    let first = table_cohorts.first().copied().or_else(|| ds.national.first().map(|p| p.cohort)).unwrap_or(0);
+    let last = ds.national.iter().map(|p| p.cohort).fold(newest, u16::max);
+    let all: Vec<u16> = (first..=last).collect();
     let kommune = Series { code: s.code.clone(), name: s.name.clone(), points: s.kommune.shares(&all, 1, Gender::Alle) };
     let gaps = kommune.points.iter().any(|p| matches!(p, Share::Incomplete { .. } | Share::Divided));
     let formers = if gaps {
@@ -53,12 +66,38 @@ pub fn goal_view(ds: &Dataset, place: &Place) -> Option<GoalComparison> {
     });
     let mut land = share_series(s.land, &all, 1, Gender::Alle);
     let mut land_sources = vec![None; all.len()];
-    for p in extra {
-        let i = (p.cohort - all[0]) as usize;
-        land.points[i] = Share::Published { percent: p.percent, count: p.count, finished: p.finished };
-        land_sources[i] = Some(p.source_url.clone());
+    let mut land_others = vec![Vec::new(); all.len()];
+    for (i, &c) in all.iter().enumerate() {
+        // This cohort's published figures, the preferred first (see `Dataset::national`).
+        let mut published = ds.national.iter().filter(|p| p.cohort == c);
+        // The table's own figure stands where it has one; else the preferred publication's.
+        let shown = match land.points[i].percent() {
+            Some(p) => p,
+            None => match published.next() {
+                Some(p) => {
+                    land.points[i] = Share::Published { percent: p.percent, count: p.count, finished: p.finished };
+                    land_sources[i] = Some(p.source_url.clone());
+                    p.percent
+                }
+                None => continue,
+            },
+        };
+        land_others[i] = published
+            .filter(|p| p.percent != shown)
+            .map(|p| OtherFigure { percent: p.percent, source_url: p.source_url.clone() })
+            .collect();
     }
-    Some(GoalComparison { cohorts: all, kommune, formers, fylke, land, land_sources, table_cohorts: table_cohorts.len(), goal: GOAL_PERCENT })
+    Some(GoalComparison {
+        cohorts: all,
+        kommune,
+        formers,
+        fylke,
+        land,
+        land_sources,
+        land_others,
+        table_cohorts: table_cohorts.len(),
+        goal: GOAL_PERCENT,
+    })
 }
 
 impl Figures for GoalComparison {
@@ -85,47 +124,154 @@ impl Figures for GoalComparison {
     }
 }
 
+/// The place's figures over every cohort of the table with published counts, pooled: the sum of
+/// published counts only.
+pub fn goal_pooled(v: &GoalComparison) -> Option<(Vec<u16>, crate::outcome::stats::Estimate)> {
+    let (mut cohorts, mut x, mut n) = (Vec::new(), 0, 0);
+    for (c, share) in v.cohorts.iter().zip(&v.kommune.points).take(v.table_cohorts) {
+        if let Share::Published { count: Some(cx), finished: Some(cn), .. } = *share {
+            if cn > 0 {
+                cohorts.push(*c);
+                (x, n) = (x + cx as u32, n + cn as u32);
+            }
+        }
+    }
+    Some((cohorts, crate::outcome::stats::Estimate::new(x, n)?))
+}
+
+/// The cohort whose share the summary gives: the newest of the data where it has one; where it
+/// has none, the newest that has, unless the former kommuner's own figures are given instead.
+fn headline_index(v: &GoalComparison) -> Option<usize> {
+    let i = v.table_cohorts.checked_sub(1)?;
+    match v.kommune.points[i] {
+        Share::Published { .. } => Some(i),
+        Share::Incomplete { .. } | Share::Divided if !v.formers.is_empty() => None,
+        _ => (0..i).rev().find(|&j| v.kommune.points[j].percent().is_some()),
+    }
+}
+
+/// Where the share at `j` comes from fewer than ten completers, what the summary gives with its
+/// interval: the place's figures pooled over the cohorts with published counts, where more than
+/// one has them, else that cohort's own.
+fn small_estimate(v: &GoalComparison, j: usize) -> Option<(Vec<u16>, crate::outcome::stats::Estimate)> {
+    let Share::Published { count: Some(x), finished: Some(n), .. } = v.kommune.points[j] else { return None };
+    if n as u32 >= say::SMALL {
+        return None;
+    }
+    match goal_pooled(v).filter(|(cohorts, _)| cohorts.len() > 1) {
+        Some(pooled) => Some(pooled),
+        None => Some((vec![v.cohorts[j]], crate::outcome::stats::Estimate::new(x as u32, n as u32)?)),
+    }
+}
+
+/// The headline: the newest cohort of the data, the same for every widget. A share from fewer
+/// than ten completers stands only with its counts, and the place's pooled share with its
+/// interval and a caution comes first; where the newest cohort has no share, the reason in a
+/// sentence of its own, then what there is: the former kommuner's own figures, or the newest
+/// cohort that has one, named. Then the fylke and the country for the same cohort, and the goal.
 pub fn goal_summary(v: &GoalComparison, lang: Lang) -> String {
     let t = texts(lang);
-    let table = &v.cohorts[..v.table_cohorts];
-    let newest = table.iter().zip(&v.kommune.points).rev().find(|(_, s)| s.percent().is_some());
-    let mut out = match newest {
-        Some((c, Share::Published { percent, count: Some(x), finished: Some(n) })) => fill(
-            t.summary_goal,
-            &[
-                ("name", &v.kommune.name),
-                ("p", &percent.to_string()),
-                ("x", &format_int(*x as u32, lang)),
-                ("n", &format_int(*n as u32, lang)),
-                ("cohort", &c.to_string()),
-            ],
-        ),
-        Some((c, s)) => fill(
-            t.summary_goal_no_counts,
-            &[("name", &v.kommune.name), ("p", &s.percent().unwrap_or(0).to_string()), ("cohort", &c.to_string())],
-        ),
-        None => {
-            let reason = v.kommune.points.first().map_or_else(|| t.no_data.to_string(), |s| format_share(s, lang));
-            fill(t.summary_none, &[("name", &v.kommune.name), ("reason", &reason)])
+    let Some(i) = v.table_cohorts.checked_sub(1) else { return String::new() };
+    let (c, name) = (v.cohorts[i], &v.kommune.name);
+    let mut out = Vec::new();
+    let headline = |share: &Share, cohort: u16| {
+        say::sentence(&match (lang, say::share_words(share, lang)) {
+            (_, None) => String::new(),
+            (Lang::Nb, Some(w)) => format!("I {name} var {w} av dem som avsluttet introduksjonsprogrammet i {cohort}, i arbeid eller utdanning ett år etter"),
+            (Lang::Nn, Some(w)) => format!("I {name} var {w} av dei som avslutta introduksjonsprogrammet i {cohort}, i arbeid eller utdanning eitt år etter"),
+            (Lang::En, Some(w)) => format!("In {name}, {w} of those who finished the introduction programme in {cohort} were in work or education one year later"),
+        })
+    };
+    let few = |cohort: u16, x: u16, n: u16| {
+        let (x, n) = (format_int(x as u32, lang), format_int(n as u32, lang));
+        say::sentence(&match lang {
+            Lang::Nb => format!("Av de {n} som avsluttet i {cohort}, var {x} i arbeid eller utdanning ett år etter"),
+            Lang::Nn => format!("Av dei {n} som avslutta i {cohort}, var {x} i arbeid eller utdanning eitt år etter"),
+            Lang::En => format!("Of the {n} who finished in {cohort}, {x} were in work or education one year later"),
+        })
+    };
+    // A small place: its pooled share first, with the interval and the caution.
+    let small = |share: &Share| matches!(share, Share::Published { finished: Some(n), .. } if (*n as u32) < say::SMALL);
+    let pooled_first = |out: &mut Vec<String>, cohort: u16, x: u16, n: u16| {
+        let pooled = goal_pooled(v).filter(|(cohorts, _)| cohorts.len() > 1);
+        if let Some((cohorts, e)) = pooled {
+            let (px, pn) = (format_int(e.count, lang), format_int(e.finished, lang));
+            let p = crate::data::percent_of(e.count as u16, e.finished);
+            let years = say::cohorts(&cohorts, lang);
+            out.push(say::sentence(&match lang {
+                Lang::Nb => format!("Samlet for dem som avsluttet i {years} var {p} prosent ({px} av {pn}) i {name} i arbeid eller utdanning ett år etter"),
+                Lang::Nn => format!("Samla for dei som avslutta i {years} var {p} prosent ({px} av {pn}) i {name} i arbeid eller utdanning eitt år etter"),
+                Lang::En => format!("Pooled over those who finished in {years}, {p} per cent ({px} of {pn}) in {name} were in work or education one year later"),
+            }));
+            out.push(say::caution(&e, lang));
+            out.push(few(cohort, x, n));
+        } else {
+            out.push(few(cohort, x, n));
+            if let Some(e) = crate::outcome::stats::Estimate::new(x as u32, n as u32) {
+                out.push(say::caution(&e, lang));
+            }
         }
     };
-    if let Some((c, _)) = newest {
-        let i = v.cohorts.iter().position(|x| x == c).unwrap_or(0);
-        if let Some(f) = &v.fylke {
-            out.push(' ');
-            out.push_str(&fill(t.summary_compare, &[("who", &fylke_label(f, lang)), ("p", &share_number(&f.series.points[i], lang))]));
+    let share = &v.kommune.points[i];
+    match *share {
+        Share::Published { count: Some(x), finished: Some(n), .. } if small(share) => pooled_first(&mut out, c, x, n),
+        Share::Published { .. } => out.push(headline(share, c)),
+        _ => {
+            let whose = match lang {
+                Lang::Nb => format!("dem i {name} som avsluttet i {c}"),
+                Lang::Nn => format!("dei i {name} som avslutta i {c}"),
+                Lang::En => format!("those in {name} who finished in {c}"),
+            };
+            out.push(say::cannot_show(&whose, share, lang));
+            let formers: Vec<String> = v
+                .formers
+                .iter()
+                .map(|f| {
+                    let s = &f.series.points[i];
+                    // Per cent only: the table has the former kommuner's per cents, not their counts.
+                    let w = s.percent().map_or_else(|| format!("({})", say::reason(s, lang)), |p| say::percent_words(p, lang));
+                    format!("{} {w}", former_label(&f.former, lang))
+                })
+                .collect();
+            if matches!(share, Share::Incomplete { .. } | Share::Divided) && !formers.is_empty() {
+                out.push(say::sentence(&match lang {
+                    Lang::Nb => format!("De tidligere kommunene hver for seg i {c}: {}", formers.join("; ")),
+                    Lang::Nn => format!("Dei tidlegare kommunane kvar for seg i {c}: {}", formers.join("; ")),
+                    Lang::En => format!("The former municipalities one by one in {c}: {}", formers.join("; ")),
+                }));
+            } else if let Some(j) = (0..i).rev().find(|&j| v.kommune.points[j].percent().is_some()) {
+                let older = &v.kommune.points[j];
+                match *older {
+                    Share::Published { count: Some(x), finished: Some(n), .. } if small(older) => pooled_first(&mut out, v.cohorts[j], x, n),
+                    _ => out.push(headline(older, v.cohorts[j])),
+                }
+            }
         }
-        out.push(' ');
-        out.push_str(&fill(t.summary_compare, &[("who", t.land), ("p", &share_number(&v.land.points[i], lang))]));
     }
-    out.push(' ');
-    out.push_str(t.summary_goal_line);
-    out
+    let mut compare = Vec::new();
+    if let Some(f) = &v.fylke {
+        compare.push(format!("{} {}", fylke_label(f, lang), share_number(&f.series.points[i], lang)));
+    }
+    // "hele landet" inside a Norwegian sentence; "Norway" stays a name.
+    let land = match lang {
+        Lang::En => t.land.to_string(),
+        _ => t.land.to_lowercase(),
+    };
+    compare.push(format!("{land} {}", share_number(&v.land.points[i], lang)));
+    if let Some(list) = say::list(&compare, lang) {
+        out.push(say::sentence(&match lang {
+            Lang::Nb => format!("Til sammenligning, for dem som avsluttet i {c}: {list}"),
+            Lang::Nn => format!("Til samanlikning, for dei som avslutta i {c}: {list}"),
+            Lang::En => format!("For comparison, for those who finished in {c}: {list}"),
+        }));
+    }
+    out.push(t.summary_goal_line.to_string());
+    say::paragraph(out)
 }
 
 /// The number alone ("62"), or the reason where there is none.
 fn share_number(share: &Share, lang: Lang) -> String {
-    share.percent().map_or_else(|| format_share(share, lang), |p| p.to_string())
+    share.percent().map_or_else(|| format!("({})", say::reason(share, lang)), |p| say::percent_words(p, lang))
 }
 
 /// Notes under the goal chart: why the kommune's line has gaps, and which fylke is shown.
@@ -133,12 +279,21 @@ pub fn goal_notes(view: &GoalComparison, lang: Lang) -> Vec<String> {
     let t = texts(lang);
     let points = &view.kommune.points[..view.table_cohorts];
     let mut notes = Vec::new();
+    // Which years the place's own figures cover: the country's line runs on from other sources.
+    if let (Some(first), Some(last)) = (view.cohorts.first(), view.cohorts.get(view.table_cohorts.wrapping_sub(1))) {
+        let name = &view.kommune.name;
+        notes.push(say::sentence(&match lang {
+            Lang::Nb => format!("Tallene for {name} gjelder dem som avsluttet i {first}–{last}, fra SSBs tabell 10824"),
+            Lang::Nn => format!("Tala for {name} gjeld dei som avslutta i {first}–{last}, frå tabell 10824 hjå SSB"),
+            Lang::En => format!("The figures for {name} cover those who finished in {first}–{last}, from Statistics Norway's table 10824"),
+        }));
+    }
     if !points.is_empty() && points.iter().all(|p| *p == Share::NoCompleters) {
-        notes.push(format!("{}: {}", view.kommune.name, t.no_completers));
+        notes.push(say::sentence(&format!("{}: {}", view.kommune.name, t.no_completers)));
     } else {
         for (c, s) in view.cohorts.iter().zip(points) {
             if matches!(s, Share::Suppressed { .. } | Share::NoCompleters | Share::NoData) {
-                notes.push(format!("{c}: {}", format_share(s, lang)));
+                notes.push(say::sentence(&format!("{c}: {}", format_share(s, lang))));
             }
         }
     }
@@ -205,20 +360,67 @@ pub fn goal_table(view: &GoalComparison, lang: Lang) -> Table {
             };
             let mut row = vec![c.to_string(), finished, in_work, share_cell(kommune, lang, &mut used)];
             row.extend(extra.iter().map(|s| share_cell(&s.points[i], lang, &mut used)));
-            row.push(match &view.land_sources[i] {
-                Some(url) => host_of(url).to_string(),
-                None => t.source_table.to_string(),
-            });
+            row.push(goal_source_cell(view, i, lang));
             row
         })
         .collect();
     let mut notes = footnotes(&used, lang);
-    for (c, url) in view.cohorts.iter().zip(&view.land_sources) {
-        if let Some(url) = url {
-            notes.push(fill(t.footnote_published, &[("cohort", &c.to_string()), ("url", url)]));
+    for (i, c) in view.cohorts.iter().enumerate() {
+        let cohort = c.to_string();
+        if let Some(url) = &view.land_sources[i] {
+            notes.push(say::sentence(&fill(t.footnote_published, &[("cohort", &cohort), ("url", url)])));
+        }
+        for o in &view.land_others[i] {
+            notes.push(say::sentence(&fill(t.footnote_other, &[("cohort", &cohort), ("p", &format_percent(o.percent, lang)), ("url", &o.source_url)])));
         }
     }
+    // The interval of a small place's headline, which its summary cites.
+    if let Some((cohorts, e)) = headline_index(view).and_then(|j| small_estimate(view, j)) {
+        let (x, n) = (format_int(e.count, lang), format_int(e.finished, lang));
+        let (p, lo, hi) = (crate::data::percent_of(e.count as u16, e.finished), format_decimal(e.low, lang), format_decimal(e.high, lang));
+        let years = say::cohorts(&cohorts, lang);
+        notes.push(say::sentence(&match lang {
+            Lang::Nb => format!("{years}: {x} av {n} i arbeid eller utdanning, {p} prosent; 95 prosent usikkerhetsintervall {lo}–{hi} prosent"),
+            Lang::Nn => format!("{years}: {x} av {n} i arbeid eller utdanning, {p} prosent; 95 prosent uvisseintervall {lo}–{hi} prosent"),
+            Lang::En => format!("{years}: {x} of {n} in work or education, {p} per cent; 95 per cent interval {lo}–{hi} per cent"),
+        }));
+    }
     Table { caption: format!("{k}: {}", t.table_caption), headers, rows, footnotes: notes }
+}
+
+/// The source cell of a cohort's row: where its figures come from. "SSB tabell 10824" where any
+/// of them is the table's (the country's included); the publication's host where the country's
+/// figure is a publication's; each differing figure of another source with its host beside the
+/// country's; "–" where the row has no figure at all.
+fn goal_source_cell(view: &GoalComparison, i: usize, lang: Lang) -> String {
+    let t = texts(lang);
+    // A figure of the table: a cell it publishes, suppresses or gives as nobody finished.
+    let of_table = |s: &Share| !matches!(s, Share::NoData | Share::Divided);
+    let mut from_table = view.kommune.points.get(i).is_some_and(of_table)
+        || view.fylke.as_ref().is_some_and(|f| of_table(&f.series.points[i]))
+        || view.formers.iter().any(|f| of_table(&f.series.points[i]));
+    let mut land = match &view.land_sources[i] {
+        Some(url) => host_of(url).to_string(),
+        None if of_table(&view.land.points[i]) => {
+            from_table = false;
+            t.source_table.to_string()
+        }
+        None => String::new(),
+    };
+    let mut seen: Vec<(u16, &str)> = Vec::new();
+    for o in &view.land_others[i] {
+        let other = (o.percent, host_of(&o.source_url));
+        if !seen.contains(&other) {
+            seen.push(other);
+            land = fill(t.source_other, &[("source", &land), ("p", &format_percent(o.percent, lang)), ("host", other.1)]);
+        }
+    }
+    match (from_table, land.is_empty()) {
+        (true, true) => t.source_table.to_string(),
+        (true, false) => format!("{}; {land}", t.source_table),
+        (false, true) => "–".to_string(),
+        (false, false) => land,
+    }
 }
 
 /// Goal and comparison: former kommuner (thin), fylke, country, and the kommune on top.

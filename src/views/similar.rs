@@ -1,23 +1,55 @@
-//! Similar kommuner: the five with the nearest pooled number of completers, with their
-//! intervals, beside the place's own.
+//! Similar kommuner: those with about as many completers as the chosen place — between half and
+//! twice as many, summed over the same cohorts from published counts only — the nearest five at
+//! most, with their intervals, beside the place's own.
 
 use super::{Figures, Words};
 use crate::chart::*;
-use crate::data::Dataset;
+use crate::data::{Cell, Dataset, Gender, Status};
 use crate::outcome::stats::*;
 use crate::outcome::*;
 use crate::place::Place;
 use crate::text::*;
 use serde::Serialize;
 
-/// The five kommuner with the nearest pooled number of completers, beside the chosen one.
+/// At most this many peers are shown.
+pub const MAX_PEERS: usize = 5;
+
+/// The chosen place beside the kommuner with about as many completers over the same cohorts.
+///
+/// The rule: the cohorts are those in which the place's own counts (finished, and in work or
+/// education) are published, a real zero included; every figure is the sum of published counts
+/// over exactly those cohorts; a kommune qualifies if it has published counts for each of them
+/// and between half and twice the place's number who finished ([`SimilarView::range`]). The
+/// nearest by ratio come first, at most [`MAX_PEERS`].
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SimilarView {
     pub code: String,
     pub name: String,
+    /// The cohorts every figure is summed over: those in which the place's counts are published
+    /// (every cohort of the data where it has no figure of its own).
+    pub cohorts: Vec<u16>,
     pub own: Option<Pooled>,
+    /// Why there is no figure of the place's own, where there is none.
+    pub missing: Option<Missing>,
+    /// The numbers who finished a peer may have: ⌈n/2⌉ and 2n for the place's own n.
+    pub range: Option<(u32, u32)>,
+    /// How many kommuner qualify; the peers are the nearest [`MAX_PEERS`] of them.
+    pub qualifying: usize,
+    /// Nearest first.
     pub peers: Vec<Peer>,
     pub goal: u16,
+}
+
+/// Why a place has no pooled figure of its own, and so nothing to compare kommuner by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Missing {
+    /// Every cohort's counts are published, and nobody finished.
+    NoCompleters,
+    /// Today's kommune holds part of a divided kommune: figures are never divided.
+    Divided,
+    /// No cohort with a completer has both counts published (suppressed, not summable, no row).
+    Unpublished,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -27,30 +59,72 @@ pub struct Peer {
     pub pooled: Pooled,
 }
 
+/// A cohort's published counts, in work or education and finished; a real zero who finished
+/// counts as (0, 0). `None` where either is suppressed or there is no cell.
+fn published(subject: &Subject, cohort: u16) -> Option<(u32, u32)> {
+    let o = subject.outcome(cohort, 1, Gender::Alle)?;
+    match (o.finished(), o.count(Status::Arbutd)) {
+        (Cell::Value(0), _) => Some((0, 0)),
+        (Cell::Value(n), Cell::Value(x)) if x <= n => Some((x as u32, n as u32)),
+        _ => None,
+    }
+}
+
+/// The sum of published counts over exactly `cohorts`, if each is published and someone finished.
+fn pooled_over(subject: &Subject, cohorts: &[u16]) -> Option<Pooled> {
+    let (mut x, mut n) = (0, 0);
+    for &c in cohorts {
+        let (cx, cn) = published(subject, c)?;
+        x += cx;
+        n += cn;
+    }
+    Some(Pooled { cohorts: cohorts.to_vec(), estimate: Estimate::new(x, n)? })
+}
+
+/// Whether `a` is nearer than `b` to `n` by ratio: max(a, n)/min(a, n) < max(b, n)/min(b, n).
+fn nearer(a: u32, b: u32, n: u32) -> bool {
+    let (a_hi, a_lo) = (a.max(n) as u64, a.min(n) as u64);
+    let (b_hi, b_lo) = (b.max(n) as u64, b.min(n) as u64);
+    a_hi * b_lo < b_hi * a_lo
+}
+
 pub fn similar_view(ds: &Dataset, place: &Place) -> Option<SimilarView> {
     let code = place.code().to_string();
     let s = subjects(ds, place);
-    let cohorts = cohorts(ds, 1);
-    let own = pooled(&s.kommune, &cohorts);
-    // Without completers of its own, a kommune has no size to compare by.
-    if own.is_none() {
-        return Some(SimilarView { code, name: s.name.clone(), own, peers: Vec::new(), goal: GOAL_PERCENT });
-    }
+    let all = cohorts(ds, 1);
+    let cohorts: Vec<u16> = all.iter().copied().filter(|&c| published(&s.kommune, c).is_some()).collect();
+    let own = pooled_over(&s.kommune, &cohorts);
+    let mut view =
+        SimilarView { code, name: s.name.clone(), cohorts, own: None, missing: None, range: None, qualifying: 0, peers: Vec::new(), goal: GOAL_PERCENT };
+    // Without completers of its own, a place has no size to compare by.
+    let Some(own) = own else {
+        view.missing = Some(match &s.kommune {
+            Subject::Parts { divided: true, .. } => Missing::Divided,
+            _ if view.cohorts.len() == all.len() => Missing::NoCompleters,
+            _ => Missing::Unpublished,
+        });
+        view.cohorts = all;
+        return Some(view);
+    };
+    let n = own.estimate.finished;
     let mut peers: Vec<Peer> = ds
         .map
         .kommuner
         .iter()
-        .filter(|k| k.code != code)
-        .filter_map(|k| Some(Peer { code: k.code.clone(), name: k.name.clone(), pooled: pooled(&today_subject(ds, k), &cohorts)? }))
+        .filter(|k| k.code != view.code)
+        .filter_map(|k| Some(Peer { code: k.code.clone(), name: k.name.clone(), pooled: pooled_over(&today_subject(ds, k), &view.cohorts)? }))
+        .filter(|p| (n..=4 * n).contains(&(2 * p.pooled.estimate.finished)))
         .collect();
-    let n0 = own.as_ref().map_or(0, |p| p.estimate.finished) as i64;
     crate::sort::sort_by(&mut peers, |a, b| {
-        let far = |p: &Peer| (p.pooled.estimate.finished as i64 - n0).abs();
-        (far(a), &a.code) < (far(b), &b.code)
+        let (fa, fb) = (a.pooled.estimate.finished, b.pooled.estimate.finished);
+        nearer(fa, fb, n) || (!nearer(fb, fa, n) && a.code < b.code)
     });
-    peers.truncate(5);
-    crate::sort::sort_by(&mut peers, |a, b| a.pooled.estimate.percent > b.pooled.estimate.percent);
-    Some(SimilarView { code, name: s.name.clone(), own, peers, goal: GOAL_PERCENT })
+    view.qualifying = peers.len();
+    peers.truncate(MAX_PEERS);
+    view.range = Some((n.div_ceil(2), 2 * n));
+    view.own = Some(own);
+    view.peers = peers;
+    Some(view)
 }
 
 impl Figures for SimilarView {
@@ -65,7 +139,14 @@ impl Figures for SimilarView {
     }
 
     fn title(&self, lang: Lang) -> String {
-        fill(texts(lang).title_similar, &[("name", &self.name)])
+        let t = texts(lang);
+        let template = match (&self.own, self.peers.len()) {
+            (None, _) => t.similar_title_no_own,
+            (Some(_), 0) => t.similar_title_none,
+            (Some(_), 1) => t.similar_title_one,
+            (Some(_), _) => t.title_similar,
+        };
+        fill(template, &[("name", &self.name), ("count", count_word(self.peers.len(), lang))])
     }
 
     fn words(&self, lang: Lang) -> Words {
@@ -77,43 +158,124 @@ impl Figures for SimilarView {
     }
 }
 
-fn similar_text(v: &SimilarView, lang: Lang) -> Words {
-    let t = texts(lang);
-    let summary = match &v.own {
-        Some(own) => {
-            let list: Vec<String> =
-                v.peers.iter().map(|p| format!("{} {}", p.name, pct_word(p.pooled.estimate.percent.round() as u16, lang))).collect();
-            let mut s = fill(t.summary_similar, &[("name", &v.name), ("n", &format_int(own.estimate.finished, lang)), ("list", &list.join(", "))]);
-            s.push(' ');
-            s.push_str(&fill(t.summary_compare, &[("who", &v.name), ("p", &format_decimal(own.estimate.percent, lang))]));
-            s
-        }
-        None => fill(t.summary_none, &[("name", &v.name), ("reason", t.no_pooled)]),
-    };
-    let mut rows = Vec::new();
-    let own = v.own.as_ref().map(|o| (v.name.clone(), o));
-    for (name, p) in own.into_iter().chain(v.peers.iter().map(|p| (p.name.clone(), &p.pooled))) {
-        let e = &p.estimate;
-        rows.push(vec![
-            name,
-            cohort_list(&p.cohorts),
-            format_int(e.count, lang),
-            format_int(e.finished, lang),
-            format_decimal(e.percent, lang),
-            format_decimal(e.low, lang),
-            format_decimal(e.high, lang),
-        ]);
-    }
-    if v.own.is_none() {
-        rows.insert(0, std::iter::once(v.name.clone()).chain(std::iter::repeat_n("–".to_string(), 6)).collect());
-    }
-    let headers = [t.col_kommune, t.col_cohorts, t.col_in_work, t.col_finished, t.col_percent, t.col_low, t.col_high].map(String::from).to_vec();
-    let table = Table { caption: v.title(lang), headers, rows, footnotes: Vec::new() };
-    Words { summary, notes: vec![t.note_similar.to_string()], table }
+/// A count of peers (at most [`MAX_PEERS`]) as a word: "to", "fem".
+fn count_word(k: usize, lang: Lang) -> &'static str {
+    texts(lang).similar_counts[k.min(MAX_PEERS)]
 }
 
+/// "2010–2013", "2010, 2011 og 2013", "2013".
+fn years(cohorts: &[u16], lang: Lang) -> String {
+    let list = cohort_list(cohorts);
+    if !list.contains(", ") {
+        return list;
+    }
+    let words: Vec<String> = cohorts.iter().map(u16::to_string).collect();
+    and_list(&words, lang)
+}
 
-/// The chosen kommune and its five peers by size: pooled share with interval, one row each.
+/// "a, b og c".
+fn and_list(items: &[String], lang: Lang) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} {} {last}", init.join(", "), texts(lang).similar_and),
+    }
+}
+
+/// Why a place has no figure, as the chart says it beside its name.
+fn missing_reason(m: Missing, t: &Texts) -> &'static str {
+    match m {
+        Missing::NoCompleters => t.no_completers,
+        Missing::Divided => t.divided,
+        Missing::Unpublished => t.no_pooled,
+    }
+}
+
+fn similar_text(v: &SimilarView, lang: Lang) -> Words {
+    let t = texts(lang);
+    let name = v.name.as_str();
+    let cohorts = years(&v.cohorts, lang);
+    let (summary, notes, caption) = match (&v.own, v.range) {
+        (Some(own), Some((lo, hi))) => {
+            let e = &own.estimate;
+            let (lo, hi) = (format_int(lo, lang), format_int(hi, lang));
+            let list: Vec<String> = v
+                .peers
+                .iter()
+                .map(|p| {
+                    let e = &p.pooled.estimate;
+                    fill(t.similar_item, &[("name", &p.name), ("p", &format_decimal(e.percent, lang)), ("n", &format_int(e.finished, lang))])
+                })
+                .collect();
+            let k = v.peers.len();
+            let pairs = [
+                ("name", name),
+                ("cohorts", cohorts.as_str()),
+                ("lo", lo.as_str()),
+                ("hi", hi.as_str()),
+                ("count", count_word(k, lang)),
+                ("total", &format_int(v.qualifying as u32, lang)),
+                ("list", &and_list(&list, lang)),
+            ];
+            let own_sentence =
+                fill(t.summary_similar, &[("name", name), ("n", &format_int(e.finished, lang)), ("cohorts", &cohorts), ("p", &format_decimal(e.percent, lang))]);
+            let peers_sentence = match k {
+                0 => t.similar_summary_none,
+                1 => t.similar_summary_one,
+                _ if v.qualifying > k => t.similar_summary_more,
+                _ => t.similar_summary_all,
+            };
+            let mut notes = vec![fill(t.note_similar, &pairs)];
+            if k < MAX_PEERS {
+                let few = match k {
+                    0 => t.similar_note_few_none,
+                    1 => t.similar_note_few_one,
+                    _ => t.similar_note_few,
+                };
+                notes.push(fill(few, &pairs));
+            }
+            let caption = match k {
+                0 => t.similar_caption_none,
+                _ if v.qualifying > k => t.similar_caption_more,
+                _ => t.similar_caption,
+            };
+            (format!("{own_sentence} {}", fill(peers_sentence, &pairs)), notes, fill(caption, &pairs))
+        }
+        _ => {
+            let summary = match v.missing {
+                Some(Missing::NoCompleters) => t.similar_summary_no_completers,
+                Some(Missing::Divided) => t.similar_summary_divided,
+                _ => t.similar_summary_unpublished,
+            };
+            let pairs = [("name", name), ("cohorts", cohorts.as_str())];
+            (fill(summary, &pairs), vec![fill(t.similar_note_no_own, &pairs)], fill(t.similar_caption_no_own, &pairs))
+        }
+    };
+    let mut rows = Vec::new();
+    match &v.own {
+        Some(own) => {
+            for (name, p) in std::iter::once((&v.name, own)).chain(v.peers.iter().map(|p| (&p.name, &p.pooled))) {
+                let e = &p.estimate;
+                rows.push(vec![
+                    name.clone(),
+                    cohort_list(&p.cohorts),
+                    format_int(e.count, lang),
+                    format_int(e.finished, lang),
+                    format_decimal(e.percent, lang),
+                    format_decimal(e.low, lang),
+                    format_decimal(e.high, lang),
+                ]);
+            }
+        }
+        None => rows.push(std::iter::once(v.name.clone()).chain(std::iter::repeat_n("–".to_string(), 6)).collect()),
+    }
+    let headers = [t.col_kommune, t.col_cohorts, t.col_in_work, t.col_finished, t.col_percent, t.col_low, t.col_high].map(String::from).to_vec();
+    // The caption says what the table holds, with every number of the summary the rows lack.
+    let table = Table { caption, headers, rows, footnotes: Vec::new() };
+    Words { summary, notes, table }
+}
+
+/// The chosen place and its peers, nearest first: pooled share with interval, one row each.
 fn similar<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &SimilarView, title: &str, p: &Paint) -> ChartResult<DB> {
     let (t, s, th) = (texts(p.lang), p.scale, p.theme);
     let plot = frame(root, title, p)?;
@@ -127,22 +289,16 @@ fn similar<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &SimilarView, t
             None => name.clone(),
         })
         .collect();
-    let mut chart = rows_chart(&plot, n, labels.iter().map(String::as_str), 100.0, p)?;
-    // The axis's description under the plot where it fits there; else under the whole drawing,
-    // smaller if it must be (a phone).
-    let under_plot = record::text_size(t.axis_pooled, 13.0 * s).0 as f64 <= chart.plotting_area().dim_in_pixel().0 as f64;
+    // The axis's description on a line of its own under the tick labels (plotters' own place for
+    // it runs into them on a phone), smaller where it must be.
+    let (w, h) = plot.dim_in_pixel();
+    let size = size_to_fit(t.axis_pooled, 13.0, s, w as f64 - 16.0 * s);
+    let line = (size * s * 1.3).ceil() as u32;
+    let (upper, lower) = plot.split_vertically(h.saturating_sub(line));
+    lower.draw(&Text::new(t.axis_pooled, (w as i32 / 2, line as i32 / 2), font(size, s, th.text).pos(Pos::new(HPos::Center, VPos::Center))))?;
+    let mut chart = rows_chart(&upper, n, labels.iter().map(String::as_str), 100.0, p)?;
     let percent = |x: &f64| format_percent(*x as u16, p.lang);
-    let mut mesh = chart.configure_mesh();
-    themed(mesh.disable_y_mesh(), p).x_labels(6).x_label_formatter(&percent).y_labels(0);
-    if under_plot {
-        mesh.x_desc(t.axis_pooled);
-    }
-    mesh.draw()?;
-    if !under_plot {
-        let (w, h) = plot.dim_in_pixel();
-        let size = size_to_fit(t.axis_pooled, 13.0, s, w as f64 - 16.0 * s);
-        plot.draw(&Text::new(t.axis_pooled, (w as i32 / 2, h as i32 - px(2.0, s)), font(size, s, th.text).pos(Pos::new(HPos::Center, VPos::Bottom))))?;
-    }
+    themed(chart.configure_mesh().disable_y_mesh(), p).x_labels(6).x_label_formatter(&percent).y_labels(0).draw()?;
     let goal = v.goal as f64;
     chart.draw_series(DashedLineSeries::new([(goal, 0.0), (goal, n as f64)], px(6.0, s), px(4.0, s), stroke(th.goal, 1.5, s)))?;
     // Its label right of the line, or left of it where it would run off the drawing.
@@ -154,6 +310,7 @@ fn similar<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &SimilarView, t
     chart.draw_series(std::iter::once(
         EmptyElement::at((goal, n as f64)) + Text::new(t.goal_label.to_string(), (dx, px(2.0, s)), font(12.0, s, th.goal).pos(Pos::new(h_pos, VPos::Top))),
     ))?;
+    let row_px = (chart.plotting_area().dim_in_pixel().1 as f64 / n as f64).max(1.0);
     for (i, ((_, e, own), label)) in rows.iter().zip(labels).enumerate() {
         let y = (n - 1 - i) as f64 + 0.5;
         let color = if *own { th.kommune } else { th.text };
@@ -161,13 +318,15 @@ fn similar<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &SimilarView, t
             EmptyElement::at((0.0, y)) + Text::new(label, (px(-8.0, s), 0), font(13.0, s, color).pos(Pos::new(HPos::Right, VPos::Center))),
         ))?;
         let Some(e) = e else {
+            let reason = missing_reason(v.missing.unwrap_or(Missing::Unpublished), t);
             chart.draw_series(std::iter::once(
-                EmptyElement::at((1.0, y)) + Text::new(format!("({})", t.no_pooled), (0, 0), font(12.0, s, th.muted).pos(Pos::new(HPos::Left, VPos::Center))),
+                EmptyElement::at((1.0, y)) + Text::new(format!("({reason})"), (0, 0), font(12.0, s, th.muted).pos(Pos::new(HPos::Left, VPos::Center))),
             ))?;
             continue;
         };
         let line = stroke(color, 2.0, s);
-        let cap = 0.15;
+        // The caps 8 px high, however few the rows.
+        let cap = px(8.0, s) as f64 / row_px;
         chart.draw_series(std::iter::once(PathElement::new(vec![(e.low, y), (e.high, y)], line)))?;
         chart.draw_series(std::iter::once(PathElement::new(vec![(e.low, y - cap), (e.low, y + cap)], line)))?;
         chart.draw_series(std::iter::once(PathElement::new(vec![(e.high, y - cap), (e.high, y + cap)], line)))?;
@@ -176,4 +335,3 @@ fn similar<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &SimilarView, t
     }
     root.present()
 }
-

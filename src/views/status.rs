@@ -57,6 +57,11 @@ pub fn status_view(ds: &Dataset, place: &Place, cohort: Option<u16>) -> Option<S
     let cohort = cohort.filter(|c| cohorts.contains(c)).or(cohorts.last().copied())?;
     let land = Subject::Region(s.land);
     let mut bars: Vec<StatusBar> = compared(&s).into_iter().map(|(who, subject)| status_bar(who, subject, cohort)).collect();
+    // Where today's kommune has no figure of its own, each former kommune's, after it.
+    if matches!(bars[0].share, Share::Incomplete { .. } | Share::Divided) {
+        let formers = s.formers.iter().map(|(f, r)| status_bar(Who::Former(f.clone()), &Subject::Region(r), cohort));
+        bars.splice(1..1, formers);
+    }
     bars.push(status_bar(Who::Land, &land, cohort));
     Some(StatusView { name: s.name.clone(), cohort, cohorts, bars })
 }
@@ -94,23 +99,54 @@ impl Figures for StatusView {
 fn status_text(v: &StatusView, lang: Lang) -> Words {
     let t = texts(lang);
     let num = |p: Option<u16>| p.map_or_else(|| t.suppressed_short.to_string(), |p| p.to_string());
-    let mut summary = String::new();
+    // Where only the share in work or education is published, it alone, and why not the others.
+    let others_hidden = match lang {
+        Lang::Nb => "de andre andelene er skjult fordi de gjelder for få personer",
+        Lang::Nn => "dei andre delane er skjulte fordi dei gjeld for få personar",
+        Lang::En => "the other shares are hidden because they concern too few people",
+    };
+    let mut out = Vec::new();
     for (i, bar) in v.bars.iter().enumerate() {
         let who = who_label(&bar.who, lang);
         let [a, b, c] = bar.percents;
+        let all = b.is_some() && c.is_some();
         if i == 0 {
-            summary = match (bar.finished, a.is_some()) {
-                (Some(n), true) => fill(
+            out.push(match (bar.finished, a) {
+                (Some(n), Some(_)) if all => fill(
                     t.summary_status,
                     &[("n", &format_int(n as u32, lang)), ("name", &who), ("cohort", &v.cohort.to_string()), ("a", &num(a)), ("b", &num(b)), ("c", &num(c))],
                 ),
-                _ => fill(t.summary_none, &[("name", &who), ("reason", &format_share(&bar.share, lang))]),
-            };
-        } else if a.is_some() {
-            summary.push(' ');
-            summary.push_str(&fill(t.summary_status_short, &[("who", &who), ("a", &num(a)), ("b", &num(b)), ("c", &num(c))]));
+                // The share published, the number who finished not.
+                (None, Some(a)) => say::sentence(&match lang {
+                    Lang::Nb => format!("Av dem i {who} som avsluttet i {}, var {a} prosent i arbeid eller utdanning ett år etter; antallet som avsluttet, er skjult fordi det er lite", v.cohort),
+                    Lang::Nn => format!("Av dei i {who} som avslutta i {}, var {a} prosent i arbeid eller utdanning eitt år etter; talet som avslutta, er skjult fordi det er lite", v.cohort),
+                    Lang::En => format!("Of those in {who} who finished in {}, {a} per cent were in work or education one year later; the number who finished is hidden because it is small", v.cohort),
+                }),
+                (Some(n), Some(a)) => say::sentence(&match lang {
+                    Lang::Nb => format!("Av de {} i {who} som avsluttet i {}, var {a} prosent i arbeid eller utdanning ett år etter; {others_hidden}", format_int(n as u32, lang), v.cohort),
+                    Lang::Nn => format!("Av dei {} i {who} som avslutta i {}, var {a} prosent i arbeid eller utdanning eitt år etter; {others_hidden}", format_int(n as u32, lang), v.cohort),
+                    Lang::En => format!("Of the {} in {who} who finished in {}, {a} per cent were in work or education one year later; {others_hidden}", format_int(n as u32, lang), v.cohort),
+                }),
+                _ => {
+                    let whose = match lang {
+                        Lang::Nb => format!("dem i {who} som avsluttet i {}", v.cohort),
+                        Lang::Nn => format!("dei i {who} som avslutta i {}", v.cohort),
+                        Lang::En => format!("those in {who} who finished in {}", v.cohort),
+                    };
+                    say::cannot_show(&whose, &bar.share, lang)
+                }
+            });
+        } else if let Some(a) = a {
+            out.push(say::sentence(&match all {
+                true => fill(t.summary_status_short, &[("who", &who), ("a", &a.to_string()), ("b", &num(b)), ("c", &num(c))]),
+                false => match lang {
+                    Lang::En => format!("{who}: {a} per cent in work or education"),
+                    _ => format!("{who}: {a} prosent i arbeid eller utdanning"),
+                },
+            }));
         }
     }
+    let summary = say::paragraph(out);
     let mut used = Vec::new();
     let rows = v
         .bars
@@ -146,6 +182,10 @@ fn status<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &StatusView, tit
         .y_labels(0)
         .x_desc(texts(p.lang).axis_share_of_finished)
         .draw()?;
+    // A former kommune's long label ("former Divtasvuodna - Tysfjord (divided 2020)") smaller
+    // where it would not fit left of the bars on a phone.
+    let room = chart.backend_coord(&(0.0, 0.0)).0 as f64 - 12.0 * s;
+    let label_size = |label: &str| size_to_fit(label, 13.0, s, room);
     for (i, (bar, label)) in v.bars.iter().zip(&labels).enumerate() {
         // The first bar at the top.
         let y0 = (n - 1 - i) as f64 + 0.2;
@@ -153,7 +193,7 @@ fn status<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &StatusView, tit
         let mid = (y0 + y1) / 2.0;
         chart.draw_series(std::iter::once(
             EmptyElement::at((0.0, mid))
-                + Text::new(label.clone(), (px(-8.0, s), 0), font(13.0, s, th.text).pos(Pos::new(HPos::Right, VPos::Center))),
+                + Text::new(label.clone(), (px(-8.0, s), 0), font(label_size(label), s, th.text).pos(Pos::new(HPos::Right, VPos::Center))),
         ))?;
         let parts: Option<Vec<u16>> = bar.percents.iter().copied().collect();
         let Some(parts) = parts else {

@@ -75,7 +75,11 @@ fn uncertainty_text(v: &UncertaintyView, lang: Lang) -> Words {
                 ("hi", &format_decimal(p.estimate.high, lang)),
             ],
         ),
-        None => fill(t.summary_none, &[("name", &v.name), ("reason", t.no_pooled)]),
+        // No year with published counts: why, from the newest cohort.
+        None => match v.shares.last() {
+            Some(share) if share.percent().is_none() => say::cannot_show(&v.name, share, lang),
+            _ => say::sentence(&fill(t.summary_none, &[("name", &v.name), ("reason", t.no_pooled)])),
+        },
     };
     if let Some(land) = &v.land {
         summary.push(' ');
@@ -101,7 +105,12 @@ fn uncertainty_text(v: &UncertaintyView, lang: Lang) -> Words {
         rows.push(estimate_row(format!("{} {}", t.land, cohort_list(&p.cohorts)), &p.estimate, lang));
     }
     let headers = [t.col_cohort, t.col_in_work, t.col_finished, t.col_percent, t.col_low, t.col_high].map(String::from).to_vec();
-    let notes = vec![fill(t.note_uncertainty, &[("cohorts", &v.pooled.as_ref().map_or_else(String::new, |p| cohort_list(&p.cohorts)))])];
+    // "Samlet: … for {cohorts}" only where something was pooled.
+    let note = fill(t.note_uncertainty, &[("cohorts", &v.pooled.as_ref().map_or_else(String::new, |p| cohort_list(&p.cohorts)))]);
+    let notes = match &v.pooled {
+        Some(_) => vec![note],
+        None => vec![note.split_once(". ").map_or(note.clone(), |(first, _)| format!("{first}."))],
+    };
     let table = Table { caption: v.title(lang), headers, rows, footnotes: footnotes(&used, lang) };
     Words { summary, notes, table }
 }

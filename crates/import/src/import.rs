@@ -294,60 +294,185 @@ pub const MAP_CHANGES_PREFIX: &str = "ssb_klass131_changes_1971_to_";
 pub const MAP_FYLKER_FILE: &str = "names/fylker_2024.csv";
 pub const MAP_NAMES_FILE: &str = "names/kommunenavn_geonorge_2023.csv";
 pub const PUBLISHED_FILE: &str = "published/fylke_national_results.csv";
+/// National figures typed in from SSB's, IMDi's and news pages, one row per figure with its
+/// source URL and whether the page stated it or it was worked out (`grunnlag`).
+pub const COMPILED_FILE: &str = "published/ssb_national_status_ett_aar_etter_compiled_from_pages.csv";
+/// Every vendored source of national figures, in the order that breaks ties between them.
+pub const NATIONAL_FILES: [&str; 2] = [PUBLISHED_FILE, COMPILED_FILE];
 
-/// National one-year-after figures for cohorts after the table's newest, from the published
-/// results file: region 0, both genders, all ages. Where a cohort has several rows, the one
-/// with counts wins, else the first.
-pub fn parse_published(file: &str, text: &str, after_cohort: u16) -> Result<Vec<PublishedPoint>, ImportError> {
+/// One national figure (one year after, both genders, all ages) as one source states it, before
+/// the sources are merged by [`merge_national`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NationalFigure {
+    pub point: PublishedPoint,
+    /// The source's note says the figure is, or may be, preliminary ("foreløpig").
+    pub preliminary: bool,
+}
+
+/// Whether a source URL is SSB's own publication: ssb.no or one of its hosts (statbank.ssb.no).
+pub fn is_ssb(url: &str) -> bool {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("").to_ascii_lowercase();
+    host == "ssb.no" || host.ends_with(".ssb.no")
+}
+
+/// Whether a source's note calls its figure preliminary, or possibly so.
+fn says_preliminary(note: &str) -> bool {
+    let note = note.to_lowercase();
+    note.contains("preliminary") || note.contains("foreløpig")
+}
+
+/// A whole number field of a CSV row: `None` where empty.
+fn whole_number(file: &str, line: usize, column: usize, raw: &str) -> Result<Option<u16>, ImportError> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Ok(None);
+    }
+    raw.parse::<f64>()
+        .ok()
+        .filter(|v| v.fract() == 0.0 && (0.0..=65535.0).contains(v))
+        .map(|v| Some(v as u16))
+        .ok_or_else(|| err(file, line, column, format!("{raw:?} is not a whole number")))
+}
+
+/// The columns of a CSV header, by name, or an error naming the first that is missing.
+fn columns<const N: usize>(file: &str, headers: &csv::StringRecord, names: [&str; N]) -> Result<[usize; N], ImportError> {
+    let mut out = [0; N];
+    for (i, name) in names.iter().enumerate() {
+        out[i] = headers.iter().position(|h| h == *name).ok_or_else(|| err(file, 1, 0, format!("no column {name:?}")))?;
+    }
+    Ok(out)
+}
+
+/// A per cent over 100, or a count over its total, is a typing error in the source.
+fn check_figure(file: &str, line: usize, p: &PublishedPoint) -> Result<(), ImportError> {
+    if p.percent > 100 {
+        return Err(err(file, line, 0, format!("{} per cent is over 100", p.percent)));
+    }
+    if let (Some(x), Some(n)) = (p.count, p.finished) {
+        if x > n {
+            return Err(err(file, line, 0, format!("{x} in work or education of {n} finished")));
+        }
+    }
+    Ok(())
+}
+
+/// National one-year-after figures of the published results file (`fylke_national_results.csv`):
+/// region 0, both genders, all ages, every row with a cohort and a per cent, in file order.
+pub fn parse_published(file: &str, text: &str) -> Result<Vec<NationalFigure>, ImportError> {
     let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
     let headers = reader.headers().map_err(|e| err(file, 1, 0, e.to_string()))?.clone();
-    let col = |name: &str| headers.iter().position(|h| h == name).ok_or_else(|| err(file, 1, 0, format!("no column {name:?}")));
-    let (measure, cohort, region, gender, age, finished, count, percent, url) = (
-        col("measure")?,
-        col("cohort_year")?,
-        col("region_code")?,
-        col("gender")?,
-        col("age_group")?,
-        col("finished")?,
-        col("in_work_or_education")?,
-        col("percent")?,
-        col("source_url")?,
-    );
-    let mut points: Vec<PublishedPoint> = Vec::new();
+    let [measure, cohort, region, gender, age, finished, count, percent, url, note] = columns(
+        file,
+        &headers,
+        ["measure", "cohort_year", "region_code", "gender", "age_group", "finished", "in_work_or_education", "percent", "source_url", "note"],
+    )?;
+    let mut figures = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| err(file, e.position().map_or(0, |p| p.line() as usize), 0, e.to_string()))?;
         let line = record.position().map_or(0, |p| p.line() as usize);
         if &record[measure] != "one_year_after" || &record[region] != "0" || &record[gender] != "alle" || &record[age] != "alle" {
             continue;
         }
-        let number = |i: usize| -> Result<Option<u16>, ImportError> {
-            let raw = record[i].trim();
-            if raw.is_empty() {
-                return Ok(None);
-            }
-            raw.parse::<f64>()
-                .ok()
-                .filter(|v| v.fract() == 0.0 && (0.0..=65535.0).contains(v))
-                .map(|v| Some(v as u16))
-                .ok_or_else(|| err(file, line, i + 1, format!("{raw:?} is not a whole number")))
-        };
+        let number = |i: usize| whole_number(file, line, i + 1, &record[i]);
         let (Some(c), Some(p)) = (number(cohort)?, number(percent)?) else { continue };
-        if c <= after_cohort {
-            continue;
-        }
         let point = PublishedPoint { cohort: c, percent: p, finished: number(finished)?, count: number(count)?, source_url: record[url].to_string() };
-        match points.iter_mut().find(|q| q.cohort == c) {
-            Some(q) if q.finished.is_none() && point.finished.is_some() => *q = point,
-            Some(_) => {}
-            None => points.push(point),
-        }
+        check_figure(file, line, &point)?;
+        figures.push(NationalFigure { point, preliminary: says_preliminary(&record[note]) });
     }
-    points.sort_by_key(|p| p.cohort);
-    Ok(points)
+    Ok(figures)
 }
 
-/// Everything the build embeds: the table from `<root>/ssb10824/` and today's kommune map from
-/// `<root>/klass131/` and `<root>/names/`.
+/// The share in work or education one year after, `alle`, of the hand-compiled national file
+/// (`ssb_national_status_ett_aar_etter_compiled_from_pages.csv`), in file order. Only figures
+/// the page stated (`grunnlag` = `stated`): a `derived` one was worked out from words such as
+/// "økning på 4 prosentpoeng" and is no published figure. Counts only as a pair (in work or
+/// education and its total): a lone total is rounded on its page ("nær 8 200").
+pub fn parse_compiled(file: &str, text: &str) -> Result<Vec<NationalFigure>, ImportError> {
+    let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
+    let headers = reader.headers().map_err(|e| err(file, 1, 0, e.to_string()))?.clone();
+    let [cohort, status_year, group, measure, value, count, total, url, basis, note] = columns(
+        file,
+        &headers,
+        ["avslutningsaar", "maaleaar_november", "gruppe", "maal", "verdi", "antall", "antall_i_alt", "kilde_url", "grunnlag", "merknad"],
+    )?;
+    let mut figures = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| err(file, e.position().map_or(0, |p| p.line() as usize), 0, e.to_string()))?;
+        let line = record.position().map_or(0, |p| p.line() as usize);
+        if &record[group] != "alle" || &record[measure] != "andel_arbeid_eller_utdanning_pct" {
+            continue;
+        }
+        match &record[basis] {
+            "stated" => {}
+            "derived" => continue,
+            other => return Err(err(file, line, basis + 1, format!("grunnlag {other:?} is neither \"stated\" nor \"derived\""))),
+        }
+        let number = |i: usize| whole_number(file, line, i + 1, &record[i]);
+        let (Some(c), Some(p)) = (number(cohort)?, number(value)?) else {
+            return Err(err(file, line, 0, "a stated figure needs avslutningsaar and verdi"));
+        };
+        if number(status_year)? != c.checked_add(1) {
+            return Err(err(file, line, status_year + 1, format!("status year {:?} is not the year after cohort {c}", &record[status_year])));
+        }
+        let (count, finished) = match (number(count)?, number(total)?) {
+            (Some(x), Some(n)) => (Some(x), Some(n)),
+            _ => (None, None),
+        };
+        let point = PublishedPoint { cohort: c, percent: p, finished, count, source_url: record[url].to_string() };
+        check_figure(file, line, &point)?;
+        figures.push(NationalFigure { point, preliminary: says_preliminary(&record[note]) });
+    }
+    Ok(figures)
+}
+
+/// Every source's national figures as one list, by cohort, each cohort's figures in order of
+/// preference (the first is the one to show where table 10824 has none):
+/// 1. SSB's own publication (ssb.no, statbank.ssb.no) before anyone else's (IMDi, news);
+/// 2. a figure its source does not call preliminary before one that it does;
+/// 3. with both counts, then with the number finished, before per cent only;
+/// 4. in the order of the sources ([`NATIONAL_FILES`]) and of their rows.
+///
+/// Of the figures a cohort's sources agree on, only the preferred is kept (the same per cent
+/// from another page adds nothing the widget shows); the same figure from the same URL in two
+/// sources gives it the counts either has. Every differing figure is kept, each with its
+/// preferred source: the widget names them beside the one it shows.
+pub fn merge_national(figures: impl IntoIterator<Item = NationalFigure>) -> Vec<PublishedPoint> {
+    let mut merged: Vec<NationalFigure> = Vec::new();
+    for f in figures {
+        let p = &f.point;
+        match merged.iter_mut().find(|m| (m.point.cohort, m.point.percent, &m.point.source_url) == (p.cohort, p.percent, &p.source_url)) {
+            Some(m) => {
+                if m.point.finished.is_none() {
+                    m.point.finished = p.finished;
+                }
+                if m.point.count.is_none() {
+                    m.point.count = p.count;
+                }
+                m.preliminary |= f.preliminary;
+            }
+            None => merged.push(f),
+        }
+    }
+    let counts = |p: &PublishedPoint| match (p.count, p.finished) {
+        (Some(_), Some(_)) => 0,
+        (_, Some(_)) => 1,
+        _ => 2,
+    };
+    // A stable sort keeps the sources' order among equals.
+    merged.sort_by_key(|f| (f.point.cohort, !is_ssb(&f.point.source_url), f.preliminary, counts(&f.point)));
+    let mut kept: Vec<PublishedPoint> = Vec::new();
+    for f in merged {
+        if !kept.iter().any(|k| (k.cohort, k.percent) == (f.point.cohort, f.point.percent)) {
+            kept.push(f.point);
+        }
+    }
+    kept
+}
+
+/// Everything the build embeds: the table from `<root>/ssb10824/`, today's kommune map from
+/// `<root>/klass131/` and `<root>/names/`, and the national figures published elsewhere from
+/// `<root>/published/` ([`NATIONAL_FILES`], merged by [`merge_national`]).
 pub fn import_data(root: &Path) -> Result<Dataset, ImportError> {
     let dir = root.join("ssb10824");
     // SSB's JSON-stat 2.0 file from `cargo xtask refresh` when it is there, else the CSV extract.
@@ -374,8 +499,9 @@ pub fn import_data(root: &Path) -> Result<Dataset, ImportError> {
         names: (MAP_NAMES_FILE, &names),
     };
     ds.map = crate::klass::build_map(&kommuner, &inputs).map_err(|m| err("klass131", 0, 0, m))?;
-    let newest = ds.status_years().last().map_or(0, |y| y - 1);
-    ds.national = parse_published(PUBLISHED_FILE, &read(PUBLISHED_FILE)?, newest)?;
+    let mut national = parse_published(PUBLISHED_FILE, &read(PUBLISHED_FILE)?)?;
+    national.extend(parse_compiled(COMPILED_FILE, &read(COMPILED_FILE)?)?);
+    ds.national = merge_national(national);
     // (level, code) order, which lookups rely on (see `Dataset::region`).
     ds.regions.sort_by(|a, b| (a.region.level, &a.region.code).cmp(&(b.region.level, &b.region.code)));
     Ok(ds)

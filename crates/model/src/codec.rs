@@ -29,8 +29,9 @@
 //!   and its sources' codes, found as `data_name` finds it); `m` lists of other names (`0` for the `name_parts` of the name,
 //!   else their number + 1 and the strings); `m` fylker (`0` for the first two characters of
 //!   the code, else length + 1 and the bytes).
-//! - the national figures published after the extract: their number; per figure cohort, per
-//!   cent, finished + 1 and in work or education + 1 (`0` = not published), source URL.
+//! - the national figures published outside the extract: their number; per figure (in the
+//!   dataset's order, which is each cohort's order of preference) cohort, per cent, finished + 1
+//!   and in work or education + 1 (`0` = not published), source URL.
 //! - the per-cent exceptions: their number; per exception the number of per-cent cells (the odd
 //!   [`cell_index`]es of every region's status years, in order) since the exception before, and
 //!   the cell (`0` suppressed, else value + 1).

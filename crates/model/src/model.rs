@@ -148,14 +148,18 @@ pub struct Dataset {
     pub regions: Vec<RegionData>,
     /// Today's kommuner and where their figures come from.
     pub map: KommuneMap,
-    /// Hele landet, one year after, for cohorts newer than the table extract, as published
-    /// (per cent, with counts where the publication gave them), oldest first.
+    /// Hele landet, one year after, both genders, as published outside the table extract (per
+    /// cent, with counts where the publication gave them): every per cent a vendored source
+    /// states, for any cohort, oldest cohort first, each from its preferred source. A cohort's
+    /// figures stand in order of preference: the first is the one to show where the table has
+    /// none (SSB's own publication first); the others differ from it and are named beside it.
     pub national: Vec<PublishedPoint>,
     /// What the source line says: table, fetch date, preliminary flag.
     pub source: SourceInfo,
 }
 
-/// A national figure published outside the table extract (SSB releases, IMDi), one year after.
+/// A national figure published outside the table extract (SSB releases, IMDi, news quoting
+/// SSB), one year after, both genders.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PublishedPoint {
     pub cohort: u16,
