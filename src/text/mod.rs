@@ -817,8 +817,9 @@ pub fn view_csv(text: &crate::views::ViewText, source: &str) -> String {
     for row in &text.table.rows {
         out.push(line(row));
     }
+    // Plain spaces throughout, as in the rows: "54 %", not a no-break space a spreadsheet keeps.
     for note in text.table.footnotes.iter().chain(&text.notes) {
-        out.push(field(note));
+        out.push(field(&note.replace('\u{a0}', " ")));
     }
     out.push(field(source));
     out.join("\r\n") + "\r\n"

@@ -839,7 +839,7 @@ test("downloads: PNG at device resolution, SVG by the same chart code, CSV of ex
   // Sarpsborg, cohort 2012: 30 finished, share suppressed ("skjult"), with the footnote saying why.
   assert.ok(lines.includes("2012,30,skjult,skjult,52 %,62 %,SSB tabell 10824"), text);
   const footnotes = (await w.locator(".is-footnotes li").allTextContents()).map(nbsp);
-  assert.ok(footnotes.some((f) => /^skjult: /.test(f)), footnotes.join("\n"));
+  assert.ok(footnotes.some((f) => /^Skjult: /.test(f)), footnotes.join("\n"));
   for (const f of footnotes) assert.ok(lines.includes(field(f)), `CSV lacks footnote ${f}`);
   assert.deepEqual(problems, []);
   await page.close();
@@ -867,7 +867,7 @@ test("no JavaScript: the standalone file shows every kommune's chart and table, 
     // Sarpsborg's suppressed cohort is "skjult" with its footnote, as in the widget.
     const sarpsborg = page.locator("details#k3105");
     assert.ok((await sarpsborg.locator("tr").allTextContents()).some((t) => /^2012\s*30\s*skjult\s*skjult/.test(t)));
-    assert.ok((await sarpsborg.locator("li").allTextContents()).some((t) => /^skjult: /.test(t)));
+    assert.ok((await sarpsborg.locator("li").allTextContents()).some((t) => /^Skjult: /.test(t)));
     await page.close();
   } finally {
     await context.close();

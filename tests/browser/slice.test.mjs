@@ -38,7 +38,8 @@ test("dist/index.html from file:// draws Oslo with the source figures", async ()
   // After the table extract, the country's published per cent runs on (cohort 2014: 58 %).
   assert.deepEqual(rows[5], ["2014", "–", "–", "–", "58 %", "norwaytoday.info"]);
   // Cohort 2010 (status year 2011): 239 finished, 141 = 59 %; Hele landet 61 %.
-  assert.deepEqual(rows[1], ["2010", "239", "141", "59 %", "61 %", "SSB tabell 10824"]);
+  // 2010: the table's 61 %, and the other published figure for the cohort named beside it.
+  assert.deepEqual(rows[1], ["2010", "239", "141", "59 %", "61 %", "SSB tabell 10824 (avvikende tall: 54 % i www.steinkjer.kommune.no)"]);
   assert.equal(rows[0][4], "Hele landet: prosent");
 
   const canvas = "intro-status canvas";
@@ -64,7 +65,8 @@ test("a suppressed cohort is a gap with a note, never a zero", async () => {
   // Sarpsborg (0105 until 2020), cohort 2012: 30 finished, share suppressed; Østfold of the day 52 %.
   assert.deepEqual(rows[3], ["2012", "30", "skjult", "skjult", "52 %", "62 %", "SSB tabell 10824"]);
   const notes = await page.locator("intro-status .is-notes li").allTextContents();
-  assert.equal(notes[0], "2012: for få deltakere til at tall kan vises");
+  assert.equal(notes[0], "Tallene for Sarpsborg gjelder dem som avsluttet i 2010–2013, fra SSBs tabell 10824.");
+  assert.equal(notes[1], "2012: for få deltakere til at tall kan vises.");
   await page.locator("intro-status").screenshot({ path: join(SCREENSHOTS, "slice-sarpsborg.png") });
   assert.deepEqual(problems, []);
 });
