@@ -9,7 +9,7 @@
 
 mod common;
 
-use common::{fixture, raw_dir};
+use common::{csv_rows, fixture, raw_dir};
 use intro_status::data::{cell_index, Cell, Dataset, Embedded, Gender, Level, Status, Unit};
 use intro_status::outcome::{query, Share};
 use intro_status::views::goal::goal_comparison;
@@ -26,32 +26,6 @@ fn data_root() -> &'static Path {
 /// The raw SSB table 10824 extract of 2015, byte for byte (SOURCES.md, D).
 fn raw_extract_dir() -> PathBuf {
     raw_dir().join("ssb10824_extract_2015")
-}
-
-/// The fields of one line of a comma-separated file, with `"…"` quoting (`""` inside).
-fn csv_fields(line: &str) -> Vec<String> {
-    let (mut fields, mut field, mut quoted, mut chars) = (Vec::new(), String::new(), false, line.chars().peekable());
-    while let Some(c) = chars.next() {
-        match c {
-            '"' if quoted && chars.peek() == Some(&'"') => {
-                field.push('"');
-                chars.next();
-            }
-            '"' => quoted = !quoted,
-            ',' if !quoted => fields.push(std::mem::take(&mut field)),
-            c => field.push(c),
-        }
-    }
-    fields.push(field);
-    fields
-}
-
-/// The rows of a comma-separated file with a header, each as column name → value.
-fn csv_rows(path: &Path) -> Vec<HashMap<String, String>> {
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let mut lines = text.lines();
-    let header = csv_fields(lines.next().expect("a header"));
-    lines.filter(|l| !l.is_empty()).map(|l| header.iter().cloned().zip(csv_fields(l)).collect()).collect()
 }
 
 /// One cell of a raw extract file: where it goes and what the file says (a number or `:`).

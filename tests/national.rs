@@ -5,43 +5,18 @@
 
 mod common;
 
-use common::{fixture, fixture_root, goal_view, raw_dir};
+use common::{csv_rows, fixture, fixture_root, goal_view, raw_dir};
 use intro_status::data::{codec, Dataset, Embedded, PublishedPoint};
 use intro_status::outcome::Share;
 use intro_status::text::{fill, format_percent, host_of, texts, Lang};
 use intro_status::views::goal::{goal_table, GoalComparison, OtherFigure};
 use intro_status_import::codec::encode;
 use intro_status_import::import::{self, is_ssb, merge_national, parse_compiled, NationalFigure};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::path::Path;
 
 const COMPILED: &str = "ssb_national_status_ett_aar_etter_compiled_from_pages.csv";
 const RESULTS: &str = "published/fylke_national_results.csv";
-
-/// The fields of one line of a comma-separated file, with `"…"` quoting (`""` inside).
-fn csv_fields(line: &str) -> Vec<String> {
-    let (mut fields, mut field, mut quoted, mut chars) = (Vec::new(), String::new(), false, line.chars().peekable());
-    while let Some(c) = chars.next() {
-        match c {
-            '"' if quoted && chars.peek() == Some(&'"') => {
-                field.push('"');
-                chars.next();
-            }
-            '"' => quoted = !quoted,
-            ',' if !quoted => fields.push(std::mem::take(&mut field)),
-            c => field.push(c),
-        }
-    }
-    fields.push(field);
-    fields
-}
-
-fn csv_rows(path: &Path) -> Vec<HashMap<String, String>> {
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let mut lines = text.lines();
-    let header = csv_fields(lines.next().expect("a header"));
-    lines.filter(|l| !l.is_empty()).map(|l| header.iter().cloned().zip(csv_fields(l)).collect()).collect()
-}
 
 /// One national figure of a raw source: one year after, both genders, all ages.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]

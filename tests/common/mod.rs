@@ -85,3 +85,29 @@ pub fn flat(svg: &str) -> String {
 pub fn published(percent: u16, count: u16, finished: u16) -> Share {
     Share::Published { percent, count: Some(count), finished: Some(finished) }
 }
+
+/// The fields of one line of a comma-separated file, with `"…"` quoting (`""` inside).
+pub fn csv_fields(line: &str) -> Vec<String> {
+    let (mut fields, mut field, mut quoted, mut chars) = (Vec::new(), String::new(), false, line.chars().peekable());
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            '"' => quoted = !quoted,
+            ',' if !quoted => fields.push(std::mem::take(&mut field)),
+            c => field.push(c),
+        }
+    }
+    fields.push(field);
+    fields
+}
+
+/// The rows of a comma-separated file with a header, each as column name → value.
+pub fn csv_rows(path: &std::path::Path) -> Vec<std::collections::HashMap<String, String>> {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut lines = text.lines();
+    let header = csv_fields(lines.next().expect("a header"));
+    lines.filter(|l| !l.is_empty()).map(|l| header.iter().cloned().zip(csv_fields(l)).collect()).collect()
+}
