@@ -1,12 +1,7 @@
-// intro-status: the page shell around the Rust/wasm core. `cargo xtask build` wraps it in one
-// function scope with `makeGlue` (a factory for the wasm-bindgen glue), `WASM_BASE64` (the gzipped
-// wasm), `BOOT` (the core's boot texts by language tag), `STYLE` (www/widget.css) and `TEST_HOOKS`
-// (the browser tests' hooks; false in dist/): one classic script that defines no global but
-// `<intro-status>`. Everything the widget computes, draws or says comes from the core: this file
-// builds the DOM, passes the attributes in as they stand, holds the `View` the core opens for each
-// state of a widget (and frees it), and shows what comes back. It sends and stores nothing.
-// A host page may have added properties to Object.prototype (`onclick`, `hidden`, `kommune`, …):
-// this file reads only own properties, and hands the browser option objects with no prototype.
+// intro-status: the page shell around the Rust/wasm core (docs/ARCHITECTURE.md, "The browser").
+// `cargo xtask build` wraps it in one function scope with `makeGlue`, `WASM_BASE64` (gzipped),
+// `BOOT`, `STYLE` and `TEST_HOOKS` (false in dist/). A host page may have added properties to
+// Object.prototype (`onclick`, `hidden`, `kommune`, …): this file reads only own properties.
 
 const CURRENT_SCRIPT = document.currentScript;
 const ATTRS = ["kommune", "view", "cohort", "lang"];
@@ -26,9 +21,8 @@ function bootTexts(tag) {
   return Object.prototype.hasOwnProperty.call(BOOT, primary) ? BOOT[primary] : BOOT.nb;
 }
 
-// What the page's widgets share: one wasm instance (a promise of its glue, replaced after a
-// crash, when `generation` counts up), the compiled module, the stylesheet (`styleSheet`), the
-// core's fixed texts per `lang` tag, and the whole kommune list's options per language.
+// Shared by the page's widgets: the wasm instance (its glue's promise, replaced after a crash, when
+// `generation` counts up), the compiled module, the sheet, `ui` texts per tag, full kommune lists.
 let core = null;
 let compiled = null;
 let generation = 0;
@@ -39,7 +33,7 @@ const fullLists = dict();
 let lastPanic = "";
 window.addEventListener("intro-status:panic", (e) => { lastPanic = String(e.detail || ""); });
 
-// The page's one wasm instance; after a crash, a fresh one from the compiled module.
+// After a crash, a fresh instance from the compiled module.
 function loadCore() {
   if (core) return core;
   core = Promise.resolve().then(() => {
@@ -67,7 +61,6 @@ function styleSheet() {
 
 const isCspError = (err) => /Content.Security.Policy|wasm-unsafe-eval|unsafe-eval|disallowed|violates/i.test(messageOf(err));
 
-// An element with attributes, and its text or its children.
 function el(tag, attrs, content) {
   const node = document.createElement(tag);
   if (attrs) Object.keys(attrs).forEach((k) => node.setAttribute(k, attrs[k]));
@@ -78,20 +71,21 @@ function el(tag, attrs, content) {
 
 // Text and attributes are only written when they change: rewriting the same text still marks it
 // for layout, and a kommune switch would lay out the whole widget for nothing.
-const setText = (node, text) => { if (node.textContent !== text) node.textContent = text; };
+const setProp = (obj, key, value) => { if (obj[key] !== value) obj[key] = value; };
+const setText = (node, text) => setProp(node, "textContent", text);
 const setAttr = (node, name, value) => { if (node.getAttribute(name) !== value) node.setAttribute(name, value); };
 
-// Relative luminance of a CSS colour, to pick the chart's light or dark theme from the actual
-// background, whether it comes from the system, the host's tokens or Designsystemet.
-function isDark(color) {
+// Relative luminance of `node`'s background, to pick the chart's light or dark theme from the
+// actual one, whether it comes from the system, the host's tokens or Designsystemet.
+function isDark(node) {
+  const color = getComputedStyle(node).backgroundColor;
   const m = /rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?/.exec(color || "");
   if (!m || (m[4] !== undefined && +m[4] === 0)) return window.matchMedia && matchMedia("(prefers-color-scheme: dark)").matches;
   const lin = (c) => (c /= 255) <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
   return 0.2126 * lin(+m[1]) + 0.7152 * lin(+m[2]) + 0.0722 * lin(+m[3]) < 0.2;
 }
 
-// Every widget in the page, for printing. One taken out of the page leaves this list and the draw
-// queue (`detach`): nothing of the module's holds a removed widget.
+// Every widget in the page, for printing; `detach` takes a removed one out of it and the draw queue.
 let uid = 0;
 const widgets = [];
 const drop = (list, item) => list.includes(item) && list.splice(list.indexOf(item), 1);
@@ -108,8 +102,7 @@ function flushDraws() {
   const boxes = list.map((w) => (w.figure.hidden ? null : w.measure()));
   list.forEach((w, i) => w.drawChart(false, boxes[i]));
 }
-// Charts far from the screen are drawn when they come near it (half a screen ahead); the rest of
-// a widget (title, summary, table, controls) is there at once.
+// Charts far from the screen are drawn when they come within half a screen of it.
 const nearby = typeof IntersectionObserver === "function" ? new IntersectionObserver((entries) => entries.forEach((entry) => {
   const w = entry.target._widget;
   if (!entry.isIntersecting || !w || !w.attached) return;
@@ -127,12 +120,14 @@ class Widget {
     this.host = host;
     // All the widget's state, own properties from the start: none is found on Object.prototype.
     this.core = this.view = this.ui = this.page = this.lang = this.crashNote = this.width = null;
-    this.optionsKey = this.cohortsShown = this.notesShown = this.tabsLang = this.lastAnnounced = null;
+    this.optionsKey = this.lastAnnounced = null;
     this.resize = this.pixelQuery = this.onPixelRatio = this.onHash = this.fullListTimer = null;
     this.attached = this.queued = this.hashChanged = this.syncing = this.waitingForCore = false;
     this.readyPending = this.chartWaiting = this.wantFullList = this.fullListSoon = false;
     this.generation = -1;
     this.code = "";
+    // What the tabs, cohorts and notes were last built from (`refill`).
+    this.shown = new Map();
     const id = (this.id = "is" + ++uid);
     this.root = host.attachShadow(dict({ mode: "open" }));
     if (styleSheet()) this.root.adoptedStyleSheets = [sheet];
@@ -147,8 +142,7 @@ class Widget {
     this.select = el("select", { id: id + "-kommune", class: "is-kommune" });
     this.cohortLabel = el("label", { for: id + "-cohort" });
     this.cohortSelect = el("select", { id: id + "-cohort" });
-    this.cohortField = field(this.cohortLabel, this.cohortSelect);
-    this.cohortField.hidden = true;
+    this.cohortField = el("div", { class: "is-field", hidden: "" }, [this.cohortLabel, this.cohortSelect]);
     this.controls = el("div", { class: "is-controls" }, [field(this.searchLabel, this.search, this.count), field(this.label, this.select), this.cohortField]);
     this.tabs = el("div", { class: "is-tabs", role: "tablist" });
     this.message = el("p", { class: "is-message", role: "alert" });
@@ -165,7 +159,6 @@ class Widget {
     this.actions = el("div", { class: "is-actions" }, [this.toggle, this.pngButton, this.svgButton, this.csvButton]);
     this.panel = el("div", { role: "tabpanel", id: id + "-panel" }, [this.title, this.summary, this.figure, this.tableWrap, this.actions]);
     this.source = el("p", { class: "is-source" });
-    // The page's own fallback content (e.g. a static table), shown where the core cannot run.
     this.fallback = el("div", { class: "is-fallback" }, [el("slot")]);
     this.live = el("div", { class: "is-sr", "aria-live": "polite" });
     this.wrap = el("div", { class: "is-root" }, [this.controls, this.tabs, this.message, this.loading, this.panel, this.source, this.fallback, this.live]);
@@ -233,8 +226,7 @@ class Widget {
     this.update();
   }
 
-  // Out of the page: let go of the widget's View and of everything outside the widget that holds
-  // it (listeners on window and a media query, observers, an idle callback, the module's lists).
+  // Out of the page: let go of the View and of all outside the widget that holds it.
   detach() {
     this.attached = false;
     this.release();
@@ -250,8 +242,7 @@ class Widget {
     this.fullListSoon = false;
   }
 
-  // Frees the widget's View; one of an instance that crashed is only dropped, never freed into
-  // the fresh one.
+  // Frees the widget's View; one of a crashed instance is only dropped, never freed into the fresh one.
   release() {
     if (this.view && this.generation === generation) this.view.free();
     this.view = null;
@@ -283,16 +274,14 @@ class Widget {
 
   showControls(show) { this.controls.hidden = this.tabs.hidden = this.panel.hidden = !show; }
 
-  // While the core loads, only a note that says so: empty controls would be no use, and would be
-  // laid out twice.
+  // While the core loads, only a note: empty controls would be no use, and laid out twice.
   showLoading(text) {
     setText(this.loading, text || "");
     this.showControls(!text);
   }
 
-  // Renders the attributes as they are by then: changes made in one task (several attributes set
-  // by the page, the URL hash applied) are rendered once, in a microtask. `changed`: attributes
-  // changed, for the URL hash of a `sync-hash` widget (one history entry for them all).
+  // Changes made in one task (attributes set by the page, the URL hash applied) are rendered once,
+  // in a microtask, and make one history entry of a `sync-hash` widget (`changed`: attributes).
   update(changed) {
     if (changed) this.hashChanged = true;
     if (this.queued) return;
@@ -329,29 +318,25 @@ class Widget {
     });
   }
 
-  // Calls `fn(core)`: an error comes back as its message; a crash is said in this widget, and the
-  // core restarted for the next call.
+  // Calls `fn(core)`: an error comes back as its message; a crash is said, and the core restarted.
   call(fn) {
-    if (this.generation !== generation) {
-      // Another widget's call crashed the shared instance, and this widget's View with it.
-      this.core = this.view = null;
-      this.update();
-      return CRASHED;
+    // Otherwise another widget's call crashed the shared instance, and this widget's View with it.
+    if (this.generation === generation) {
+      try {
+        return { value: fn(this.core), error: null, crashed: false };
+      } catch (err) {
+        // A trap (a Rust panic under panic=abort) leaves the instance unusable: start a new one.
+        if (!(err instanceof WebAssembly.RuntimeError)) return { value: null, error: messageOf(err), crashed: false };
+        core = null;
+        generation++;
+        this.crashNote = bootTexts(this.lang).crashed + (lastPanic.split("\n").slice(0, 2).join(" ") || messageOf(err));
+        lastPanic = "";
+        this.showMessage(this.crashNote);
+      }
     }
-    try {
-      return { value: fn(this.core), error: null, crashed: false };
-    } catch (err) {
-      // A trap (a Rust panic under panic=abort) leaves the instance unusable: start a new one.
-      if (!(err instanceof WebAssembly.RuntimeError)) return { value: null, error: messageOf(err), crashed: false };
-      core = null;
-      generation++;
-      this.core = this.view = null;
-      this.crashNote = bootTexts(this.lang).crashed + (lastPanic.split("\n").slice(0, 2).join(" ") || messageOf(err));
-      lastPanic = "";
-      this.showMessage(this.crashNote);
-      this.update();
-      return CRASHED;
-    }
+    this.core = this.view = null;
+    this.update();
+    return CRASHED;
   }
 
   render() {
@@ -396,10 +381,7 @@ class Widget {
     setText(this.title, page.title);
     setText(this.summary, page.summary);
     setAttr(this.canvas, "aria-label", page.title);
-    if (this.notesShown !== page.notes.join("\n")) {
-      this.notesShown = page.notes.join("\n");
-      this.notes.replaceChildren(...page.notes.map((n) => el("li", null, n)));
-    }
+    this.refill(this.notes, page.notes.join("\n"), () => page.notes.map((n) => el("li", null, n)));
     this.renderTable(page.table);
     // Changes of kommune or view are announced once, politely.
     if (this.lastAnnounced !== page.title) this.live.textContent = this.lastAnnounced = page.title;
@@ -415,8 +397,7 @@ class Widget {
     this.toggle.textContent = show ? this.ui.texts.show_chart : this.ui.texts.show_table;
   }
 
-  // The widget's content is in place, and its chart drawn (`intro-status:rendered`), waiting
-  // until it comes near the screen, or failed (`failed`): said once per render.
+  // `intro-status:ready`, once per render, with how the chart stands.
   readyNow(failed) {
     if (!this.readyPending || !this.page) return;
     this.readyPending = false;
@@ -430,30 +411,31 @@ class Widget {
 
   // The view switch, with `key`'s tab chosen (none: the first is the one Tab reaches).
   fillTabs(key) {
-    if (this.tabsLang !== this.lang) {
-      this.tabsLang = this.lang;
-      this.tabs.replaceChildren(...this.ui.views.map((v) => {
-        const tab = el("button", { type: "button", role: "tab", id: this.id + "-tab-" + v.key, "data-view": v.key, "aria-controls": this.id + "-panel" }, v.name);
-        tab.addEventListener("click", () => this.set("view", v.key));
-        return tab;
-      }));
-    }
+    this.refill(this.tabs, this.lang, () => this.ui.views.map((v) => {
+      const tab = el("button", { type: "button", role: "tab", id: this.id + "-tab-" + v.key, "data-view": v.key, "aria-controls": this.id + "-panel" }, v.name);
+      tab.addEventListener("click", () => this.set("view", v.key));
+      return tab;
+    }));
     for (const tab of this.tabs.children) {
       const on = tab.getAttribute("data-view") === key;
       setAttr(tab, "aria-selected", String(on));
       const index = on || (!key && tab === this.tabs.firstChild) ? 0 : -1;
-      if (tab.tabIndex !== index) tab.tabIndex = index;
+      setProp(tab, "tabIndex", index);
       if (on) setAttr(this.panel, "aria-labelledby", tab.id);
     }
+  }
+
+  // `node`'s children made anew by `make`, only when `key` (what they are made from) changed.
+  refill(node, key, make) {
+    if (this.shown.get(node) === key) return;
+    this.shown.set(node, key);
+    node.replaceChildren(...make());
   }
 
   fillCohorts(page) {
     this.cohortField.hidden = !page.cohort;
     if (!page.cohort) return;
-    if (this.cohortsShown !== page.cohorts.join()) {
-      this.cohortsShown = page.cohorts.join();
-      this.cohortSelect.replaceChildren(...page.cohorts.map((c) => el("option", { value: String(c) }, String(c))));
-    }
+    this.refill(this.cohortSelect, page.cohorts.join(), () => page.cohorts.map((c) => el("option", { value: String(c) }, String(c))));
     this.cohortSelect.value = String(page.cohort);
   }
 
@@ -508,9 +490,8 @@ class Widget {
     return { width: this.figure.clientWidth, near: !nearby || (r.bottom >= -h / 2 && r.top <= h * 1.5) };
   }
 
-  // Sizes the canvas as the core lays the chart out for its box and pixel ratio, and has the core
-  // draw; a chart far from the screen waits till it comes near, unless `now` (print, PNG). `box`:
-  // what `measure` read, if the caller measured already.
+  // Sizes the canvas as the core lays the chart out, and has the core draw; a chart far from the
+  // screen waits, unless `now` (print, PNG). `box`: what `measure` read, if the caller measured.
   drawChart(now, box) {
     const view = this.view;
     if (!view || !this.page || this.figure.hidden) return this.readyNow();
@@ -520,18 +501,17 @@ class Widget {
     if (!size) return;
     const canvas = this.canvas;
     // Only what changed: setting a canvas's size, even to the same, clears and reallocates it.
-    if (canvas.width !== size.width) canvas.width = size.width;
-    if (canvas.height !== size.height) canvas.height = size.height;
-    if (canvas.style.width !== size.css_width + "px") canvas.style.width = size.css_width + "px";
-    if (canvas.style.height !== size.css_height + "px") canvas.style.height = size.css_height + "px";
+    setProp(canvas, "width", size.width);
+    setProp(canvas, "height", size.height);
+    setProp(canvas.style, "width", size.css_width + "px");
+    setProp(canvas.style, "height", size.css_height + "px");
     if (!now && !m.near) {
       this.chartWaiting = true;
       nearby.observe(this.host);
       return this.readyNow();
     }
     this.chartWaiting = false;
-    const dark = isDark(getComputedStyle(this.wrap).backgroundColor);
-    const res = this.call(() => view.draw(canvas, size.scale, dark));
+    const res = this.call(() => view.draw(canvas, size.scale, isDark(this.wrap)));
     if (res.crashed) return;
     if (res.error) {
       // Whatever stopped the chart (a browser that gives no 2D canvas, say), the table has every
@@ -539,7 +519,6 @@ class Widget {
       this.showMessage(bootTexts(this.lang).failed + res.error);
       this.showTable(true);
     } else {
-      // For pages (and the benchmark) that want to know when a chart is on the canvas.
       this.emit("intro-status:rendered");
     }
     // A PNG of a chart not drawn would be blank; the SVG and the CSV are made without the canvas.
@@ -547,8 +526,7 @@ class Widget {
     this.readyNow(!!res.error);
   }
 
-  // Saves the chart (PNG at device resolution, or SVG drawn by the same code) or the table's
-  // figures (CSV), made here in the page: nothing is fetched or sent.
+  // Saves the chart (PNG at device resolution, or SVG drawn by the same code) or the table's CSV.
   download(kind) {
     const view = this.view;
     if (!view || !this.page) return;
@@ -565,16 +543,14 @@ class Widget {
       else if (this.chartWaiting) this.drawChart(true);
       return this.canvas.toBlob(save, "image/png");
     }
-    const dark = isDark(getComputedStyle(this.wrap).backgroundColor);
-    const res = this.call(() => (kind === "svg" ? view.svg(dark) : view.csv()));
+    const res = this.call(() => (kind === "svg" ? view.svg(isDark(this.wrap)) : view.csv()));
     if (res.value != null) save(new Blob([res.value], dict({ type: kind === "svg" ? "image/svg+xml" : "text/csv;charset=utf-8" })));
   }
 
   // Follows the URL hash on back and forward (`popstate`): the attributes become the hash's, or
   // what the page itself set where the hash has none (back to a link without a hash shows that).
   hashFollower() {
-    const initial = dict();
-    ATTRS.forEach((k) => (initial[k] = this.host.getAttribute(k)));
+    const initial = dict(Object.fromEntries(ATTRS.map((k) => [k, this.host.getAttribute(k)])));
     return () => {
       const h = readHash();
       this.syncing = true;
@@ -585,19 +561,17 @@ class Widget {
   }
 }
 
-// The options of a kommune list as the core gives it: the prompt, the fylker's groups, and the
-// kommune chosen now where the search hides it.
+// A kommune list's options: the prompt, the fylker's groups, and the one chosen if the search hides it.
 function listOptions(list) {
   const frag = document.createDocumentFragment();
-  frag.append(el("option", { value: "" }, list.placeholder));
-  list.groups.forEach((g) => frag.append(el("optgroup", { label: g.label }, g.options.map((o) => el("option", { value: o.value }, o.label)))));
-  if (list.current) frag.append(el("option", { value: list.current.value }, list.current.label));
+  const option = (o) => el("option", { value: o.value }, o.label);
+  const groups = list.groups.map((g) => el("optgroup", { label: g.label }, g.options.map(option)));
+  frag.append(option({ value: "", label: list.placeholder }), ...groups);
+  if (list.current) frag.append(option(list.current));
   return frag;
 }
 
-// A `sync-hash` widget (the standalone page) keeps kommune, view, cohort and language in the URL
-// hash, so a link reproduces the view and back/forward work; a widget on someone else's page
-// leaves their URL alone.
+// The URL hash of a `sync-hash` widget.
 function readHash() {
   const out = dict();
   for (const pair of location.hash.replace(/^#/, "").split("&")) {
