@@ -39,6 +39,20 @@ pub fn cannot_show(whose: &str, share: &Share, lang: Lang) -> String {
     sentence(&format!("{lead}: {}", reason(share, lang)))
 }
 
+/// "dem i Oslo som avsluttet i 2013": who a cohort's share is for, as it follows "For".
+pub fn those_in(place: &str, cohort: u16, lang: Lang) -> String {
+    match lang {
+        Lang::Nb => format!("dem i {place} som avsluttet i {cohort}"),
+        Lang::Nn => format!("dei i {place} som avslutta i {cohort}"),
+        Lang::En => format!("those in {place} who finished in {cohort}"),
+    }
+}
+
+/// "56 prosent", or the reason there is none in brackets: a share where it stands beside others.
+pub fn percent_or_reason(share: &Share, lang: Lang) -> String {
+    share.percent().map_or_else(|| format!("({})", reason(share, lang)), |p| percent_words(p, lang))
+}
+
 /// "56 prosent", "56 per cent".
 pub fn percent_words(p: u16, lang: Lang) -> String {
     match lang {

@@ -129,16 +129,10 @@ fn follow_up_summary(v: &FollowUpView, lang: Lang) -> String {
             out.push(not_then(&when1, first));
         }
         (None, _) => {
-            let whose = match lang {
-                Lang::Nb => format!("dem i {name} som avsluttet i {c}"),
-                Lang::Nn => format!("dei i {name} som avslutta i {c}"),
-                Lang::En => format!("those in {name} who finished in {c}"),
-            };
-            out.push(say::cannot_show(&whose, first, lang));
+            out.push(say::cannot_show(&say::those_in(name, c, lang), first, lang));
         }
     }
-    let land = |s: &Share| pct(s).unwrap_or_else(|| say::reason(s, lang).to_string());
-    let (l1, l2) = (land(&v.land[0]), land(&v.land[v.land.len() - 1]));
+    let (l1, l2) = (say::percent_or_reason(&v.land[0], lang), say::percent_or_reason(&v.land[v.land.len() - 1], lang));
     let land_name = texts(lang).land;
     out.push(say::sentence(&match one_year {
         true => format!("{land_name}: {l1} {when1}"),

@@ -68,9 +68,8 @@ fn gender_summary(v: &GenderView, lang: Lang) -> String {
     let (men, women) = (words(&v.kommune_menn[i]), words(&v.kommune_kvinner[i]));
     let (name, mut out) = (&v.name, Vec::new());
     let (of_men, of_women) = match lang {
-        Lang::Nb => ("mennene", "kvinnene"),
-        Lang::Nn => ("mennene", "kvinnene"),
         Lang::En => ("the men", "the women"),
+        Lang::Nb | Lang::Nn => ("mennene", "kvinnene"),
     };
     let rest = match lang {
         Lang::Nb => format!("som avsluttet i {c}, i arbeid eller utdanning ett år etter"),
@@ -105,8 +104,7 @@ fn gender_summary(v: &GenderView, lang: Lang) -> String {
             // The newest cohort with a figure for either, named.
             let older = (0..i).rev().find(|&j| v.kommune_menn[j].percent().is_some() || v.kommune_kvinner[j].percent().is_some());
             if let Some(j) = older {
-                let either = |s: &Share| words(s).unwrap_or_else(|| format!("({})", say::reason(s, lang)));
-                let (m, k) = (either(&v.kommune_menn[j]), either(&v.kommune_kvinner[j]));
+                let (m, k) = (say::percent_or_reason(&v.kommune_menn[j], lang), say::percent_or_reason(&v.kommune_kvinner[j], lang));
                 out.push(say::sentence(&match lang {
                     Lang::Nb => format!("Det nyeste tallet er for dem som avsluttet i {}: menn {m}, kvinner {k}", v.cohorts[j]),
                     Lang::Nn => format!("Det nyaste talet er for dei som avslutta i {}: menn {m}, kvinner {k}", v.cohorts[j]),
@@ -115,18 +113,13 @@ fn gender_summary(v: &GenderView, lang: Lang) -> String {
             }
         }
     }
-    let land = |s: &Share| words(s).unwrap_or_else(|| format!("({})", say::reason(s, lang)));
-    let (lm, lk) = (land(&v.land_menn[i]), land(&v.land_kvinner[i]));
+    let (lm, lk) = (say::percent_or_reason(&v.land_menn[i], lang), say::percent_or_reason(&v.land_kvinner[i], lang));
+    let land = texts(lang).land;
     out.push(say::sentence(&match lang {
-        Lang::Nb => format!("{} i {c}: menn {lm}, kvinner {lk}", t_land(lang)),
-        Lang::Nn => format!("{} i {c}: menn {lm}, kvinner {lk}", t_land(lang)),
-        Lang::En => format!("{} in {c}: men {lm}, women {lk}", t_land(lang)),
+        Lang::En => format!("{land} in {c}: men {lm}, women {lk}"),
+        Lang::Nb | Lang::Nn => format!("{land} i {c}: menn {lm}, kvinner {lk}"),
     }));
     say::paragraph(out)
-}
-
-fn t_land(lang: Lang) -> &'static str {
-    texts(lang).land
 }
 
 fn gender_text(v: &GenderView, lang: Lang) -> Words {

@@ -217,19 +217,14 @@ pub fn goal_summary(v: &GoalComparison, lang: Lang) -> String {
         Share::Published { count: Some(x), finished: Some(n), .. } if small(share) => pooled_first(&mut out, c, x, n),
         Share::Published { .. } => out.push(headline(share, c)),
         _ => {
-            let whose = match lang {
-                Lang::Nb => format!("dem i {name} som avsluttet i {c}"),
-                Lang::Nn => format!("dei i {name} som avslutta i {c}"),
-                Lang::En => format!("those in {name} who finished in {c}"),
-            };
-            out.push(say::cannot_show(&whose, share, lang));
+            out.push(say::cannot_show(&say::those_in(name, c, lang), share, lang));
             let formers: Vec<String> = v
                 .formers
                 .iter()
                 .map(|f| {
                     let s = &f.series.points[i];
                     // Per cent only: the table has the former kommuner's per cents, not their counts.
-                    let w = s.percent().map_or_else(|| format!("({})", say::reason(s, lang)), |p| say::percent_words(p, lang));
+                    let w = say::percent_or_reason(s, lang);
                     format!("{} {w}", former_label(&f.former, lang))
                 })
                 .collect();
@@ -250,14 +245,14 @@ pub fn goal_summary(v: &GoalComparison, lang: Lang) -> String {
     }
     let mut compare = Vec::new();
     if let Some(f) = &v.fylke {
-        compare.push(format!("{} {}", fylke_label(f, lang), share_number(&f.series.points[i], lang)));
+        compare.push(format!("{} {}", fylke_label(f, lang), say::percent_or_reason(&f.series.points[i], lang)));
     }
     // "hele landet" inside a Norwegian sentence; "Norway" stays a name.
     let land = match lang {
         Lang::En => t.land.to_string(),
         _ => t.land.to_lowercase(),
     };
-    compare.push(format!("{land} {}", share_number(&v.land.points[i], lang)));
+    compare.push(format!("{land} {}", say::percent_or_reason(&v.land.points[i], lang)));
     if let Some(list) = say::list(&compare, lang) {
         out.push(say::sentence(&match lang {
             Lang::Nb => format!("Til sammenligning, for dem som avsluttet i {c}: {list}"),
@@ -267,11 +262,6 @@ pub fn goal_summary(v: &GoalComparison, lang: Lang) -> String {
     }
     out.push(t.summary_goal_line.to_string());
     say::paragraph(out)
-}
-
-/// The number alone ("62"), or the reason where there is none.
-fn share_number(share: &Share, lang: Lang) -> String {
-    share.percent().map_or_else(|| format!("({})", say::reason(share, lang)), |p| say::percent_words(p, lang))
 }
 
 /// Notes under the goal chart: why the kommune's line has gaps, and which fylke is shown.

@@ -127,14 +127,7 @@ fn status_text(v: &StatusView, lang: Lang) -> Words {
                     Lang::Nn => format!("Av dei {} i {who} som avslutta i {}, var {a} prosent i arbeid eller utdanning eitt år etter; {others_hidden}", format_int(n as u32, lang), v.cohort),
                     Lang::En => format!("Of the {} in {who} who finished in {}, {a} per cent were in work or education one year later; {others_hidden}", format_int(n as u32, lang), v.cohort),
                 }),
-                _ => {
-                    let whose = match lang {
-                        Lang::Nb => format!("dem i {who} som avsluttet i {}", v.cohort),
-                        Lang::Nn => format!("dei i {who} som avslutta i {}", v.cohort),
-                        Lang::En => format!("those in {who} who finished in {}", v.cohort),
-                    };
-                    say::cannot_show(&whose, &bar.share, lang)
-                }
+                _ => say::cannot_show(&say::those_in(&who, v.cohort, lang), &bar.share, lang),
             });
         } else if let Some(a) = a {
             out.push(say::sentence(&match all {
