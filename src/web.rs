@@ -115,6 +115,19 @@ pub fn kommune_list(search: &str, lang_tag: &str, current: &str) -> Result<JsVal
     to_js(&crate::choose::list(Dataset::embedded_one_year_after(), lang(lang_tag), search, current))
 }
 
+/// Stand-in until the ranked search lands: the kommune list's options for what was typed, flat.
+#[wasm_bindgen]
+pub fn search(query: &str, lang_tag: &str) -> Result<JsValue, JsError> {
+    #[derive(Serialize)]
+    struct Found {
+        count: String,
+        options: Vec<crate::choose::Choice>,
+    }
+    let list = crate::choose::list(Dataset::embedded_one_year_after(), lang(lang_tag), query, "");
+    let options = list.groups.into_iter().flat_map(|g| g.options).map(|mut c| { c.label = c.label.trim().to_string(); c }).collect();
+    to_js(&Found { count: list.count, options })
+}
+
 /// The chart's box for a figure `width` CSS pixels wide at a device pixel ratio (see
 /// [`crate::chart::layout`]): `{css_width, css_height, width, height, scale}`.
 #[wasm_bindgen]
@@ -130,6 +143,8 @@ pub struct View {
     /// The view's name in `view="…"`, and what the kommune list shows for the place.
     key: &'static str,
     choice: Option<crate::choose::Choice>,
+    /// The place's name.
+    name: String,
 }
 
 #[derive(Serialize)]
@@ -144,6 +159,8 @@ struct ViewPage<'a> {
     choice: Option<&'a crate::choose::Choice>,
     /// A name for downloads: "intro-status-0301-status-2013".
     file_name: String,
+    /// The widget's name as a region of the page: "Introduksjonsprogrammet: Bergen".
+    region: String,
     #[serde(flatten)]
     text: ViewText,
 }
@@ -164,7 +181,7 @@ impl View {
         let unknown = || JsError::new(&format!("{}: «{}»", t.unknown_kommune, shorten(kommune)));
         let place = Place::resolve(ds, kommune).ok_or_else(unknown)?;
         let opened = Opened::open(ds, &place, kind, cohort, lang).ok_or_else(unknown)?;
-        Ok(View { opened, key: kind.key(), choice: crate::choose::one(lang, &place) })
+        Ok(View { opened, key: kind.key(), choice: crate::choose::one(lang, &place), name: place.name().to_string() })
     }
 
     /// Everything but the chart: `{code, view, cohort, cohorts, choice, file_name, title,
@@ -176,7 +193,8 @@ impl View {
             Some(c) => format!("intro-status-{code}-{}-{c}", self.key),
             None => format!("intro-status-{code}-{}", self.key),
         };
-        to_js(&ViewPage { code, view: self.key, cohort, cohorts, choice: self.choice.as_ref(), file_name, text: self.opened.text() })
+        let region = format!("{}: {}", texts(self.opened.lang).programme, self.name);
+        to_js(&ViewPage { code, view: self.key, cohort, cohorts, choice: self.choice.as_ref(), file_name, region, text: self.opened.text() })
     }
 
     /// Draws the chart on a canvas whose pixel size is already set (see [`layout`]), at a scale.

@@ -4,10 +4,13 @@
 // Object.prototype (`onclick`, `hidden`, `kommune`, …): this file reads only own properties.
 
 const CURRENT_SCRIPT = document.currentScript;
-const ATTRS = ["kommune", "view", "cohort", "lang"];
+// The attributes a `sync-hash` widget keeps in the URL, and those that only shape the widget.
+const HASH_ATTRS = ["kommune", "view", "cohort", "lang"];
+const ATTRS = HASH_ATTRS.concat(["theme", "controls", "views", "downloads", "heading-level"]);
 // A map, or options for the browser (listener, Response, Blob, observer, event): no prototype.
 const dict = (pairs) => Object.assign(Object.create(null), pairs);
 const messageOf = (err) => String((err && err.message) || err);
+const isCspError = (err) => /Content.Security.Policy|wasm-unsafe-eval|unsafe-eval|disallowed|violates/i.test(messageOf(err));
 
 // The language asked for: the element's own `lang`, the nearest ancestor's, or the page's.
 function langTag(node) {
@@ -22,18 +25,16 @@ function bootTexts(tag) {
 }
 
 // Shared by the page's widgets: the wasm instance (its glue's promise, replaced after a crash, when
-// `generation` counts up), the compiled module, the sheet, `ui` texts per tag, full kommune lists.
+// `generation` counts up), the compiled module, the style sheet, `ui` texts per tag, and the last
+// Rust panic's message (sent by the core's panic hook just before the instance traps).
 let core = null;
 let compiled = null;
 let generation = 0;
-let sheet;
-const uiCache = dict();
-const fullLists = dict();
-// The last Rust panic's message, sent by the core's panic hook just before the instance traps.
+let sheet = null;
 let lastPanic = "";
+const uiCache = dict();
 window.addEventListener("intro-status:panic", (e) => { lastPanic = String(e.detail || ""); });
 
-// After a crash, a fresh instance from the compiled module.
 function loadCore() {
   if (core) return core;
   core = Promise.resolve().then(() => {
@@ -53,14 +54,6 @@ function loadCore() {
   return core;
 }
 
-// One constructed sheet for every widget (it works under a CSP without 'unsafe-inline' too).
-function styleSheet() {
-  if (sheet === undefined) try { (sheet = new CSSStyleSheet()).replaceSync(STYLE); } catch (e) { sheet = null; }
-  return sheet;
-}
-
-const isCspError = (err) => /Content.Security.Policy|wasm-unsafe-eval|unsafe-eval|disallowed|violates/i.test(messageOf(err));
-
 function el(tag, attrs, content) {
   const node = document.createElement(tag);
   if (attrs) Object.keys(attrs).forEach((k) => node.setAttribute(k, attrs[k]));
@@ -75,32 +68,33 @@ const setProp = (obj, key, value) => { if (obj[key] !== value) obj[key] = value;
 const setText = (node, text) => setProp(node, "textContent", text);
 const setAttr = (node, name, value) => { if (node.getAttribute(name) !== value) node.setAttribute(name, value); };
 
-// Relative luminance of `node`'s background, to pick the chart's light or dark theme from the
-// actual one, whether it comes from the system, the host's tokens or Designsystemet.
-function isDark(node) {
-  const color = getComputedStyle(node).backgroundColor;
-  const m = /rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?/.exec(color || "");
-  if (!m || (m[4] !== undefined && +m[4] === 0)) return window.matchMedia && matchMedia("(prefers-color-scheme: dark)").matches;
-  const lin = (c) => (c /= 255) <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
-  return 0.2126 * lin(+m[1]) + 0.7152 * lin(+m[2]) + 0.0722 * lin(+m[3]) < 0.2;
+// Whether the page behind `node` is dark: the first background that is not transparent, going out
+// through ancestors (and shadow hosts); none at all is the browser's canvas, dark only where the
+// page opts into a dark colour scheme. So a light page stays light under a dark OS.
+function isDarkPage(node) {
+  for (let n = node; n; n = n.parentElement || (n.getRootNode() && n.getRootNode().host)) {
+    const m = /rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?/.exec(getComputedStyle(n).backgroundColor || "");
+    if (!m || (m[4] !== undefined && +m[4] === 0)) continue;
+    const lin = (c) => (c /= 255) <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+    return 0.2126 * lin(+m[1]) + 0.7152 * lin(+m[2]) + 0.0722 * lin(+m[3]) < 0.2;
+  }
+  return /dark/.test(getComputedStyle(document.documentElement).colorScheme || "") && !!window.matchMedia && matchMedia("(prefers-color-scheme: dark)").matches;
 }
 
-// Every widget in the page, for printing; `detach` takes a removed one out of it and the draw queue.
+// Every widget in the page (for print and a new OS colour scheme), and the charts to draw once the
+// widgets rendered in this turn are built: their sizes are read first, all together (one layout
+// for the lot, none forced per widget), then they are drawn.
 let uid = 0;
+let drawQueue = [];
 const widgets = [];
 const drop = (list, item) => list.includes(item) && list.splice(list.indexOf(item), 1);
-
-// Charts to draw once the widgets rendered in this turn are all built: their sizes are read
-// first, all together (one layout for the lot, none forced per widget), then they are drawn.
-let drawQueue = [];
+if (window.matchMedia) matchMedia("(prefers-color-scheme: dark)").addEventListener("change", () => widgets.forEach((w) => w.update()));
 function queueDraw(widget) {
-  if (drawQueue.indexOf(widget) < 0 && drawQueue.push(widget) === 1) Promise.resolve().then(flushDraws);
-}
-function flushDraws() {
-  const list = drawQueue;
-  drawQueue = [];
-  const boxes = list.map((w) => (w.figure.hidden ? null : w.measure()));
-  list.forEach((w, i) => w.drawChart(false, boxes[i]));
+  if (drawQueue.indexOf(widget) < 0 && drawQueue.push(widget) === 1) Promise.resolve().then(() => {
+    const list = drawQueue;
+    const boxes = (drawQueue = []) && list.map((w) => (w.figure.hidden ? null : w.measure()));
+    list.forEach((w, i) => w.drawChart(false, boxes[i]));
+  });
 }
 // Charts far from the screen are drawn when they come within half a screen of it.
 const nearby = typeof IntersectionObserver === "function" ? new IntersectionObserver((entries) => entries.forEach((entry) => {
@@ -117,47 +111,44 @@ const CRASHED = { value: null, error: null, crashed: true };
 
 class Widget {
   constructor(host) {
-    this.host = host;
     // All the widget's state, own properties from the start: none is found on Object.prototype.
-    this.core = this.view = this.ui = this.page = this.lang = this.crashNote = this.width = null;
-    this.optionsKey = this.lastAnnounced = null;
-    this.resize = this.pixelQuery = this.onPixelRatio = this.onHash = this.fullListTimer = null;
-    this.attached = this.queued = this.hashChanged = this.syncing = this.waitingForCore = false;
-    this.readyPending = this.chartWaiting = this.wantFullList = this.fullListSoon = false;
-    this.generation = -1;
-    this.code = "";
-    // What the tabs, cohorts and notes were last built from (`refill`).
-    this.shown = new Map();
+    this.host = host;
+    this.core = this.view = this.ui = this.page = this.lang = this.crashNote = this.width = this.lastAnnounced = null;
+    this.resize = this.pixelQuery = this.onPixelRatio = this.onHash = null;
+    this.attached = this.queued = this.hashChanged = this.syncing = this.waitingForCore = this.readyPending = this.chartWaiting = false;
+    this.generation = this.active = -1;
+    this.shown = new Map(); // what the tabs, cohorts and notes were last built from (`refill`)
     const id = (this.id = "is" + ++uid);
     this.root = host.attachShadow(dict({ mode: "open" }));
-    if (styleSheet()) this.root.adoptedStyleSheets = [sheet];
-    else this.root.append(el("style", null, STYLE));
-    const field = (...children) => el("div", { class: "is-field" }, children);
+    if (!sheet) (sheet = new CSSStyleSheet()).replaceSync(STYLE); // allowed under any CSP
+    this.root.adoptedStyleSheets = [sheet];
     const button = () => el("button", { type: "button" });
-
-    this.searchLabel = el("label", { for: id + "-search" });
-    this.search = el("input", { id: id + "-search", type: "search", autocomplete: "off", spellcheck: "false", "aria-controls": id + "-kommune", "aria-describedby": id + "-count" });
+    // The kommune chooser: a WAI-ARIA combobox whose listbox holds the core's ranked matches.
+    this.label = el("label", { for: id + "-kommune", id: id + "-label" });
+    this.combo = el("input", { id: id + "-kommune", type: "text", role: "combobox", autocomplete: "off", spellcheck: "false",
+      "aria-autocomplete": "list", "aria-expanded": "false", "aria-controls": id + "-list", "aria-describedby": id + "-count" });
+    this.list = el("ul", { id: id + "-list", role: "listbox", class: "is-list", "aria-labelledby": id + "-label", hidden: "" });
     this.count = el("span", { id: id + "-count", class: "is-count", "aria-live": "polite" });
-    this.label = el("label", { for: id + "-kommune" });
-    this.select = el("select", { id: id + "-kommune", class: "is-kommune" });
+    this.kommuneField = el("div", { class: "is-field is-combo" }, [this.label, el("div", { class: "is-combo-box" }, [this.combo, this.list]), this.count]);
     this.cohortLabel = el("label", { for: id + "-cohort" });
     this.cohortSelect = el("select", { id: id + "-cohort" });
     this.cohortField = el("div", { class: "is-field", hidden: "" }, [this.cohortLabel, this.cohortSelect]);
-    this.controls = el("div", { class: "is-controls" }, [field(this.searchLabel, this.search, this.count), field(this.label, this.select), this.cohortField]);
+    this.controls = el("div", { class: "is-controls" }, [this.kommuneField, this.cohortField]);
     this.tabs = el("div", { class: "is-tabs", role: "tablist" });
     this.message = el("p", { class: "is-message", role: "alert" });
     // Not an alert: a page of widgets loading would interrupt a screen reader once per widget.
     this.loading = el("p", { class: "is-loading" });
-    this.title = el("p", { class: "is-title", id: id + "-title" });
-    this.summary = el("p", { class: "is-summary", id: id + "-summary" });
-    this.canvas = el("canvas", { role: "img", "aria-describedby": id + "-summary" });
+    this.title = el("div", { class: "is-title", role: "heading" });
+    this.summary = el("p", { class: "is-summary" });
+    this.canvas = el("canvas", { role: "img" });
     this.notes = el("ul", { class: "is-notes" });
     this.figure = el("figure", null, [this.canvas, this.notes]);
-    this.tableWrap = el("div", { class: "is-table-wrap", id: id + "-table", hidden: "" });
+    this.tableWrap = el("div", { class: "is-table-wrap", id: id + "-table", role: "region", tabindex: "0", "aria-labelledby": id + "-caption", hidden: "" });
     this.toggle = el("button", { type: "button", "aria-controls": id + "-table", "aria-expanded": "false" });
     [this.pngButton, this.svgButton, this.csvButton] = [button(), button(), button()];
-    this.actions = el("div", { class: "is-actions" }, [this.toggle, this.pngButton, this.svgButton, this.csvButton]);
-    this.panel = el("div", { role: "tabpanel", id: id + "-panel" }, [this.title, this.summary, this.figure, this.tableWrap, this.actions]);
+    this.downloads = el("span", { class: "is-downloads" }, [this.pngButton, this.svgButton, this.csvButton]);
+    this.actions = el("div", { class: "is-actions" }, [this.toggle, this.downloads]);
+    this.panel = el("div", { role: "tabpanel", id: id + "-panel" }, [this.title, this.summary, this.figure, this.actions, this.tableWrap]);
     this.source = el("p", { class: "is-source" });
     this.fallback = el("div", { class: "is-fallback" }, [el("slot")]);
     this.live = el("div", { class: "is-sr", "aria-live": "polite" });
@@ -167,25 +158,18 @@ class Widget {
   }
 
   bind() {
-    this.select.addEventListener("change", () => this.select.value && this.set("kommune", this.select.value));
-    this.cohortSelect.addEventListener("change", () => this.set("cohort", this.cohortSelect.value));
-    // The whole kommune list, once the list is used (see `fillOptions`).
-    this.fullList = () => {
-      this.wantFullList = true;
-      this.fillOptions();
-    };
-    this.search.addEventListener("input", this.fullList);
-    for (const type of ["focus", "mousedown", "touchstart"]) this.select.addEventListener(type, this.fullList, dict({ passive: true }));
-    // Enter in the search field chooses the first match.
-    this.search.addEventListener("keydown", (e) => {
-      const first = e.key === "Enter" && this.select.querySelector("option[value]:not([value=''])");
-      if (!first) return;
-      e.preventDefault();
-      this.set("kommune", first.value);
-    });
+    const on = (node, type, fn) => node.addEventListener(type, fn);
+    on(this.cohortSelect, "change", () => this.set("cohort", this.cohortSelect.value));
+    on(this.combo, "input", () => this.searchFor(this.combo.value));
+    on(this.combo, "keydown", (e) => this.comboKey(e));
+    // Leaving the field closes the list; what was typed gives way to the kommune shown.
+    on(this.combo, "blur", () => this.closeList(true));
+    // A press on an option must not blur the field first, or the list would close under it.
+    on(this.list, "mousedown", (e) => e.preventDefault());
+    on(this.list, "click", (e) => e.target.closest("[role=option]") && this.choose(e.target.closest("[role=option]")));
     // Tabs: arrow keys, Home and End move between views (WAI-ARIA tabs, automatic activation).
-    this.tabs.addEventListener("keydown", (e) => {
-      const tabs = Array.from(this.tabs.querySelectorAll("[role=tab]"));
+    on(this.tabs, "keydown", (e) => {
+      const tabs = Array.from(this.tabs.children);
       const i = tabs.indexOf(this.root.activeElement);
       const moves = dict({ ArrowRight: i + 1, ArrowDown: i + 1, ArrowLeft: i - 1, ArrowUp: i - 1, Home: 0, End: tabs.length - 1 });
       if (i < 0 || !(e.key in moves)) return;
@@ -194,21 +178,15 @@ class Widget {
       tab.focus();
       this.set("view", tab.getAttribute("data-view"));
     });
-    this.toggle.addEventListener("click", () => {
-      const show = this.tableWrap.hidden;
-      this.showTable(show);
-      if (!show) this.drawChart();
-    });
-    for (const kind of ["png", "svg", "csv"]) this[kind + "Button"].addEventListener("click", () => this.download(kind));
+    on(this.toggle, "click", () => this.showTable(this.tableWrap.hidden));
+    for (const kind of ["png", "svg", "csv"]) on(this[kind + "Button"], "click", () => this.download(kind));
     // A new width (the page's layout, a phone turned, shown after starting hidden): draw again.
-    if (typeof ResizeObserver === "function") {
-      this.resize = new ResizeObserver((entries) => {
-        const w = Math.round(entries[0].contentRect.width);
-        if (w && w !== this.width) this.drawChart();
-      });
-    }
+    if (typeof ResizeObserver === "function") this.resize = new ResizeObserver((entries) => {
+      const w = Math.round(entries[0].contentRect.width);
+      if (w && w !== this.width) this.drawChart();
+    });
     // The browser tests' build only: make the core panic, to see this widget report it.
-    if (TEST_HOOKS) this.host.addEventListener("intro-status:test-panic", () => this.core && this.call(TEST_HOOKS.panic));
+    if (TEST_HOOKS) on(this.host, "intro-status:test-panic", () => this.core && this.call(TEST_HOOKS.panic));
   }
 
   // In the page (again, after a move): bind what `detach` let go of, and render.
@@ -237,9 +215,6 @@ class Widget {
     if (this.pixelQuery) this.pixelQuery.removeEventListener("change", this.onPixelRatio);
     this.pixelQuery = this.onPixelRatio = null;
     if (this.onHash) window.removeEventListener("popstate", this.onHash);
-    if (this.fullListTimer !== null) (window.cancelIdleCallback || clearTimeout)(this.fullListTimer);
-    this.fullListTimer = null;
-    this.fullListSoon = false;
   }
 
   // Frees the widget's View; one of a crashed instance is only dropped, never freed into the fresh one.
@@ -251,39 +226,28 @@ class Widget {
   // Zoom and moving between screens change the pixel ratio: redraw crisply.
   watchPixelRatio() {
     if (!window.matchMedia || this.pixelQuery) return;
-    const query = (this.pixelQuery = matchMedia("(resolution: " + (window.devicePixelRatio || 1) + "dppx)"));
-    this.onPixelRatio = () => {
-      query.removeEventListener("change", this.onPixelRatio);
+    (this.pixelQuery = matchMedia("(resolution: " + (window.devicePixelRatio || 1) + "dppx)")).addEventListener("change", (this.onPixelRatio = () => {
+      this.pixelQuery.removeEventListener("change", this.onPixelRatio);
       this.pixelQuery = null;
       this.drawChart();
       this.watchPixelRatio();
-    };
-    query.addEventListener("change", this.onPixelRatio);
+    }));
   }
 
   // Changes state through the element's attributes, so the page (and the URL hash) can follow.
   set(name, value) { this.host.setAttribute(name, value); }
-
+  attr(name) { return this.host.getAttribute(name) || ""; }
   showMessage(text) { setText(this.message, text || ""); }
-
-  // Where the core cannot run: the page's own fallback content, and no dead controls.
-  showFallback(show) {
-    this.fallback.classList.toggle("is-show", show);
-    this.showControls(!show);
-  }
-
   showControls(show) { this.controls.hidden = this.tabs.hidden = this.panel.hidden = !show; }
-
+  // Where the core cannot run: the page's own fallback content, and no dead controls.
+  showFallback(show) { this.fallback.classList.toggle("is-show", show), this.showControls(!show); }
   // While the core loads, only a note: empty controls would be no use, and laid out twice.
-  showLoading(text) {
-    setText(this.loading, text || "");
-    this.showControls(!text);
-  }
+  showLoading(text) { setText(this.loading, text || ""), this.showControls(!text); }
 
   // Changes made in one task (attributes set by the page, the URL hash applied) are rendered once,
   // in a microtask, and make one history entry of a `sync-hash` widget (`changed`: attributes).
   update(changed) {
-    if (changed) this.hashChanged = true;
+    this.hashChanged ||= !!changed;
     if (this.queued) return;
     this.queued = true;
     Promise.resolve().then(() => {
@@ -306,8 +270,7 @@ class Widget {
       this.waitingForCore = false;
       if (!this.attached) return;
       this.showLoading(null);
-      this.core = glue;
-      this.generation = gen;
+      [this.core, this.generation] = [glue, gen];
       this.render();
     }, (err) => {
       this.waitingForCore = false;
@@ -340,61 +303,126 @@ class Widget {
   }
 
   render() {
-    const host = this.host;
-    const tag = langTag(host);
+    const tag = langTag(this.host);
+    const first = !uiCache[tag];
     const got = this.call((c) => uiCache[tag] || (uiCache[tag] = c.ui(tag)));
     if (got.crashed) return;
-    const ui = (this.ui = got.value);
-    const t = ui.texts;
-    // Only when it changes: a new lang restyles every element inside, the ~380 options too.
+    const [ui, t, controls] = [(this.ui = got.value), got.value.texts, this.attr("controls")];
+    if (first && ui.warning) console.warn("intro-status: " + ui.warning);
+    // Only when it changes: a new lang restyles every element inside.
     setAttr(this.wrap, "lang", (this.lang = ui.lang));
+    this.wrap.classList.toggle("is-dark", this.attr("theme") === "dark" || (this.attr("theme") !== "light" && isDarkPage(this.host)));
     setAttr(this.tabs, "aria-label", t.choose_view);
-    [[this.label, t.choose_kommune], [this.searchLabel, t.search_label], [this.cohortLabel, t.choose_cohort], [this.source, ui.source_line],
-      [this.toggle, this.tableWrap.hidden ? t.show_table : t.show_chart], [this.pngButton, t.download_png], [this.svgButton, t.download_svg],
-      [this.csvButton, t.download_csv]].forEach(([node, text]) => setText(node, text));
-    const problems = [this.crashNote, ui.notice].filter(Boolean);
+    setAttr(this.canvas, "aria-label", t.chart_label);
+    setAttr(this.title, "aria-level", String(Math.min(6, Math.max(2, Math.round(+this.attr("heading-level")) || 2))));
+    [[this.label, t.choose_kommune], [this.cohortLabel, t.choose_cohort], [this.source, ui.source_line], [this.pngButton, t.download_png],
+      [this.svgButton, t.download_svg], [this.csvButton, t.download_csv], [this.toggle, this.tableWrap.hidden ? t.show_table : t.hide_table]]
+      .forEach(([node, text]) => setText(node, text));
+    this.kommuneField.hidden = controls === "views" || controls === "none";
+    this.downloads.hidden = this.attr("downloads") === "no";
+    const problems = [this.crashNote].filter(Boolean);
     this.crashNote = null;
 
     // A new state: the last one's View goes, and the core opens one for the attributes as they
     // stand. Without a kommune attribute at all the widget just waits for a choice.
     this.release();
-    const attr = (k) => host.getAttribute(k) || "";
-    const opened = host.hasAttribute("kommune") ? this.call((c) => c.View.open(attr("kommune"), attr("view"), attr("cohort"), tag)) : NOTHING;
+    const offered = this.offeredViews();
+    const view = this.attr("view") || offered[0].key;
+    const opened = this.host.hasAttribute("kommune") ? this.call((c) => c.View.open(this.attr("kommune"), view, this.attr("cohort"), tag)) : NOTHING;
     if (opened.crashed) return;
-    const view = (this.view = opened.value);
-    const res = view ? this.call(() => view.page()) : NOTHING;
+    const res = opened.value ? this.call(() => (this.view = opened.value).page()) : NOTHING;
     if (res.crashed) return;
     const page = (this.page = res.value);
-    this.showMessage(problems.concat(opened.error || res.error || []).join(" "));
-    // The list shows the place opened (an old kommune number becomes today's), else the attribute.
-    this.code = page ? page.code : attr("kommune");
-    this.fillOptions();
+    this.showMessage(problems.concat(opened.error || res.error || [], (page && page.notice) || []).join(" "));
+    if (this.root.activeElement !== this.combo) this.combo.value = page && page.choice ? page.choice.label.trim() : "";
+    setAttr(this.wrap, "role", "region");
+    setAttr(this.wrap, "aria-label", page ? page.region : t.choose_kommune);
+    this.tabs.classList.toggle("is-none", controls === "none" || offered.length < 2);
     if (!page) {
-      const key = this.call((c) => c.view_key(attr("view")));
-      if (!key.crashed) this.fillTabs(key.value);
-      this.panel.hidden = true;
-      return;
+      const key = this.call((c) => c.view_key(view));
+      if (!key.crashed) this.fillTabs(key.value, offered);
+      return void (this.panel.hidden = true);
     }
     this.showFallback(false);
-    this.fillTabs(page.view);
-    this.fillCohorts(page);
+    this.fillTabs(page.view, offered);
+    this.cohortField.hidden = !page.cohort || controls === "none";
+    if (page.cohort) {
+      this.refill(this.cohortSelect, page.cohorts.join(), () => page.cohorts.map((c) => el("option", { value: String(c) }, String(c))));
+      this.cohortSelect.value = String(page.cohort);
+    }
     setText(this.title, page.title);
     setText(this.summary, page.summary);
-    setAttr(this.canvas, "aria-label", page.title);
     this.refill(this.notes, page.notes.join("\n"), () => page.notes.map((n) => el("li", null, n)));
-    this.renderTable(page.table);
+    const row = (cells, head) => el("tr", null, cells.map((c, i) => (head || i === 0 ? el("th", { scope: head ? "col" : "row" }, c) : el("td", null, c))));
+    this.tableWrap.replaceChildren(el("table", null, [el("caption", { id: this.id + "-caption" }, page.table.caption), el("thead", null, [row(page.table.headers, true)]),
+      el("tbody", null, page.table.rows.map((r) => row(r)))]), el("ul", { class: "is-footnotes" }, page.table.footnotes.map((n) => el("li", null, n))));
     // Changes of kommune or view are announced once, politely.
     if (this.lastAnnounced !== page.title) this.live.textContent = this.lastAnnounced = page.title;
     this.readyPending = true;
     queueDraw(this);
   }
 
-  // The table in the chart's place, or the chart back.
+  // The views the tabs offer: those `views="…"` names (in its order), else all.
+  offeredViews() {
+    const chosen = this.attr("views").split(/[\s,]+/).map((k) => this.ui.views.find((v) => v.key === k)).filter(Boolean);
+    return chosen.length ? chosen : this.ui.views;
+  }
+
+  // The table under the chart, or not; where the chart cannot be drawn, instead of it.
   showTable(show) {
     this.tableWrap.hidden = !show;
-    this.figure.hidden = show;
     this.toggle.setAttribute("aria-expanded", String(show));
-    this.toggle.textContent = show ? this.ui.texts.show_chart : this.ui.texts.show_table;
+    this.toggle.textContent = show ? this.ui.texts.hide_table : this.ui.texts.show_table;
+  }
+
+  // The kommune search: the core's ranked matches for what was typed, in the listbox.
+  searchFor(query) {
+    const res = this.call((c) => c.search(query, this.lang)).value;
+    if (!res) return;
+    this.active = -1;
+    this.combo.removeAttribute("aria-activedescendant");
+    this.list.replaceChildren(...res.options.map((o, i) => el("li", { role: "option", id: this.id + "-opt" + i, "data-value": o.value, "aria-selected": "false" },
+      o.note ? [o.label, el("span", { class: "is-note" }, " – " + o.note)] : o.label)));
+    setText(this.count, query.trim() ? res.count : "");
+    this.openList(res.options.length > 0);
+  }
+
+  openList(open) { this.list.hidden = !open, setAttr(this.combo, "aria-expanded", String(open)); }
+  chosenLabel() { return this.page && this.page.choice ? this.page.choice.label.trim() : ""; }
+
+  // Closes the list; `restore`: the field shows the kommune chosen again, not what was typed.
+  closeList(restore) {
+    this.openList(false);
+    setText(this.count, "");
+    if (restore && this.page) this.combo.value = this.chosenLabel();
+  }
+
+  // ArrowDown opens the list (every place while the field shows the one chosen) and moves through
+  // it; Enter picks the option marked, or the best match; Escape closes, then restores the field.
+  comboKey(e) {
+    const [options, open] = [this.list.children, !this.list.hidden];
+    if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+      e.preventDefault();
+      if (!open) this.searchFor(this.combo.value === this.chosenLabel() ? "" : this.combo.value);
+      if (!options.length) return;
+      if (options[this.active]) options[this.active].setAttribute("aria-selected", "false");
+      const next = options[(this.active = Math.max(0, Math.min(options.length - 1, this.active + (e.key === "ArrowDown" ? 1 : -1))))];
+      next.setAttribute("aria-selected", "true");
+      this.combo.setAttribute("aria-activedescendant", next.id);
+      next.scrollIntoView(dict({ block: "nearest" }));
+    } else if (e.key === "Enter" && open && options.length) {
+      e.preventDefault();
+      this.choose(options[Math.max(this.active, 0)]);
+    } else if (e.key === "Escape") {
+      if (open) e.preventDefault();
+      this.closeList(!open);
+    }
+  }
+
+  choose(option) {
+    this.closeList(false);
+    this.combo.value = option.firstChild.textContent;
+    this.set("kommune", option.getAttribute("data-value"));
   }
 
   // `intro-status:ready`, once per render, with how the chart stands.
@@ -410,8 +438,8 @@ class Widget {
   }
 
   // The view switch, with `key`'s tab chosen (none: the first is the one Tab reaches).
-  fillTabs(key) {
-    this.refill(this.tabs, this.lang, () => this.ui.views.map((v) => {
+  fillTabs(key, offered) {
+    this.refill(this.tabs, this.lang + offered.map((v) => v.key).join(), () => offered.map((v) => {
       const tab = el("button", { type: "button", role: "tab", id: this.id + "-tab-" + v.key, "data-view": v.key, "aria-controls": this.id + "-panel" }, v.name);
       tab.addEventListener("click", () => this.set("view", v.key));
       return tab;
@@ -419,67 +447,14 @@ class Widget {
     for (const tab of this.tabs.children) {
       const on = tab.getAttribute("data-view") === key;
       setAttr(tab, "aria-selected", String(on));
-      const index = on || (!key && tab === this.tabs.firstChild) ? 0 : -1;
-      setProp(tab, "tabIndex", index);
+      setProp(tab, "tabIndex", on || (!key && tab === this.tabs.firstChild) ? 0 : -1);
       if (on) setAttr(this.panel, "aria-labelledby", tab.id);
     }
   }
 
   // `node`'s children made anew by `make`, only when `key` (what they are made from) changed.
   refill(node, key, make) {
-    if (this.shown.get(node) === key) return;
-    this.shown.set(node, key);
-    node.replaceChildren(...make());
-  }
-
-  fillCohorts(page) {
-    this.cohortField.hidden = !page.cohort;
-    if (!page.cohort) return;
-    this.refill(this.cohortSelect, page.cohorts.join(), () => page.cohorts.map((c) => el("option", { value: String(c) }, String(c))));
-    this.cohortSelect.value = String(page.cohort);
-  }
-
-  fillOptions() {
-    if (!this.ui) return;
-    const query = this.search.value.trim();
-    const code = this.code;
-    // Until the list is first used (focus, pointer, search) or the browser has a quiet moment, a
-    // widget with a kommune chosen holds only that option: ~380 options in each of many widgets
-    // cost style work before the first chart. A closed list shows only its value anyway.
-    const short = !query && this.page && !this.wantFullList;
-    if (short && !this.fullListSoon) {
-      this.fullListSoon = true;
-      const idle = () => {
-        this.fullListTimer = null;
-        this.fullList();
-      };
-      this.fullListTimer = window.requestIdleCallback ? requestIdleCallback(idle, dict({ timeout: 1000 })) : setTimeout(idle, 200);
-    }
-    // Choosing another kommune only moves the selection; the list is rebuilt when the search or
-    // the language changes, or the kommune chosen is not among those shown.
-    const key = (short ? "short:" + code : query) + "|" + this.lang;
-    if (key !== this.optionsKey || (code && !this.select.querySelector('option[value="' + code.replace(/[^0-9]/g, "") + '"]'))) {
-      let list = short ? { placeholder: this.ui.placeholder, groups: [], current: this.page.choice, count: "" } : null;
-      // The whole list is the same in every widget of a language: made once, then copied.
-      let options = !short && !query && fullLists[this.lang] ? fullLists[this.lang].cloneNode(true) : null;
-      if (!list && !options) {
-        list = this.call((c) => c.kommune_list(query, this.lang, query ? code : "")).value;
-        if (!list) return;
-        if (!query) options = (fullLists[this.lang] = listOptions(list)).cloneNode(true);
-      }
-      this.optionsKey = key;
-      this.select.replaceChildren(options || listOptions(list));
-      setText(this.count, list ? list.count : "");
-    }
-    this.select.value = code;
-  }
-
-  renderTable(table) {
-    const row = (cells, head) => el("tr", null, cells.map((c, i) => (head || i === 0 ? el("th", { scope: head ? "col" : "row" }, c) : el("td", null, c))));
-    this.tableWrap.replaceChildren(
-      el("table", null, [el("caption", null, table.caption), el("thead", null, [row(table.headers, true)]), el("tbody", null, table.rows.map((r) => row(r)))]),
-      el("ul", { class: "is-footnotes" }, table.footnotes.map((n) => el("li", null, n))),
-    );
+    if (this.shown.get(node) !== key) this.shown.set(node, key), node.replaceChildren(...make());
   }
 
   // What drawing needs from the layout: only reads (the figure's width, and whether the widget is
@@ -511,83 +486,57 @@ class Widget {
       return this.readyNow();
     }
     this.chartWaiting = false;
-    const res = this.call(() => view.draw(canvas, size.scale, isDark(this.wrap)));
+    const res = this.call(() => view.draw(canvas, size.scale, this.wrap.classList.contains("is-dark")));
     if (res.crashed) return;
     if (res.error) {
       // Whatever stopped the chart (a browser that gives no 2D canvas, say), the table has every
-      // figure: it takes the chart's place, under a message that says why.
-      this.showMessage(bootTexts(this.lang).failed + res.error);
+      // figure: it takes the chart's place, under a message that says so in words.
+      console.warn("intro-status: " + res.error);
+      this.showMessage(this.ui.texts.no_chart);
+      this.figure.hidden = true;
       this.showTable(true);
     } else {
       this.emit("intro-status:rendered");
     }
     // A PNG of a chart not drawn would be blank; the SVG and the CSV are made without the canvas.
-    this.pngButton.hidden = !!res.error;
+    this.pngButton.hidden = this.toggle.hidden = !!res.error;
     this.readyNow(!!res.error);
   }
 
-  // Saves the chart (PNG at device resolution, or SVG drawn by the same code) or the table's CSV.
+  // Saves the chart (PNG at device resolution, or SVG drawn by the same code) or the table's CSV,
+  // through a link that is never in the page: a host's router cannot catch its click.
   download(kind) {
     const view = this.view;
     if (!view || !this.page) return;
-    const name = this.page.file_name + "." + kind;
     const save = (blob) => {
-      const a = el("a", { href: URL.createObjectURL(blob), download: name });
-      a.style.display = "none";
-      document.body.append(a);
+      const a = el("a", { href: URL.createObjectURL(blob), download: this.page.file_name + "." + kind });
       a.click();
-      setTimeout(() => (URL.revokeObjectURL(a.href), a.remove()), 0);
+      setTimeout(() => URL.revokeObjectURL(a.href), 0);
     };
-    if (kind === "png") {
-      if (this.figure.hidden) this.figure.hidden = false, this.drawChart(true), this.figure.hidden = true;
-      else if (this.chartWaiting) this.drawChart(true);
-      return this.canvas.toBlob(save, "image/png");
-    }
-    const res = this.call(() => (kind === "svg" ? view.svg(isDark(this.wrap)) : view.csv()));
+    if (kind === "png") return (this.chartWaiting && this.drawChart(true), this.canvas.toBlob(save, "image/png"));
+    const res = this.call(() => (kind === "svg" ? view.svg(this.wrap.classList.contains("is-dark")) : view.csv()));
     if (res.value != null) save(new Blob([res.value], dict({ type: kind === "svg" ? "image/svg+xml" : "text/csv;charset=utf-8" })));
   }
 
   // Follows the URL hash on back and forward (`popstate`): the attributes become the hash's, or
   // what the page itself set where the hash has none (back to a link without a hash shows that).
   hashFollower() {
-    const initial = dict(Object.fromEntries(ATTRS.map((k) => [k, this.host.getAttribute(k)])));
+    const initial = dict(Object.fromEntries(HASH_ATTRS.map((k) => [k, this.host.getAttribute(k)])));
     return () => {
-      const h = readHash();
+      const h = new URLSearchParams(location.hash.slice(1));
       this.syncing = true;
-      ATTRS.forEach((k) => (h[k] || initial[k] ? this.host.setAttribute(k, h[k] || initial[k]) : this.host.removeAttribute(k)));
+      // A value that did not decode (a malformed link) counts as none.
+      const value = (k) => (/\uFFFD/.test(h.get(k) || "") ? "" : h.get(k)) || initial[k];
+      HASH_ATTRS.forEach((k) => (value(k) ? this.host.setAttribute(k, value(k)) : this.host.removeAttribute(k)));
       this.syncing = false;
       this.update();
     };
   }
 }
 
-// A kommune list's options: the prompt, the fylker's groups, and the one chosen if the search hides it.
-function listOptions(list) {
-  const frag = document.createDocumentFragment();
-  const option = (o) => el("option", { value: o.value }, o.label);
-  const groups = list.groups.map((g) => el("optgroup", { label: g.label }, g.options.map(option)));
-  frag.append(option({ value: "", label: list.placeholder }), ...groups);
-  if (list.current) frag.append(option(list.current));
-  return frag;
-}
-
-// The URL hash of a `sync-hash` widget.
-function readHash() {
-  const out = dict();
-  for (const pair of location.hash.replace(/^#/, "").split("&")) {
-    const kv = pair.split("=");
-    if (ATTRS.indexOf(kv[0]) < 0) continue;
-    try {
-      out[kv[0]] = decodeURIComponent(kv[1] || "");
-    } catch (e) {
-      // A malformed pair is skipped: the rest of the link still counts.
-    }
-  }
-  return out;
-}
-
+// The URL hash of a `sync-hash` widget: its attributes as `kommune=5001&view=status`.
 function writeHash(host) {
-  const hash = "#" + ATTRS.filter((k) => host.getAttribute(k)).map((k) => k + "=" + encodeURIComponent(host.getAttribute(k))).join("&");
+  const hash = "#" + new URLSearchParams(HASH_ATTRS.filter((k) => host.getAttribute(k)).map((k) => [k, host.getAttribute(k)]));
   if (hash !== location.hash && !(hash === "#" && !location.hash)) history.pushState(null, "", hash);
 }
 
@@ -598,13 +547,16 @@ if (window.customElements && !customElements.get("intro-status")) {
     connectedCallback() { (this._widget ||= new Widget(this)).attach(); }
     disconnectedCallback() { if (this._widget) this._widget.detach(); }
     attributeChangedCallback(name, was, now) {
-      if (this._widget && was !== now && !this._widget.syncing) this._widget.update(true);
+      if (this._widget && was !== now && !this._widget.syncing) this._widget.update(HASH_ATTRS.indexOf(name) >= 0);
     }
   });
 }
 
-// `<script src="intro-status.js" data-kommune="4601">` renders a widget where the tag stands.
-if (CURRENT_SCRIPT && CURRENT_SCRIPT.hasAttribute("data-kommune") && CURRENT_SCRIPT.parentNode) {
+// `<script src="intro-status.js" data-kommune="4601">` renders a widget where the tag stands; in
+// `<head>` it cannot, and says so.
+if (CURRENT_SCRIPT && CURRENT_SCRIPT.hasAttribute("data-kommune") && CURRENT_SCRIPT.closest("head")) {
+  console.warn("intro-status: a <script data-kommune> in <head> has nowhere to show the widget. Put it in <body> where the chart should stand, or put <intro-status kommune=\"…\"></intro-status> there and load the script without data-kommune.");
+} else if (CURRENT_SCRIPT && CURRENT_SCRIPT.hasAttribute("data-kommune") && CURRENT_SCRIPT.parentNode) {
   const placed = document.createElement("intro-status");
   ATTRS.forEach((k) => CURRENT_SCRIPT.hasAttribute("data-" + k) && placed.setAttribute(k, CURRENT_SCRIPT.getAttribute("data-" + k)));
   CURRENT_SCRIPT.after(placed);

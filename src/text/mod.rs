@@ -143,6 +143,13 @@ pub struct Texts {
     pub download_png: &'static str,
     pub download_svg: &'static str,
     pub download_csv: &'static str,
+    /// The shell's own words: the table toggle's other state, the canvas's name (the chart is
+    /// described by the title and summary above it), a chart the browser would not draw, and the
+    /// widget's region name before the place ("Introduksjonsprogrammet: Bergen").
+    pub hide_table: &'static str,
+    pub chart_label: &'static str,
+    pub no_chart: &'static str,
+    pub programme: &'static str,
     /// Source cell beside the country's figure where another source gives a different one:
     /// "{source}" the cell so far, "{p}" the other per cent, "{host}" where it is published.
     pub source_other: &'static str,
@@ -255,7 +262,7 @@ pub static NB: Texts = Texts {
     title_uncertainty: "{name}: andel i arbeid eller utdanning med 95 % usikkerhetsintervall",
     title_similar: "{name} og {count} kommuner med omtrent like mange deltakere",
     title_country: "Kommuner etter antall som avsluttet i {cohort}",
-    choose_view: "Vis",
+    choose_view: "Velg visning",
     choose_cohort: "Avsluttet år",
     show_table: "Vis tabell",
     show_chart: "Vis figur",
@@ -291,6 +298,10 @@ pub static NB: Texts = Texts {
     download_png: "Last ned PNG",
     download_svg: "Last ned SVG",
     download_csv: "Last ned tall (CSV)",
+    hide_table: "Skjul tabell",
+    chart_label: "Diagram, beskrevet i teksten over",
+    no_chart: "Diagrammet kunne ikke tegnes i denne nettleseren. Tabellen under har alle tallene.",
+    programme: "Introduksjonsprogrammet",
     source_other: "{source} (avvikende tall: {p} i {host})",
     footnote_other: "{cohort}: Hele landet, avvikende tall ({p}) publisert i {url}",
     // similar view
@@ -381,7 +392,7 @@ pub static NN: Texts = Texts {
     title_uncertainty: "{name}: del i arbeid eller utdanning med 95 % uvisseintervall",
     title_similar: "{name} og {count} kommunar med om lag like mange deltakarar",
     title_country: "Kommunar etter talet som avslutta i {cohort}",
-    choose_view: "Vis",
+    choose_view: "Vel vising",
     choose_cohort: "Avslutta år",
     show_table: "Vis tabell",
     show_chart: "Vis figur",
@@ -417,6 +428,10 @@ pub static NN: Texts = Texts {
     download_png: "Last ned PNG",
     download_svg: "Last ned SVG",
     download_csv: "Last ned tal (CSV)",
+    hide_table: "Skjul tabell",
+    chart_label: "Diagram, skildra i teksten over",
+    no_chart: "Diagrammet kunne ikkje teiknast i denne nettlesaren. Tabellen under har alle tala.",
+    programme: "Introduksjonsprogrammet",
     source_other: "{source} (avvikande tal: {p} i {host})",
     footnote_other: "{cohort}: Heile landet, avvikande tal ({p}) publisert i {url}",
     // similar view
@@ -507,7 +522,7 @@ pub static EN: Texts = Texts {
     title_uncertainty: "{name}: share in work or education with 95% intervals",
     title_similar: "{name} and {count} municipalities with about as many participants",
     title_country: "Municipalities by number who finished in {cohort}",
-    choose_view: "Show",
+    choose_view: "Choose a view",
     choose_cohort: "Year finished",
     show_table: "Show table",
     show_chart: "Show chart",
@@ -543,6 +558,10 @@ pub static EN: Texts = Texts {
     download_png: "Download PNG",
     download_svg: "Download SVG",
     download_csv: "Download figures (CSV)",
+    hide_table: "Hide table",
+    chart_label: "Chart, described in the text above",
+    no_chart: "This browser could not draw the chart. The table below has every figure.",
+    programme: "The introduction programme",
     source_other: "{source} (differing figure: {p} at {host})",
     footnote_other: "{cohort}: Norway, differing figure ({p}) published at {url}",
     // similar view

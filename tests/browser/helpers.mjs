@@ -76,3 +76,27 @@ export async function tableText(page, host = "intro-status") {
     rows.map((r) => Array.from(r.children, (c) => c.textContent.replace(/\u00a0/g, " ")))
   );
 }
+
+// Chooses a place in a widget's kommune combobox (`scope`: a locator inside the widget, or the
+// widget): types `query`, then clicks the option for `code` among the matches.
+export async function pick(scope, query, code) {
+  const combo = scope.locator("[role=combobox]");
+  await combo.fill(query);
+  await scope.locator(`[role=option][data-value="${code}"]`).click();
+}
+
+// axe-core's WCAG 2.2 A/AA rules over the page (the widgets' shadow roots included): violations
+// as "rule: targets" lines.
+export async function axe(page) {
+  await page.addScriptTag({ path: join(ROOT, "node_modules", "axe-core", "axe.min.js") });
+  const result = await page.evaluate(() =>
+    window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"] } }),
+  );
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+// Resolves once every `intro-status` on the page has said `intro-status:ready` (after `count`
+// readies at least), or rejects after `timeout`.
+export async function allReady(page, count, timeout = 10000) {
+  await page.waitForFunction((n) => (window.__readyCount || 0) >= n, count, { timeout });
+}

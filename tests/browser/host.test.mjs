@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { launch, open, fileUrl, canvasInk, ROOT, SCREENSHOTS } from "./helpers.mjs";
+import { launch, open, fileUrl, canvasInk, pick, ROOT, SCREENSHOTS } from "./helpers.mjs";
 
 const AXE = join(ROOT, "node_modules", "axe-core", "axe.min.js");
 
@@ -180,17 +180,14 @@ test("a host page that extended Object.prototype changes nothing in the widget",
     });
   assert.deepEqual(await found(), []);
 
-  // The controls work, and run nothing of the page's: a tab, the kommune list (its listener is
-  // not made `once` by Object.prototype.once), the search field.
+  // The controls work, and run nothing of the page's: a tab, the kommune combobox (its
+  // listeners are not made `once` by Object.prototype.once), twice.
   await page.locator("#plain [role=tab][data-view=gender]").click();
   await page.locator("#plain .is-title").filter({ hasText: /menn og kvinner$/ }).waitFor();
-  const list = page.locator("#plain select[id$=-kommune]");
-  await list.focus();
-  await page.locator("#plain input[type=search]").focus();
-  await list.focus();
-  await list.selectOption("5001");
+  await pick(page.locator("#plain"), "bergen", "4601");
+  await page.locator("#plain .is-title").filter({ hasText: /^Bergen/ }).waitFor();
+  await pick(page.locator("#plain"), "trondheim", "5001");
   await page.locator("#plain .is-title").filter({ hasText: /^Trondheim/ }).waitFor();
-  assert.equal(await list.locator("optgroup > option").count() > 300, true);
   assert.equal(await page.evaluate(() => window.__polluted), undefined);
   assert.deepEqual(await found(), []);
 
@@ -198,7 +195,7 @@ test("a host page that extended Object.prototype changes nothing in the widget",
   await page.evaluate(() => Object.keys(window.POLLUTION).forEach((key) => delete Object.prototype[key]));
   await page.addScriptTag({ path: AXE });
   const violations = await page.evaluate(() =>
-    window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }),
+    window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"] } }),
   ).then((r) => r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`));
   assert.deepEqual(violations, []);
   await page.locator("#plain").screenshot({ path: join(SCREENSHOTS, "host-polluted.png") });

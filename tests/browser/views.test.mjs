@@ -38,7 +38,7 @@ const CASES = [
 
 test("every view is drawn on the canvas with its source figures (Bergen)", async () => {
   const { page, problems } = await open(browser.context, fileUrl("dist/index.html"));
-  await page.locator("intro-status select[id$=-kommune]").waitFor({ state: "attached" });
+  await page.locator("intro-status [role=combobox]").waitFor({ state: "attached" });
   for (const [view, first, cells] of CASES) {
     await show(page, { kommune: "4601", view });
     const ink = await canvasInk(page, "intro-status canvas", [0x1d, 0x4f, 0x91]);

@@ -201,10 +201,12 @@ fn build() -> Result<PathBuf> {
     if dist_index == index {
         return Err("index.html does not load dist/intro-status.js".into());
     }
-    write(&dist.join("index.html"), dist_index.as_bytes())?;
+    write(&dist.join("index.html"), dist_index.replace("href=\"dist/frame.html", "href=\"frame.html").as_bytes())?;
+    // The iframe form, for CMSes that strip scripts and custom elements: the same widget.
+    write(&dist.join("frame.html"), read_text(&root.join("www/frame.html"))?.as_bytes())?;
     let standalone = standalone::write(&dist, &script)?;
     eprintln!(
-        "xtask: wrote {} ({} bytes, wasm {} bytes), dist/index.html and dist/intro-status-standalone.html ({standalone} bytes)",
+        "xtask: wrote {} ({} bytes, wasm {} bytes), dist/index.html, dist/frame.html and dist/intro-status-standalone.html ({standalone} bytes)",
         js_path.display(),
         script.len(),
         wasm_len
