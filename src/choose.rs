@@ -34,21 +34,26 @@ pub struct List {
     pub count: String,
 }
 
-/// Lower case without diacritics, hyphens and dashes as spaces, so "porsangu" finds Porsáŋgu
-/// and "tråante" Tråante. Letters of their own (æ, ø) stay. A table of its own rather than
-/// Unicode's: std's case mapping and decomposition tables would weigh kilobytes in the wasm.
+/// Lower case without diacritics, hyphens and dashes as spaces, æ as "ae", ø as "o" and å as
+/// "a", so "porsangu" finds Porsáŋgu, "tråante" Tråante and "baerum" Bærum. A table of its own
+/// rather than Unicode's: std's case mapping and decomposition tables would weigh kilobytes in
+/// the wasm. Search compares [`search_key`]s, which fold further.
 pub fn fold(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, 'Æ' | 'æ') {
+            out.push_str("ae");
+            continue;
+        }
+        out.push(match c {
             'A'..='Z' => c.to_ascii_lowercase(),
+            'Ø' | 'ø' => 'o',
             'À'..='Å' | 'à'..='å' | 'Ā'..='ą' => 'a',
-            'Æ' => 'æ',
             'Ç' | 'ç' | 'Ć'..='č' => 'c',
             'È'..='Ë' | 'è'..='ë' | 'Ē'..='ě' => 'e',
             'Ì'..='Ï' | 'ì'..='ï' | 'Ĩ'..='ı' => 'i',
             'Ñ' | 'ñ' | 'Ń'..='ň' => 'n',
             'Ò'..='Ö' | 'ò'..='ö' | 'Ō'..='ő' => 'o',
-            'Ø' => 'ø',
             'Ù'..='Ü' | 'ù'..='ü' | 'Ũ'..='ų' => 'u',
             'Ý' | 'ý' | 'ÿ' => 'y',
             'Ď' | 'ď' | 'Đ' | 'đ' => 'd',
@@ -58,8 +63,33 @@ pub fn fold(text: &str) -> String {
             'Ž' | 'ž' | 'Ź'..='ż' => 'z',
             '-' | '–' => ' ',
             c => c,
-        })
-        .collect()
+        });
+    }
+    out
+}
+
+/// What search compares: [`fold`], then "aa", "ae" and "oe" as the one letter they stand for
+/// (å, æ, ø in ASCII), on both sides, so that "aalesund" and "alesund" find Ålesund, "baerum"
+/// and "berum" Bærum, "tromsoe" and "tromso" Tromsø.
+pub fn search_key(text: &str) -> String {
+    let folded = fold(text.trim());
+    let mut out = String::with_capacity(folded.len());
+    for c in folded.chars() {
+        let digraph = match (out.chars().next_back(), c) {
+            (Some('a'), 'a') => Some('a'),
+            (Some('a'), 'e') => Some('e'),
+            (Some('o'), 'e') => Some('o'),
+            _ => None,
+        };
+        match digraph {
+            Some(d) => {
+                out.pop();
+                out.push(d);
+            }
+            None => out.push(c),
+        }
+    }
+    out
 }
 
 /// "Bergen (4601)".
