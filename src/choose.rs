@@ -176,3 +176,119 @@ pub fn one(lang: Lang, place: &Place) -> Option<Choice> {
         }
     })
 }
+
+/// One option of a search: the code it chooses, what the list says, and why a former number or
+/// name found it ("tidligere Klæbu (5030)").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Match {
+    pub value: String,
+    pub label: String,
+    pub note: Option<String>,
+}
+
+/// What a search found: "3 kommuner passer" (nothing without a search) and the options, best first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SearchResult {
+    pub count: String,
+    pub options: Vec<Match>,
+}
+
+/// The most options a search shows; `count` still says how many matched.
+pub const SEARCH_LIMIT: usize = 50;
+
+/// How well a name (a [`search_key`]) matches a query: 0 the whole name, 1 its start, 2 the
+/// start of a later word ("tråante", "oslo" in "Oslo – Gamle Oslo"), 5 anywhere.
+fn name_tier(name: &str, query: &str) -> Option<u8> {
+    if name == query {
+        Some(0)
+    } else if name.starts_with(query) {
+        Some(1)
+    } else if name.split(' ').skip(1).any(|w| w.starts_with(query)) {
+        Some(2)
+    } else if name.contains(query) {
+        Some(5)
+    } else {
+        None
+    }
+}
+
+/// How well a number matches a query of digits, with or without its leading zero: 3 the whole
+/// number, 4 its start.
+fn code_tier(code: &str, query: &str) -> Option<u8> {
+    let bare = code.trim_start_matches('0');
+    if code == query || bare == query {
+        Some(3)
+    } else if code.starts_with(query) || bare.starts_with(query) {
+        Some(4)
+    } else {
+        None
+    }
+}
+
+/// A place's rank for a query: the best of its names and numbers. Today's rank `2 × tier`, a
+/// former's `2 × tier + 3` (a former name whole, after today's names' starts: "berg" finds Bergen
+/// before Senja, which was Berg); lower is better.
+fn rank(query: &str, digits: bool, names: &[&str], code: &str, former: bool) -> Option<u8> {
+    let tier = match digits {
+        true => code_tier(code, query),
+        false => names.iter().filter_map(|n| name_tier(&search_key(n), query)).min(),
+    }?;
+    Some(2 * tier + 3 * former as u8)
+}
+
+/// Today's kommuner and listed bydeler that match what the reader typed (as typed: trimmed and
+/// folded here, see [`search_key`]), best first: whole name, start of the name, start of a later
+/// word, number, anywhere in the name; today's names and numbers before former ones of the same
+/// kind; ties in Norwegian alphabetical order. A match by a former number or name is today's
+/// kommune with a note saying so. At most [`SEARCH_LIMIT`]. An empty search is every kommune
+/// and listed bydel, alphabetical, with no count.
+pub fn search(ds: &Dataset, lang: Lang, query: &str) -> SearchResult {
+    let t = texts(lang);
+    let q = search_key(query);
+    let digits = !q.is_empty() && q.bytes().all(|b| b.is_ascii_digit());
+    let mut found: Vec<(u8, String, Match)> = Vec::new();
+    for k in &ds.map.kommuner {
+        let mut names: Vec<&str> = vec![&k.name, k.name.split(" (").next().unwrap_or(&k.name)];
+        names.extend(k.other_names.iter().map(String::as_str));
+        let today = rank(&q, digits, &names, &k.code, false);
+        let former = k
+            .former
+            .iter()
+            .filter_map(|f| Some((rank(&q, digits, &[&f.name, f.name.split(" (").next().unwrap_or(&f.name)], &f.code, true)?, f)))
+            .min_by_key(|(r, f)| (*r, std::cmp::Reverse(f.code.as_str())));
+        let (best, note) = match (today, former) {
+            _ if q.is_empty() => (0, None),
+            (Some(r), Some((fr, _))) if r <= fr => (r, None),
+            (Some(r), None) => (r, None),
+            (_, Some((fr, f))) => {
+                let text = if f.divided { t.search_former_part } else { t.search_former };
+                (fr, Some(text.replace("{name}", &format!("{} ({})", f.name, f.code))))
+            }
+            (None, None) => continue,
+        };
+        found.push((best, sort_key(&k.name), Match { value: k.code.clone(), label: kommune_label(k), note }));
+    }
+    for r in ds.regions.iter().filter(|r| r.region.level == Level::Bydel) {
+        let Some(k) = bydel_kommune(ds, &r.region.code) else { continue };
+        let label = bydel_label(&k.name, &r.region.name, lang).trim_start_matches('\u{2003}').to_string();
+        let whole = format!("{} – {}", k.name, r.region.name);
+        let best = match rank(&q, digits, &[&r.region.name, &whole], &r.region.code, false) {
+            _ if q.is_empty() => 0,
+            Some(best) => best,
+            None => continue,
+        };
+        found.push((best, sort_key(&label), Match { value: r.region.code.clone(), label, note: None }));
+    }
+    let n = found.len();
+    let mut options: Vec<Match> = sort_by_cached_key(found, |(rank, key, _)| (*rank, key.clone())).into_iter().map(|(_, _, m)| m).collect();
+    let count = match (q.is_empty(), n) {
+        (true, _) => String::new(),
+        (false, 0) => t.search_none.to_string(),
+        (false, 1) => t.search_count_one.to_string(),
+        (false, n) => t.search_count.replace("{n}", &n.to_string()),
+    };
+    if !q.is_empty() {
+        options.truncate(SEARCH_LIMIT);
+    }
+    SearchResult { count, options }
+}
