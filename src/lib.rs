@@ -9,6 +9,7 @@ pub mod choose;
 pub mod data;
 pub mod export;
 pub mod outcome;
+pub mod page;
 pub mod place;
 pub mod sort;
 pub mod text;

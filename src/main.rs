@@ -1,5 +1,5 @@
 //! `intro-status export`: every embedded figure as CSV on stdout; `intro-status view`: what the
-//! widget shows for places and views (see `usage`).
+//! widget shows for places and views; `intro-status search`: what its search finds (see `usage`).
 
 use intro_status::data::Embedded;
 use intro_status::{data::Dataset, export};
@@ -27,6 +27,7 @@ fn main() {
             }
         }
         Some("view") => std::process::exit(view(&args[1..])),
+        Some("search") if args.len() > 1 => std::process::exit(search(&args[1..].join(" "))),
         _ => usage(),
     }
 }
@@ -36,7 +37,8 @@ fn usage() -> ! {
     eprintln!("       intro-status export --map 2024    the same on today's kommune map, with a note column");
     eprintln!("       intro-status view PLACE... [--view V] [--cohort YEAR] [--lang nb|nn|en] [--format text|csv|svg|json]");
     eprintln!("       intro-status view --all [--lang L] [--format F]   every kommune and bydel of today, every view");
-    eprintln!("         PLACE: a kommune number (old or new), a bydel number, or a name; V: a view's key (default: every view)");
+    eprintln!("         PLACE: a kommune number (any since 2011), a bydel number, or a name (today's or former); V: a view's key (default: every view)");
+    eprintln!("       intro-status search QUERY         the kommuner and bydeler the widget's search finds, best first: NUMBER<TAB>NAME");
     std::process::exit(2);
 }
 
@@ -101,4 +103,26 @@ fn view(args: &[String]) -> i32 {
         }
     }
     i32::from(out.flush().is_err())
+}
+
+/// `search`: what the widget's search finds for a query, best first, one `number<TAB>name` a
+/// line (today's kommune number, or the bydel's); the exit status for the process (1: nothing).
+fn search(query: &str) -> i32 {
+    use intro_status::place::Place;
+    let ds = Dataset::embedded();
+    let found = intro_status::choose::search(ds, intro_status::text::Lang::Nb, query);
+    if found.options.is_empty() {
+        eprintln!("intro-status: no kommune or bydel matches «{query}»");
+        return 1;
+    }
+    let mut out = String::new();
+    for m in &found.options {
+        let name = match Place::resolve(ds, &m.value) {
+            Some(Place::Kommune(k)) => k.name.as_str(),
+            _ => m.label.as_str(),
+        };
+        out += &format!("{}\t{name}\n", m.value);
+    }
+    print!("{out}");
+    0
 }

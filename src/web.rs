@@ -5,8 +5,7 @@
 use crate::chart::{layout as chart_layout, Theme, DARK, HEIGHT, LIGHT, WIDTH};
 use crate::data::Dataset;
 use crate::data::Embedded;
-use crate::place::Place;
-use crate::text::{boot_texts, source_line, texts, Lang, Texts};
+use crate::text::{source_line, texts, Lang, Texts};
 use crate::views::{Opened, ViewKind, ViewText};
 use plotters::prelude::DrawingBackend;
 use plotters_canvas::CanvasBackend;
@@ -31,9 +30,10 @@ pub fn start() {
     }));
 }
 
-/// The language of a widget's `lang` tag (its own or the page's); bokmål for anything else.
+/// The language of a widget's `lang` tag (its own or the page's), the nearest the widget speaks
+/// (see [`crate::page::nearest_lang`]).
 fn lang(tag: &str) -> Lang {
-    Lang::parse(tag).unwrap_or(Lang::Nb)
+    crate::page::nearest_lang(tag).0
 }
 
 /// Plain JS objects (not `Map`s, which `#[serde(flatten)]` would otherwise give).
@@ -58,11 +58,10 @@ fn shorten(s: &str) -> String {
 struct Ui {
     /// The language the widget speaks: `nb`, `nn` or `en`.
     lang: &'static str,
-    /// Why the tag was not taken as it stands ("Ukjent språk «se»; viser bokmål."), if it was not.
-    notice: Option<String>,
+    /// For the console: why the tag was not taken as it stands ("Ukjent språk «se»; viser
+    /// bokmål."), if it was not.
+    warning: Option<String>,
     texts: &'static Texts,
-    /// The kommune list's first, empty entry ("Velg kommune …"), also in its short form.
-    placeholder: String,
     /// The view switch: `[{key, name}]` in order.
     views: Vec<ViewChoice>,
     /// "Kilde: SSB, statistikkbanken tabell 10824[, hentet …][, foreløpige tall]".
@@ -75,21 +74,15 @@ struct ViewChoice {
     name: &'static str,
 }
 
-/// A widget's fixed texts for its `lang` tag (its own or the page's nearest), and the language
-/// that tag gives. An empty tag is bokmål without a notice.
+/// A widget's fixed texts for its `lang` tag (its own or the page's), in the nearest language
+/// the widget speaks, and a warning for the console where the tag is none of them (see
+/// [`crate::page::nearest_lang`]). An empty tag is bokmål without a warning.
 #[wasm_bindgen]
 pub fn ui(lang_tag: &str) -> Result<JsValue, JsError> {
-    let known = Lang::parse(lang_tag);
-    let lang = known.unwrap_or(Lang::Nb);
-    let notice = match (known, lang_tag.trim()) {
-        (None, tag) if !tag.is_empty() => Some(boot_texts(lang).language.replace("{x}", &shorten(tag))),
-        _ => None,
-    };
+    let (lang, warning) = crate::page::nearest_lang(lang_tag);
     let views = ViewKind::ALL.iter().map(|&k| ViewChoice { key: k.key(), name: k.name(lang) }).collect();
     let source_line = source_line(&Dataset::embedded_one_year_after().source, lang);
-    // As in `choose::list`, which makes it for the whole list.
-    let placeholder = crate::choose::placeholder(lang);
-    to_js(&Ui { lang: lang.code(), notice, texts: texts(lang), placeholder, views, source_line })
+    to_js(&Ui { lang: lang.code(), warning, texts: texts(lang), views, source_line })
 }
 
 /// The view a `view` attribute names: empty is the goal view, "trend" its older name.
@@ -107,25 +100,12 @@ pub fn view_key(view: &str) -> Option<String> {
     view_kind(view).map(|k| k.key().to_string())
 }
 
-/// The kommune list for what the reader typed in the search (empty: the whole list), in a
-/// language, keeping `current` choosable: `{placeholder, groups: [{label, options: [{value,
-/// label}]}], current, count}` (see [`crate::choose::list`]).
-#[wasm_bindgen]
-pub fn kommune_list(search: &str, lang_tag: &str, current: &str) -> Result<JsValue, JsError> {
-    to_js(&crate::choose::list(Dataset::embedded_one_year_after(), lang(lang_tag), search, current))
-}
-
-/// Stand-in until the ranked search lands: the kommune list's options for what was typed, flat.
+/// What the reader typed in the search, in a language: `{count, options: [{value, label,
+/// note}]}`, best first, at most 50 (see [`crate::choose::search`]); `note` is `null` but where a
+/// former number or name found the option ("tidligere Klæbu (5030)").
 #[wasm_bindgen]
 pub fn search(query: &str, lang_tag: &str) -> Result<JsValue, JsError> {
-    #[derive(Serialize)]
-    struct Found {
-        count: String,
-        options: Vec<crate::choose::Choice>,
-    }
-    let list = crate::choose::list(Dataset::embedded_one_year_after(), lang(lang_tag), query, "");
-    let options = list.groups.into_iter().flat_map(|g| g.options).map(|mut c| { c.label = c.label.trim().to_string(); c }).collect();
-    to_js(&Found { count: list.count, options })
+    to_js(&crate::choose::search(Dataset::embedded_one_year_after(), lang(lang_tag), query))
 }
 
 /// The chart's box for a figure `width` CSS pixels wide at a device pixel ratio (see
@@ -143,8 +123,8 @@ pub struct View {
     /// The view's name in `view="…"`, and what the kommune list shows for the place.
     key: &'static str,
     choice: Option<crate::choose::Choice>,
-    /// The place's name.
-    name: String,
+    notice: Option<String>,
+    region: String,
 }
 
 #[derive(Serialize)]
@@ -159,32 +139,30 @@ struct ViewPage<'a> {
     choice: Option<&'a crate::choose::Choice>,
     /// A name for downloads: "intro-status-0301-status-2013".
     file_name: String,
+    /// Where the attributes were not taken as they stand: a former number or name, a cohort
+    /// without figures (see [`crate::page::Page::notice`]); `null` otherwise.
+    notice: Option<&'a str>,
     /// The widget's name as a region of the page: "Introduksjonsprogrammet: Bergen".
-    region: String,
+    region: &'a str,
     #[serde(flatten)]
     text: ViewText,
 }
 
 #[wasm_bindgen]
 impl View {
-    /// Opens a view from a widget's attributes as the page gave them: `kommune` (any number a
-    /// page may hold, see [`Place::resolve`]), `view` (empty: the goal view), `cohort` (four
-    /// digits, else the view's default) and the `lang` tag. An unknown kommune or view is an
-    /// error with a message for the page, in its language.
+    /// Opens a view from a widget's attributes as the page gave them: `kommune` (any number or
+    /// name a page may hold, see [`crate::place::find`]), `view` (empty: the goal view), `cohort`
+    /// (a year of the view's cohorts, else the view's default with a notice) and the `lang` tag.
+    /// An unknown, ambiguous or divided kommune or an unknown view is an error with a message
+    /// for the page, in its language (see [`crate::page::open_page`]).
     pub fn open(kommune: &str, view: &str, cohort: &str, lang_tag: &str) -> Result<View, JsError> {
         let lang = lang(lang_tag);
-        let t = texts(lang);
-        let kind = view_kind(view).ok_or_else(|| JsError::new(&format!("{}: «{}»", t.unknown_view, shorten(view))))?;
-        let cohort = cohort.trim();
-        let cohort = (cohort.len() == 4).then(|| cohort.parse::<u16>().ok()).flatten();
-        let ds = dataset(kind);
-        let unknown = || JsError::new(&format!("{}: «{}»", t.unknown_kommune, shorten(kommune)));
-        let place = Place::resolve(ds, kommune).ok_or_else(unknown)?;
-        let opened = Opened::open(ds, &place, kind, cohort, lang).ok_or_else(unknown)?;
-        Ok(View { opened, key: kind.key(), choice: crate::choose::one(lang, &place), name: place.name().to_string() })
+        let kind = view_kind(view).ok_or_else(|| JsError::new(&format!("{}: «{}»", texts(lang).unknown_view, shorten(view))))?;
+        let page = crate::page::open_page(dataset(kind), kommune, kind, cohort, lang).map_err(|e| JsError::new(&e))?;
+        Ok(View { opened: page.opened, key: kind.key(), choice: page.choice, notice: page.notice, region: page.region })
     }
 
-    /// Everything but the chart: `{code, view, cohort, cohorts, choice, file_name, title,
+    /// Everything but the chart: `{code, view, cohort, cohorts, choice, file_name, notice, title,
     /// summary, notes, table}`.
     pub fn page(&self) -> Result<JsValue, JsError> {
         let (cohort, cohorts) = self.opened.data.cohort_choice().map_or((None, &[][..]), |(c, cs)| (Some(c), cs));
@@ -193,8 +171,8 @@ impl View {
             Some(c) => format!("intro-status-{code}-{}-{c}", self.key),
             None => format!("intro-status-{code}-{}", self.key),
         };
-        let region = format!("{}: {}", texts(self.opened.lang).programme, self.name);
-        to_js(&ViewPage { code, view: self.key, cohort, cohorts, choice: self.choice.as_ref(), file_name, region, text: self.opened.text() })
+        let notice = self.notice.as_deref();
+        to_js(&ViewPage { code, view: self.key, cohort, cohorts, choice: self.choice.as_ref(), file_name, notice, region: &self.region, text: self.opened.text() })
     }
 
     /// Draws the chart on a canvas whose pixel size is already set (see [`layout`]), at a scale.

@@ -92,32 +92,8 @@ pub fn render(ds: &Dataset, place: &Place, kind: ViewKind, cohort: Option<u16>, 
     })
 }
 
-/// The place a reader names on the command line: any number `Place::resolve` takes, or a name
-/// of today's kommune (whole, or one of its parts in "Trondheim - Tråante", any case and
-/// accents) or of a bydel. An unknown or ambiguous name is an error that says so.
+/// The place a reader names on the command line: any number or name [`crate::place::find`]
+/// takes. An unknown, ambiguous or divided one is an error that says so, in English.
 pub fn find_place<'a>(ds: &'a Dataset, query: &str) -> Result<Place<'a>, String> {
-    if let Some(place) = Place::resolve(ds, query) {
-        return Ok(place);
-    }
-    let q = crate::choose::fold(query.trim());
-    // "Herøy (Nordland)" is also "Herøy"; "Trondheim - Tråante" also "Tråante".
-    let bare = |name: &str| name.split(" (").next().unwrap_or(name).to_string();
-    let named = |name: &str| {
-        [name.to_string(), bare(name)].iter().any(|n| crate::choose::fold(n) == q || n.split(" - ").any(|part| crate::choose::fold(part) == q))
-    };
-    let found: Vec<Place> = all_places(ds)
-        .into_iter()
-        .filter(|p| match p {
-            Place::Kommune(k) => named(&k.name) || k.other_names.iter().any(|n| named(n)),
-            Place::Bydel { region, .. } => named(&region.region.name),
-        })
-        .collect();
-    match found.as_slice() {
-        [one] => Ok(*one),
-        [] => Err(format!("no kommune or bydel is called or numbered «{query}»")),
-        many => {
-            let names: Vec<String> = many.iter().map(|p| format!("{} {}", p.code(), p.name())).collect();
-            Err(format!("«{query}» names {} places: {}", many.len(), names.join(", ")))
-        }
-    }
+    crate::place::find(ds, query).map(|f| f.place).map_err(|why| crate::place::not_found_message(ds, query, &why, Lang::En))
 }

@@ -92,12 +92,14 @@ fn the_fixture_round_trips_and_garbage_does_not_decode() {
 }
 
 /// The codec's predictions fit SSB's figures: the encoded extract stays small (23 016 bytes when
-/// this was written; 156 949 with the codec before), so a change that loses a prediction shows.
+/// this was written; 156 949 with the codec before; 27 100 since it carries every kommune number
+/// and name since 2011, about 2 400 of them for the 523 former numbers), so a change that loses a
+/// prediction shows.
 #[test]
 fn the_encoded_extract_stays_compact() {
     let fresh = fixture();
     let n = codec::encode(fresh).len();
-    assert!(n < 25_000, "the encoded data grew to {n} bytes");
+    assert!(n < 28_000, "the encoded data grew to {n} bytes");
     // Per cents follow from the counts: beside a published total, all but a few dozen.
     let mut off = 0;
     for cells in fresh.regions.iter().flat_map(|r| r.years.values()) {
@@ -143,6 +145,7 @@ fn kommune(code: &str, name: &str, other_names: &[&str], fylke: &str, sources: &
             .iter()
             .map(|(code, split)| Source { code: code.to_string(), split: split.map(|(year, name)| Split { year, name: name.into() }) })
             .collect(),
+        former: Vec::new(),
     }
 }
 

@@ -288,3 +288,55 @@ fn fixture_agrees_with_the_embedded_data() {
         differs.iter().take(20).cloned().collect::<Vec<_>>().join("\n")
     );
 }
+
+/// Every kommune number and name of every raw KLASS 131 version since 2011
+/// (`../shared/data/raw/ssb_klass131_kommuneinndeling_version_*.json`) finds one of today's
+/// kommuner in the embedded data, or is a kommune later divided, whose message names each of
+/// today's kommuner it was divided among. Today's numbers find themselves.
+#[test]
+fn every_klass_number_and_name_since_2011_finds_todays_kommune() {
+    use intro_status::place::{find, not_found_message, NotFound, Place};
+    use intro_status::text::Lang;
+    let ds = Dataset::embedded();
+    let mut versions: Vec<PathBuf> = std::fs::read_dir(raw_dir())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.file_name().unwrap().to_str().unwrap().starts_with("ssb_klass131_kommuneinndeling_version_"))
+        .collect();
+    versions.sort();
+    let (mut checked, mut divided) = (0, 0);
+    for path in &versions {
+        let version: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        if version["validTo"].as_str().is_some_and(|to| to <= "2011-01-01") {
+            continue;
+        }
+        let today = version["validTo"].is_null();
+        for item in version["classificationItems"].as_array().unwrap() {
+            let (code, name) = (item["code"].as_str().unwrap(), item["name"].as_str().unwrap());
+            if code == "9999" {
+                continue;
+            }
+            match find(ds, code) {
+                Ok(f) => {
+                    assert!(matches!(f.place, Place::Kommune(_)), "{code}");
+                    assert!(!today || f.place.code() == code, "{code} of today finds {}", f.place.code());
+                }
+                Err(why @ NotFound::Divided { .. }) => {
+                    let NotFound::Divided { into, .. } = &why else { unreachable!() };
+                    assert!(into.len() > 1 && !today, "{code} {name}");
+                    let message = not_found_message(ds, code, &why, Lang::Nb);
+                    assert!(into.iter().all(|k| message.contains(&format!("{} ({})", k.name, k.code))), "{message}");
+                    divided += 1;
+                }
+                Err(_) => panic!("{} {code} {name} finds nothing", path.display()),
+            }
+            // Its name finds a place too, or says which ones it could be.
+            match find(ds, name) {
+                Ok(_) | Err(NotFound::Divided { .. }) | Err(NotFound::Ambiguous(_)) => {}
+                Err(NotFound::Unknown) => panic!("{} {name} ({code}) finds nothing", path.display()),
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 4000 && divided > 0, "{checked} numbers, {divided} divided");
+}

@@ -63,3 +63,19 @@ fn csv_and_svg_are_the_downloads() {
     assert_eq!(code, 0);
     assert!(out.starts_with("<svg") && out.contains("Ullern"));
 }
+
+#[test]
+fn search_prints_todays_numbers_best_first() {
+    let search = |q: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_intro-status")).arg("search").arg(q).output().expect("the binary runs");
+        (out.status.code().unwrap_or(-1), String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
+    };
+    let (code, out, _) = search("tromso");
+    assert_eq!(code, 0);
+    assert!(out.starts_with("5501\tTromsø"), "{out}");
+    let (code, out, _) = search("5030");
+    assert_eq!((code, out.lines().next()), (0, Some("5001\tTrondheim - Tråante")));
+    let (code, out, err) = search("xyzzy");
+    assert_eq!((code, out.as_str()), (1, ""));
+    assert!(err.contains("«xyzzy»"), "{err}");
+}

@@ -196,6 +196,26 @@ pub struct Texts {
     pub similar_caption_more: &'static str,
     pub similar_caption_none: &'static str,
     pub similar_caption_no_own: &'static str,
+    // finding a place (issue 17)
+    /// The search's count where nothing matches.
+    pub search_none: &'static str,
+    /// A search match's note, found by a former number or name: "{name}" ("Klæbu (5030)").
+    pub search_former: &'static str,
+    /// The same for a kommune that holds part of a divided one: "{name}".
+    pub search_former_part: &'static str,
+    /// A name nothing has: "{x}".
+    pub unknown_name: &'static str,
+    /// A name several places have: "{x}", "{list}" ("1515 Herøy (Møre og Romsdal), Møre og
+    /// Romsdal; …").
+    pub ambiguous: &'static str,
+    /// A number or name of a kommune divided among several of today's: "{old}", "{list}".
+    pub divided_among: &'static str,
+    /// Notice, found by a former number or name of a kommune merged into today's: "{old}", "{new}".
+    pub notice_part_of: &'static str,
+    /// Notice, found by a former number or name of the same kommune: "{old}", "{new}".
+    pub notice_now: &'static str,
+    /// Notice, a `cohort` that is no cohort of the figures: "{x}", "{shown}", "{list}".
+    pub notice_cohort: &'static str,
 }
 
 pub static NB: Texts = Texts {
@@ -326,6 +346,15 @@ pub static NB: Texts = Texts {
     similar_caption_more: "{name} og de {count} nærmeste av {total} kommuner med mellom {lo} og {hi} som avsluttet i {cohorts}",
     similar_caption_none: "{name}: ingen andre kommuner med mellom {lo} og {hi} som avsluttet i {cohorts}",
     similar_caption_no_own: "{name}: ingen tall for {cohorts} å sammenligne andre kommuner med",
+    search_none: "Ingen kommuner passer",
+    search_former: "tidligere {name}",
+    search_former_part: "har en del av tidligere {name}",
+    unknown_name: "Fant ingen kommune eller bydel som heter «{x}»",
+    ambiguous: "«{x}» kan være flere steder: {list}. Velg ett av dem, eller bruk nummeret.",
+    divided_among: "{old} ble delt mellom {list}. Velg en av dem.",
+    notice_part_of: "{old} er nå en del av {new}.",
+    notice_now: "{old} er nå {new}.",
+    notice_cohort: "Kullet «{x}» finnes ikke i tallene; viser {shown}. Kull med tall: {list}.",
 };
 
 pub static NN: Texts = Texts {
@@ -456,6 +485,15 @@ pub static NN: Texts = Texts {
     similar_caption_more: "{name} og dei {count} næraste av {total} kommunar med mellom {lo} og {hi} som avslutta i {cohorts}",
     similar_caption_none: "{name}: ingen andre kommunar med mellom {lo} og {hi} som avslutta i {cohorts}",
     similar_caption_no_own: "{name}: ingen tal for {cohorts} å samanlikne andre kommunar med",
+    search_none: "Ingen kommunar passar",
+    search_former: "tidlegare {name}",
+    search_former_part: "har ein del av tidlegare {name}",
+    unknown_name: "Fann ingen kommune eller bydel som heiter «{x}»",
+    ambiguous: "«{x}» kan vere fleire stader: {list}. Vel ein av dei, eller bruk nummeret.",
+    divided_among: "{old} vart delt mellom {list}. Vel ein av dei.",
+    notice_part_of: "{old} er no ein del av {new}.",
+    notice_now: "{old} er no {new}.",
+    notice_cohort: "Kullet «{x}» finst ikkje i tala; viser {shown}. Kull med tal: {list}.",
 };
 
 pub static EN: Texts = Texts {
@@ -586,6 +624,15 @@ pub static EN: Texts = Texts {
     similar_caption_more: "{name} and the {count} nearest of {total} municipalities with between {lo} and {hi} who finished in {cohorts}",
     similar_caption_none: "{name}: no other municipalities with between {lo} and {hi} who finished in {cohorts}",
     similar_caption_no_own: "{name}: no figures for {cohorts} to compare other municipalities by",
+    search_none: "No municipalities match",
+    search_former: "formerly {name}",
+    search_former_part: "holds part of former {name}",
+    unknown_name: "No municipality or city district is called «{x}»",
+    ambiguous: "«{x}» could be several places: {list}. Choose one, or use the number.",
+    divided_among: "{old} was divided among {list}. Choose one of them.",
+    notice_part_of: "{old} is now part of {new}.",
+    notice_now: "{old} is now {new}.",
+    notice_cohort: "There are no figures for the cohort «{x}»; showing {shown}. Cohorts with figures: {list}.",
 };
 
 /// What a widget says before the core runs, or where it cannot: the shell carries these,

@@ -253,4 +253,25 @@ fn put_map(out: &mut Vec<u8>, map: &KommuneMap, regions: &[Region]) {
             out.extend_from_slice(k.fylke.as_bytes());
         }
     }
+    let mut prev = 0;
+    for k in kommuner {
+        put_varint(out, k.former.len() as u32);
+        let mut before: Option<&str> = None;
+        for f in &k.former {
+            put_code(out, &mut prev, &f.code);
+            let divided = f.divided as u32;
+            let name = Some(f.name.as_str());
+            let tag = match () {
+                _ if name == Some(k.name.as_str()) => 0,
+                _ if name == data_name(regions, &f.code) => 1,
+                _ if name == before => 2,
+                _ => f.name.len() as u32 + 3,
+            };
+            put_varint(out, tag << 1 | divided);
+            if tag > 2 {
+                out.extend_from_slice(f.name.as_bytes());
+            }
+            before = name;
+        }
+    }
 }

@@ -491,12 +491,18 @@ pub fn import_data(root: &Path) -> Result<Dataset, ImportError> {
     let changes_file = newest(root, MAP_CHANGES_PREFIX)?;
     let (version, changes, fylker, names) =
         (read(&version_file)?, read(&changes_file)?, read(MAP_FYLKER_FILE)?, read(MAP_NAMES_FILE)?);
+    let mut history = Vec::new();
+    for file in versions(root)?.into_iter().filter(|f| *f != version_file) {
+        let text = read(&file)?;
+        history.push((file, text));
+    }
     let kommuner: Vec<&Region> = ds.regions.iter().filter(|r| r.region.level == Level::Kommune).map(|r| &r.region).collect();
     let inputs = crate::klass::MapInputs {
         version: (&version_file, &version),
         changes: (&changes_file, &changes),
         fylker: (MAP_FYLKER_FILE, &fylker),
         names: (MAP_NAMES_FILE, &names),
+        history: history.iter().map(|(f, t)| (f.as_str(), t.as_str())).collect(),
     };
     ds.map = crate::klass::build_map(&kommuner, &inputs).map_err(|m| err("klass131", 0, 0, m))?;
     let mut national = parse_published(PUBLISHED_FILE, &read(PUBLISHED_FILE)?)?;
@@ -505,6 +511,20 @@ pub fn import_data(root: &Path) -> Result<Dataset, ImportError> {
     // (level, code) order, which lookups rely on (see `Dataset::region`).
     ds.regions.sort_by(|a, b| (a.region.level, &a.region.code).cmp(&(b.region.level, &b.region.code)));
     Ok(ds)
+}
+
+/// Every `klass131/ssb_klass131_kommuneinndeling_version_<YYYY>.json`, oldest first, relative
+/// to `root`.
+pub fn versions(root: &Path) -> Result<Vec<String>, ImportError> {
+    let dir = root.join(MAP_DIR);
+    let entries = std::fs::read_dir(&dir).map_err(|e| err(MAP_DIR, 0, 0, e.to_string()))?;
+    let mut names: Vec<String> = entries
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.starts_with(MAP_VERSION_PREFIX) && n.ends_with(".json"))
+        .map(|n| format!("{MAP_DIR}/{n}"))
+        .collect();
+    names.sort();
+    Ok(names)
 }
 
 /// `klass131/<prefix>…json` with the greatest name (the newest year or date), relative to `root`.

@@ -7,7 +7,7 @@
 //! merged away (1580 Haram in 2024 = the pre-2020 1534 Haram) is recognised by name and gives the
 //! re-created kommune its former self, whole, and the remainder the other former parts, whole.
 
-use intro_status_model::{KommuneMap, Level, Region, Source, Split, TodayFylke, TodayKommune};
+use intro_status_model::{Former, KommuneMap, Level, Region, Source, Split, TodayFylke, TodayKommune};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -31,8 +31,13 @@ struct Changes {
 #[serde(rename_all = "camelCase")]
 struct Version {
     valid_from: String,
+    #[serde(default)]
+    valid_to: Option<String>,
     classification_items: Vec<Item>,
 }
+
+/// Former numbers and names count from this day on: any version valid after it is read.
+pub const FORMER_SINCE: &str = "2011-01-01";
 
 #[derive(Deserialize)]
 struct Item {
@@ -48,6 +53,9 @@ pub struct MapInputs<'a> {
     pub fylker: (&'a str, &'a str),
     /// `kommunenummer_2023,navn,sprak`: official names per language on the 2020–2023 map.
     pub names: (&'a str, &'a str),
+    /// Earlier versions (file name, text): those valid at any time since [`FORMER_SINCE`] give
+    /// today's kommuner their former numbers and names; older or newer ones are left out.
+    pub history: Vec<(&'a str, &'a str)>,
 }
 
 fn same_name(a: &str, b: &str) -> bool {
@@ -155,6 +163,8 @@ pub fn build_map(data_kommuner: &[&Region], inputs: &MapInputs) -> Result<Kommun
         }
     }
 
+    let former = former_numbers(&tracer, &targets, &inputs.history, &cutoff)?;
+
     // Names in other languages, carried from the 2020–2023 numbers onto today's.
     let mut names_2023: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for (i, line) in inputs.names.1.lines().enumerate().skip(1) {
@@ -199,13 +209,48 @@ pub fn build_map(data_kommuner: &[&Region], inputs: &MapInputs) -> Result<Kommun
                 other.insert(n.clone());
             }
         }
+        let mut former: Vec<Former> = former.get(code).into_iter().flatten().filter(|f| (f.code.as_str(), f.name.as_str()) != (code, name)).cloned().collect();
+        former.sort_by(|a, b| (&a.code, &a.name).cmp(&(&b.code, &b.name)));
+        former.dedup();
         kommuner.push(TodayKommune {
             code: code.to_string(),
             name: name.to_string(),
             other_names: other.into_iter().collect(),
             fylke,
             sources: srcs,
+            former,
         });
     }
     Ok(KommuneMap { version: version_year, kommuner, fylker })
+}
+
+/// Every number and name of the versions valid since [`FORMER_SINCE`] (before `cutoff`, today's
+/// version), by today's kommune it lives on in: wholly where its chain of changes ends in that
+/// one alone, else as divided in each it ends in.
+fn former_numbers(
+    tracer: &Tracer,
+    targets: &BTreeMap<&str, &str>,
+    history: &[(&str, &str)],
+    cutoff: &str,
+) -> Result<BTreeMap<String, Vec<Former>>, String> {
+    let mut former: BTreeMap<String, Vec<Former>> = BTreeMap::new();
+    for (file, text) in history {
+        let version: Version = serde_json::from_str(text).map_err(|e| format!("{file}: {e}"))?;
+        if version.valid_from.as_str() >= cutoff || version.valid_to.as_deref().is_some_and(|to| to <= FORMER_SINCE) {
+            continue;
+        }
+        for item in version.classification_items.iter().filter(|i| i.code != "9999") {
+            let mut ends = Vec::new();
+            tracer.trace(&item.code, &version.valid_from, &item.name, None, &mut ends);
+            let into: BTreeSet<&str> = ends.iter().map(|(c, _)| c.as_str()).collect();
+            for &target in &into {
+                if !targets.contains_key(target) {
+                    return Err(format!("{file}: kommune {} {} ends as {target}, which is not in today's version", item.code, item.name));
+                }
+                let entry = Former { code: item.code.clone(), name: item.name.clone(), divided: into.len() > 1 };
+                former.entry(target.to_string()).or_default().push(entry);
+            }
+        }
+    }
+    Ok(former)
 }

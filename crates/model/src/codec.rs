@@ -16,7 +16,7 @@
 //! Layout (integers are LEB128 varints unless noted; a string is its byte length, then UTF-8; a
 //! code is as `put_code` writes it: the number of digits and the zig-zagged difference of its
 //! value from the code before in its column, or, if it is not 1 to 9 digits, `0` and a string):
-//! - magic `b"IS10824\x04"`
+//! - magic `b"IS10824\x05"`
 //! - regions, as columns: their number `n`; `n` level bytes; `n` codes; `n` names; `n` lists of
 //!   status years (their number, the first year, then each next year − the year before − 1).
 //! - the source: table number (string), fetch date and update date (each `0`, or `1` and the
@@ -28,7 +28,10 @@
 //!   or `i` ≥ 1: the name the data give the kommune of the `i`-th code of the kommune's own code
 //!   and its sources' codes, found as `data_name` finds it); `m` lists of other names (`0` for the `name_parts` of the name,
 //!   else their number + 1 and the strings); `m` fylker (`0` for the first two characters of
-//!   the code, else length + 1 and the bytes).
+//!   the code, else length + 1 and the bytes); `m` lists of former numbers and names (their
+//!   number, then per entry its code, in one column with all entries before it, and `v`: bit 0
+//!   the divided flag, `v >> 1` = `0` for the kommune's own name, `1` for the name the data
+//!   give the same code, `2` for the entry before's, else the name's length + 3 and its bytes).
 //! - the national figures published outside the extract: their number; per figure (in the
 //!   dataset's order, which is each cohort's order of preference) cohort, per cent, finished + 1
 //!   and in work or education + 1 (`0` = not published), source URL.
@@ -44,7 +47,7 @@
 
 use crate::model::*;
 
-pub const MAGIC: &[u8; 8] = b"IS10824\x04";
+pub const MAGIC: &[u8; 8] = b"IS10824\x05";
 
 // ---------------------------------------------------------------------------------------------
 // Plain bytes (the encoder's `put_*` write them)
@@ -754,7 +757,14 @@ fn get_map(r: &mut Reader, regions: &[Region]) -> Result<KommuneMap, String> {
     let mut prev = 0;
     for _ in 0..m {
         let code = r.code(&mut prev)?;
-        kommuner.push(TodayKommune { code, name: String::new(), other_names: Vec::new(), fylke: String::new(), sources: Vec::new() });
+        kommuner.push(TodayKommune {
+            code,
+            name: String::new(),
+            other_names: Vec::new(),
+            fylke: String::new(),
+            sources: Vec::new(),
+            former: Vec::new(),
+        });
     }
     let mut prev = 0;
     for k in &mut kommuner {
@@ -790,6 +800,20 @@ fn get_map(r: &mut Reader, regions: &[Region]) -> Result<KommuneMap, String> {
             0 => k.code.get(..2).ok_or_else(|| format!("kommune {:?} has no fylke prefix", k.code))?.to_string(),
             len => std::str::from_utf8(r.take(len - 1)?).map_err(|e| e.to_string())?.to_string(),
         };
+    }
+    let mut prev = 0;
+    for k in &mut kommuner {
+        for _ in 0..r.count()? {
+            let code = r.code(&mut prev)?;
+            let v = r.varint()?;
+            let name = match v >> 1 {
+                0 => k.name.clone(),
+                1 => data_name(regions, &code).ok_or("bad former name reference")?.to_string(),
+                2 => k.former.last().ok_or("bad former name reference")?.name.clone(),
+                len => std::str::from_utf8(r.take(len as usize - 3)?).map_err(|e| e.to_string())?.to_string(),
+            };
+            k.former.push(Former { code, name, divided: v & 1 == 1 });
+        }
     }
     Ok(KommuneMap { version, kommuner, fylker })
 }

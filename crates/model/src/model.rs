@@ -277,6 +277,19 @@ pub struct TodayKommune {
     pub fylke: String,
     /// The kommuner of the data that make up this kommune, oldest number first.
     pub sources: Vec<Source>,
+    /// Every other number and name it or its parts had in a KLASS 131 version since 2011, by
+    /// number: what a page or a reader may still call it.
+    pub former: Vec<Former>,
+}
+
+/// A number and name of a KLASS 131 version since 2011 that lives on in one of today's kommuner.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Former {
+    pub code: String,
+    pub name: String,
+    /// Set when that kommune was divided: today's kommune holds only part of it, and so does
+    /// each other kommune with the same former number.
+    pub divided: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

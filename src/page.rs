@@ -1,0 +1,71 @@
+//! What a widget's attributes come to before a view is drawn, platform-free so that it is
+//! tested natively: the language a `lang` tag gives, the place a `kommune` names, the cohort a
+//! `cohort` names, and what the page is told where one was not taken as it stands. `web.rs`
+//! only wraps these.
+
+use crate::choose::{one, Choice};
+use crate::data::Dataset;
+use crate::place::{find, former_notice, not_found_message};
+use crate::text::{boot_texts, cohort_list, texts, Lang};
+use crate::views::{Opened, ViewKind};
+
+/// The language of a `lang` tag, the nearest the widget speaks: bokmål for `nb`, `no`, `nob`
+/// (with or without a region, `nb-NO`), nynorsk for `nn`, `nno`, English for `en`, `eng`.
+/// Any other tag gives bokmål and a warning for the console ("Ukjent språk «se»; viser
+/// bokmål."); an empty tag is bokmål without one.
+pub fn nearest_lang(tag: &str) -> (Lang, Option<String>) {
+    let primary = tag.trim().split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+    let lang = match primary.as_str() {
+        "nob" => Some(Lang::Nb),
+        "nno" => Some(Lang::Nn),
+        "eng" => Some(Lang::En),
+        _ => Lang::parse(tag),
+    };
+    match (lang, tag.trim()) {
+        (Some(lang), _) => (lang, None),
+        (None, "") => (Lang::Nb, None),
+        (None, tag) => (Lang::Nb, Some(boot_texts(Lang::Nb).language.replace("{x}", &tag.chars().take(40).collect::<String>()))),
+    }
+}
+
+/// One widget's view, opened from its attributes.
+pub struct Page {
+    pub opened: Opened,
+    /// The place's entry in the kommune list.
+    pub choice: Option<Choice>,
+    /// What the page should say about the attributes: the place was found by a former number or
+    /// name ("Klæbu (5030) er nå en del av Trondheim - Tråante (5001)."), the cohort is not one
+    /// of the figures' (and which are); both, a line each.
+    pub notice: Option<String>,
+    /// The widget's name as a region of the page: "Introduksjonsprogrammet: Bergen".
+    pub region: String,
+}
+
+/// Opens a view from a widget's attributes as the page gave them: `kommune` (any number or name
+/// [`find`] takes), `cohort` (a year of the view's cohorts; empty: the view's default; anything
+/// else: the default, and a notice naming the cohorts there are). An unknown, ambiguous or
+/// divided place is an error with a message for the page, in its language.
+pub fn open_page(ds: &Dataset, kommune: &str, kind: ViewKind, cohort: &str, lang: Lang) -> Result<Page, String> {
+    let found = find(ds, kommune).map_err(|why| not_found_message(ds, kommune, &why, lang))?;
+    let unknown = || format!("{}: «{}»", texts(lang).unknown_kommune, kommune.trim().chars().take(40).collect::<String>());
+    let mut opened = Opened::open(ds, &found.place, kind, None, lang).ok_or_else(unknown)?;
+    let mut notices: Vec<String> = former_notice(&found, lang).into_iter().collect();
+    let asked = cohort.trim();
+    if let Some((shown, cohorts)) = opened.data.cohort_choice().filter(|_| !asked.is_empty()) {
+        let year = asked.parse::<u16>().ok().filter(|y| asked.len() == 4 && cohorts.contains(y));
+        match year {
+            Some(y) if y == shown => {}
+            Some(y) => opened = Opened::open(ds, &found.place, kind, Some(y), lang).ok_or_else(unknown)?,
+            None => notices.push(
+                texts(lang)
+                    .notice_cohort
+                    .replace("{x}", &asked.chars().take(40).collect::<String>())
+                    .replace("{shown}", &shown.to_string())
+                    .replace("{list}", &cohort_list(cohorts)),
+            ),
+        }
+    }
+    let notice = (!notices.is_empty()).then(|| notices.join("\n"));
+    let region = format!("{}: {}", texts(lang).programme, found.place.name());
+    Ok(Page { opened, choice: one(lang, &found.place), notice, region })
+}
