@@ -245,12 +245,18 @@ pub fn not_found_message(ds: &Dataset, query: &str, why: &NotFound, lang: Lang) 
 
 /// What a page says when a place was found by a former number or name: "Klæbu (5030) er nå en
 /// del av Trondheim - Tråante (5001)." — "en del av" where another former kommune (of another
-/// name) lives on wholly in it too, else "er nå" ("Bergen (1201) er nå Bergen (4601).").
+/// name) lives on wholly in it too, else "er nå" (a new name); nothing where only the number
+/// changed (Bergen 1201 → 4601).
 pub fn former_notice(found: &Found, lang: Lang) -> Option<String> {
     let (Place::Kommune(k), Some(via)) = (found.place, found.via) else { return None };
     // Another former kommune: one whose name shares no part with the one found by.
     let same = |name: &str| names_of(name).any(|n| names_of(via.name).any(|v| search_key(v) == search_key(n)));
     let merged = k.former.iter().any(|f| !f.divided && f.code != via.code && !same(&f.name));
+    // A number that only changed (Bergen 1201 → 4601) needs no word to the reader: the list
+    // shows today's number under the same name.
+    if !merged && same(&k.name) {
+        return None;
+    }
     let t = texts(lang);
     let text = if merged { t.notice_part_of } else { t.notice_now };
     Some(text.replace("{old}", &via.label()).replace("{new}", &format!("{} ({})", k.name, k.code)))

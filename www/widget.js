@@ -12,26 +12,14 @@ const dict = (pairs) => Object.assign(Object.create(null), pairs);
 const messageOf = (err) => String((err && err.message) || err);
 const isCspError = (err) => /Content.Security.Policy|wasm-unsafe-eval|unsafe-eval|disallowed|violates/i.test(messageOf(err));
 
-// The language asked for: the element's own `lang`, the nearest ancestor's, or the page's.
-function langTag(node) {
-  const owner = node.closest("[lang]");
-  return node.getAttribute("lang") || (owner && owner.getAttribute("lang")) || document.documentElement.getAttribute("lang") || "";
-}
-
+// The language asked for: the element's own `lang`, or the nearest ancestor's (the page's).
+const langTag = (node) => (node.closest("[lang]") || document.documentElement).getAttribute("lang") || "";
 // What a widget says before (or instead of) the core, for a tag's primary subtag; bokmål else.
-function bootTexts(tag) {
-  const primary = String(tag).trim().toLowerCase().split(/[-_]/)[0];
-  return Object.prototype.hasOwnProperty.call(BOOT, primary) ? BOOT[primary] : BOOT.nb;
-}
+const bootTexts = (tag, primary = String(tag).trim().toLowerCase().split(/[-_]/)[0]) => (Object.hasOwn(BOOT, primary) ? BOOT[primary] : BOOT.nb);
 
-// Shared by the page's widgets: the wasm instance (its glue's promise, replaced after a crash, when
-// `generation` counts up), the compiled module, the style sheet, `ui` texts per tag, and the last
-// Rust panic's message (sent by the core's panic hook just before the instance traps).
-let core = null;
-let compiled = null;
-let generation = 0;
-let sheet = null;
-let lastPanic = "";
+// Shared: the wasm instance (a promise, new after a crash, when `generation` counts up), the
+// compiled module, the sheet, `ui` per tag, the last panic (from the core's hook, before it traps).
+let [core, compiled, generation, sheet, lastPanic] = [null, null, 0, null, ""];
 const uiCache = dict();
 window.addEventListener("intro-status:panic", (e) => { lastPanic = String(e.detail || ""); });
 
@@ -46,10 +34,7 @@ function loadCore() {
     const wasm = () => new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip")), dict({ headers: [["content-type", "application/wasm"]] }));
     compiled = typeof WebAssembly.compileStreaming === "function" ? WebAssembly.compileStreaming(wasm()) : wasm().arrayBuffer().then((raw) => WebAssembly.compile(raw));
     return compiled;
-  }).then((module) => {
-    const glue = makeGlue();
-    return glue({ module_or_path: module }).then(() => glue);
-  });
+  }).then((module) => ((glue) => glue({ module_or_path: module }).then(() => glue))(makeGlue()));
   core.catch(() => { core = compiled = null; });
   return core;
 }
@@ -57,20 +42,17 @@ function loadCore() {
 function el(tag, attrs, content) {
   const node = document.createElement(tag);
   if (attrs) Object.keys(attrs).forEach((k) => node.setAttribute(k, attrs[k]));
-  if (Array.isArray(content)) node.append(...content);
-  else if (content != null) node.textContent = content;
+  Array.isArray(content) ? node.append(...content) : content != null && (node.textContent = content);
   return node;
 }
 
-// Text and attributes are only written when they change: rewriting the same text still marks it
-// for layout, and a kommune switch would lay out the whole widget for nothing.
+// Written only when changed: the same text rewritten still costs a layout of the whole widget.
 const setProp = (obj, key, value) => { if (obj[key] !== value) obj[key] = value; };
 const setText = (node, text) => setProp(node, "textContent", text);
 const setAttr = (node, name, value) => { if (node.getAttribute(name) !== value) node.setAttribute(name, value); };
 
-// Whether the page behind `node` is dark: the first background that is not transparent, going out
-// through ancestors (and shadow hosts); none at all is the browser's canvas, dark only where the
-// page opts into a dark colour scheme. So a light page stays light under a dark OS.
+// Whether the page behind `node` is dark: its first opaque background out through ancestors and
+// shadow hosts, else the canvas, dark only where the page opts in. So a light page stays light.
 function isDarkPage(node) {
   for (let n = node; n; n = n.parentElement || (n.getRootNode() && n.getRootNode().host)) {
     const m = /rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?/.exec(getComputedStyle(n).backgroundColor || "");
@@ -81,9 +63,8 @@ function isDarkPage(node) {
   return /dark/.test(getComputedStyle(document.documentElement).colorScheme || "") && !!window.matchMedia && matchMedia("(prefers-color-scheme: dark)").matches;
 }
 
-// Every widget in the page (for print and a new OS colour scheme), and the charts to draw once the
-// widgets rendered in this turn are built: their sizes are read first, all together (one layout
-// for the lot, none forced per widget), then they are drawn.
+// Every widget (for print, a new OS colour scheme), and the charts to draw once this turn's widgets
+// are built: all sizes are read first (one layout for the lot), then all are drawn.
 let uid = 0;
 let drawQueue = [];
 const widgets = [];
@@ -106,8 +87,7 @@ const nearby = typeof IntersectionObserver === "function" ? new IntersectionObse
 // A printout shows every chart, drawn or not yet.
 window.addEventListener("beforeprint", () => widgets.forEach((w) => w.chartWaiting && w.drawChart(true)));
 
-const NOTHING = { value: null, error: null, crashed: false };
-const CRASHED = { value: null, error: null, crashed: true };
+const [NOTHING, CRASHED] = [{ value: null, error: null, crashed: false }, { value: null, error: null, crashed: true }];
 
 class Widget {
   constructor(host) {
@@ -152,11 +132,10 @@ class Widget {
     this.source = el("p", { class: "is-source" });
     this.fallback = el("div", { class: "is-fallback" }, [el("slot")]);
     this.live = el("div", { class: "is-sr", "aria-live": "polite" });
-    this.wrap = el("div", { class: "is-root" }, [this.controls, this.tabs, this.message, this.loading, this.panel, this.source, this.fallback, this.live]);
+    this.wrap = el("div", { class: "is-root", role: "region" }, [this.controls, this.tabs, this.message, this.loading, this.panel, this.source, this.fallback, this.live]);
     this.root.append(this.wrap);
     this.bind();
   }
-
   bind() {
     const on = (node, type, fn) => node.addEventListener(type, fn);
     on(this.cohortSelect, "change", () => this.set("cohort", this.cohortSelect.value));
@@ -181,14 +160,11 @@ class Widget {
     on(this.toggle, "click", () => this.showTable(this.tableWrap.hidden));
     for (const kind of ["png", "svg", "csv"]) on(this[kind + "Button"], "click", () => this.download(kind));
     // A new width (the page's layout, a phone turned, shown after starting hidden): draw again.
-    if (typeof ResizeObserver === "function") this.resize = new ResizeObserver((entries) => {
-      const w = Math.round(entries[0].contentRect.width);
-      if (w && w !== this.width) this.drawChart();
-    });
+    const resized = (entries) => Math.round(entries[0].contentRect.width) && Math.round(entries[0].contentRect.width) !== this.width && this.drawChart();
+    if (typeof ResizeObserver === "function") this.resize = new ResizeObserver(resized);
     // The browser tests' build only: make the core panic, to see this widget report it.
     if (TEST_HOOKS) on(this.host, "intro-status:test-panic", () => this.core && this.call(TEST_HOOKS.panic));
   }
-
   // In the page (again, after a move): bind what `detach` let go of, and render.
   attach() {
     this.attached = true;
@@ -203,7 +179,6 @@ class Widget {
     }
     this.update();
   }
-
   // Out of the page: let go of the View and of all outside the widget that holds it.
   detach() {
     this.attached = false;
@@ -216,13 +191,8 @@ class Widget {
     this.pixelQuery = this.onPixelRatio = null;
     if (this.onHash) window.removeEventListener("popstate", this.onHash);
   }
-
-  // Frees the widget's View; one of a crashed instance is only dropped, never freed into the fresh one.
-  release() {
-    if (this.view && this.generation === generation) this.view.free();
-    this.view = null;
-  }
-
+  // Frees the View; one of a crashed instance is only dropped, never freed into the fresh one.
+  release() { (this.view && this.generation === generation && this.view.free(), this.view = null); }
   // Zoom and moving between screens change the pixel ratio: redraw crisply.
   watchPixelRatio() {
     if (!window.matchMedia || this.pixelQuery) return;
@@ -233,7 +203,6 @@ class Widget {
       this.watchPixelRatio();
     }));
   }
-
   // Changes state through the element's attributes, so the page (and the URL hash) can follow.
   set(name, value) { this.host.setAttribute(name, value); }
   attr(name) { return this.host.getAttribute(name) || ""; }
@@ -243,14 +212,10 @@ class Widget {
   showFallback(show) { this.fallback.classList.toggle("is-show", show), this.showControls(!show); }
   // While the core loads, only a note: empty controls would be no use, and laid out twice.
   showLoading(text) { setText(this.loading, text || ""), this.showControls(!text); }
-
-  // Changes made in one task (attributes set by the page, the URL hash applied) are rendered once,
-  // in a microtask, and make one history entry of a `sync-hash` widget (`changed`: attributes).
+  // Changes in one task render once, in a microtask, as one history entry (`changed`: attributes).
   update(changed) {
     this.hashChanged ||= !!changed;
-    if (this.queued) return;
-    this.queued = true;
-    Promise.resolve().then(() => {
+    if (!this.queued && (this.queued = true)) Promise.resolve().then(() => {
       this.queued = false;
       if (!this.attached) return;
       if (this.hashChanged && this.host.hasAttribute("sync-hash")) writeHash(this.host);
@@ -258,7 +223,6 @@ class Widget {
       this.load();
     });
   }
-
   load() {
     // A render already waits for the core: it reads the attributes when it runs.
     if (this.waitingForCore) return;
@@ -267,20 +231,15 @@ class Widget {
     if (!this.core && !this.crashNote) this.showLoading(boot.loading);
     const gen = generation;
     loadCore().then((glue) => {
-      this.waitingForCore = false;
-      if (!this.attached) return;
-      this.showLoading(null);
-      [this.core, this.generation] = [glue, gen];
-      this.render();
+      [this.waitingForCore, this.core, this.generation] = [false, glue, gen];
+      if (this.attached) this.showLoading(null), this.render();
     }, (err) => {
-      this.waitingForCore = false;
-      this.core = null;
+      [this.waitingForCore, this.core] = [false, null];
       this.showLoading(null);
       this.showMessage(isCspError(err) ? boot.csp : boot.failed + messageOf(err));
       this.showFallback(true);
     });
   }
-
   // Calls `fn(core)`: an error comes back as its message; a crash is said, and the core restarted.
   call(fn) {
     // Otherwise another widget's call crashed the shared instance, and this widget's View with it.
@@ -301,7 +260,6 @@ class Widget {
     this.update();
     return CRASHED;
   }
-
   render() {
     const tag = langTag(this.host);
     const first = !uiCache[tag];
@@ -322,9 +280,7 @@ class Widget {
     this.downloads.hidden = this.attr("downloads") === "no";
     const problems = [this.crashNote].filter(Boolean);
     this.crashNote = null;
-
-    // A new state: the last one's View goes, and the core opens one for the attributes as they
-    // stand. Without a kommune attribute at all the widget just waits for a choice.
+    // A new state: the last View goes, and the core opens one for the attributes (none: wait).
     this.release();
     const offered = this.offeredViews();
     const view = this.attr("view") || offered[0].key;
@@ -334,8 +290,7 @@ class Widget {
     if (res.crashed) return;
     const page = (this.page = res.value);
     this.showMessage(problems.concat(opened.error || res.error || [], (page && page.notice) || []).join(" "));
-    if (this.root.activeElement !== this.combo) this.combo.value = page && page.choice ? page.choice.label.trim() : "";
-    setAttr(this.wrap, "role", "region");
+    if (this.root.activeElement !== this.combo || this.list.hidden) this.combo.value = this.chosenLabel();
     setAttr(this.wrap, "aria-label", page ? page.region : t.choose_kommune);
     this.tabs.classList.toggle("is-none", controls === "none" || offered.length < 2);
     if (!page) {
@@ -361,20 +316,16 @@ class Widget {
     this.readyPending = true;
     queueDraw(this);
   }
-
   // The views the tabs offer: those `views="…"` names (in its order), else all.
   offeredViews() {
     const chosen = this.attr("views").split(/[\s,]+/).map((k) => this.ui.views.find((v) => v.key === k)).filter(Boolean);
     return chosen.length ? chosen : this.ui.views;
   }
-
   // The table under the chart, or not; where the chart cannot be drawn, instead of it.
   showTable(show) {
-    this.tableWrap.hidden = !show;
+    [this.tableWrap.hidden, this.toggle.textContent] = [!show, show ? this.ui.texts.hide_table : this.ui.texts.show_table];
     this.toggle.setAttribute("aria-expanded", String(show));
-    this.toggle.textContent = show ? this.ui.texts.hide_table : this.ui.texts.show_table;
   }
-
   // The kommune search: the core's ranked matches for what was typed, in the listbox.
   searchFor(query) {
     const res = this.call((c) => c.search(query, this.lang)).value;
@@ -386,19 +337,15 @@ class Widget {
     setText(this.count, query.trim() ? res.count : "");
     this.openList(res.options.length > 0);
   }
-
   openList(open) { this.list.hidden = !open, setAttr(this.combo, "aria-expanded", String(open)); }
   chosenLabel() { return this.page && this.page.choice ? this.page.choice.label.trim() : ""; }
-
   // Closes the list; `restore`: the field shows the kommune chosen again, not what was typed.
   closeList(restore) {
     this.openList(false);
     setText(this.count, "");
     if (restore && this.page) this.combo.value = this.chosenLabel();
   }
-
-  // ArrowDown opens the list (every place while the field shows the one chosen) and moves through
-  // it; Enter picks the option marked, or the best match; Escape closes, then restores the field.
+  // ArrowDown opens (all places if the field shows the choice) and moves; Enter picks; Escape closes.
   comboKey(e) {
     const [options, open] = [this.list.children, !this.list.hidden];
     if (e.key === "ArrowDown" || e.key === "ArrowUp") {
@@ -418,25 +365,20 @@ class Widget {
       this.closeList(!open);
     }
   }
-
   choose(option) {
     this.closeList(false);
     this.combo.value = option.firstChild.textContent;
     this.set("kommune", option.getAttribute("data-value"));
   }
-
   // `intro-status:ready`, once per render, with how the chart stands.
   readyNow(failed) {
     if (!this.readyPending || !this.page) return;
     this.readyPending = false;
     this.emit("intro-status:ready", { chart: failed ? "error" : this.figure.hidden ? "table" : this.chartWaiting ? "waiting" : "drawn" });
   }
-
   emit(type, more) {
-    const detail = Object.assign({ kommune: this.page.code, view: this.page.view }, more);
-    this.host.dispatchEvent(new CustomEvent(type, dict({ bubbles: true, composed: true, detail })));
+    this.host.dispatchEvent(new CustomEvent(type, dict({ bubbles: true, composed: true, detail: Object.assign({ kommune: this.page.code, view: this.page.view }, more) })));
   }
-
   // The view switch, with `key`'s tab chosen (none: the first is the one Tab reaches).
   fillTabs(key, offered) {
     this.refill(this.tabs, this.lang + offered.map((v) => v.key).join(), () => offered.map((v) => {
@@ -451,22 +393,17 @@ class Widget {
       if (on) setAttr(this.panel, "aria-labelledby", tab.id);
     }
   }
-
   // `node`'s children made anew by `make`, only when `key` (what they are made from) changed.
   refill(node, key, make) {
     if (this.shown.get(node) !== key) this.shown.set(node, key), node.replaceChildren(...make());
   }
-
-  // What drawing needs from the layout: only reads (the figure's width, and whether the widget is
-  // within half a screen of view), so that many widgets are measured with one layout between them.
+  // Only reads (width, near the screen?), so that many widgets are measured in one layout.
   measure() {
     const r = this.host.getBoundingClientRect();
     const h = window.innerHeight || document.documentElement.clientHeight;
     return { width: this.figure.clientWidth, near: !nearby || (r.bottom >= -h / 2 && r.top <= h * 1.5) };
   }
-
-  // Sizes the canvas as the core lays the chart out, and has the core draw; a chart far from the
-  // screen waits, unless `now` (print, PNG). `box`: what `measure` read, if the caller measured.
+  // Sizes the canvas by the core's layout and draws; far from the screen it waits, unless `now`.
   drawChart(now, box) {
     const view = this.view;
     if (!view || !this.page || this.figure.hidden) return this.readyNow();
@@ -489,8 +426,7 @@ class Widget {
     const res = this.call(() => view.draw(canvas, size.scale, this.wrap.classList.contains("is-dark")));
     if (res.crashed) return;
     if (res.error) {
-      // Whatever stopped the chart (a browser that gives no 2D canvas, say), the table has every
-      // figure: it takes the chart's place, under a message that says so in words.
+      // No chart (say, no 2D canvas): the table, with every figure, takes its place, and says why.
       console.warn("intro-status: " + res.error);
       this.showMessage(this.ui.texts.no_chart);
       this.figure.hidden = true;
@@ -502,9 +438,7 @@ class Widget {
     this.pngButton.hidden = this.toggle.hidden = !!res.error;
     this.readyNow(!!res.error);
   }
-
-  // Saves the chart (PNG at device resolution, or SVG drawn by the same code) or the table's CSV,
-  // through a link that is never in the page: a host's router cannot catch its click.
+  // PNG, SVG or CSV, through a link never in the page, so a host's router cannot catch its click.
   download(kind) {
     const view = this.view;
     if (!view || !this.page) return;
@@ -517,9 +451,7 @@ class Widget {
     const res = this.call(() => (kind === "svg" ? view.svg(this.wrap.classList.contains("is-dark")) : view.csv()));
     if (res.value != null) save(new Blob([res.value], dict({ type: kind === "svg" ? "image/svg+xml" : "text/csv;charset=utf-8" })));
   }
-
-  // Follows the URL hash on back and forward (`popstate`): the attributes become the hash's, or
-  // what the page itself set where the hash has none (back to a link without a hash shows that).
+  // Back and forward: the attributes become the hash's, or the page's own where the hash has none.
   hashFollower() {
     const initial = dict(Object.fromEntries(HASH_ATTRS.map((k) => [k, this.host.getAttribute(k)])));
     return () => {
@@ -552,8 +484,7 @@ if (window.customElements && !customElements.get("intro-status")) {
   });
 }
 
-// `<script src="intro-status.js" data-kommune="4601">` renders a widget where the tag stands; in
-// `<head>` it cannot, and says so.
+// `<script … data-kommune="4601">` renders a widget where it stands; in `<head>` it says why not.
 if (CURRENT_SCRIPT && CURRENT_SCRIPT.hasAttribute("data-kommune") && CURRENT_SCRIPT.closest("head")) {
   console.warn("intro-status: a <script data-kommune> in <head> has nowhere to show the widget. Put it in <body> where the chart should stand, or put <intro-status kommune=\"…\"></intro-status> there and load the script without data-kommune.");
 } else if (CURRENT_SCRIPT && CURRENT_SCRIPT.hasAttribute("data-kommune") && CURRENT_SCRIPT.parentNode) {

@@ -17,9 +17,11 @@ after(async () => {
 const shadow = (page, id, selector) => page.locator(`#${id} ${selector}`);
 
 test("attributes: controls, views, downloads, heading level, cohort, lang, theme, any number or name", async () => {
-  const warnings = [];
-  const { page, problems } = await open(browser.context, fileUrl("tests/pages/attributes.html"));
-  page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+  const [warnings, problems] = [[], []];
+  const page = await browser.context.newPage();
+  page.on("console", (m) => (m.type() === "warning" ? warnings : m.type() === "error" ? problems : []).push(m.text()));
+  page.on("pageerror", (e) => problems.push(e.message));
+  await page.goto(fileUrl("tests/pages/attributes.html"));
   await allReady(page, 8);
   await page.waitForTimeout(300);
   // controls="views", views="status goal": the tabs asked for, in that order; no kommune field; no downloads.
@@ -33,11 +35,11 @@ test("attributes: controls, views, downloads, heading level, cohort, lang, theme
   assert.equal(await shadow(page, "bare", "[role=combobox]").isVisible(), false);
   assert.match(await shadow(page, "bare", ".is-title").textContent(), /^Trondheim - Tråante: .*menn og kvinner$/);
   // A cohort that is not in the data: said, with the cohorts that are, and the newest shown.
-  for (const id of ["cohort", "nan"]) {
+  for (const [id, view, shown, list] of [["cohort", "status", "2013", "2010–2013"], ["nan", "followup", "2010", "2007–2012"]]) {
     const message = await shadow(page, id, ".is-message").textContent();
-    assert.match(message, /2010–2013/, `${id}: ${message}`);
-    assert.match(await shadow(page, id, ".is-title").textContent(), /2013/);
-    assert.equal(await shadow(page, id, "select[id$=-cohort]").inputValue(), "2013");
+    assert.equal(message, `Kullet «${id === "nan" ? "NaN" : "9999"}» finnes ikke i tallene; viser ${shown}. Kull med tall: ${list}.`, view);
+    assert.match(await shadow(page, id, ".is-title").textContent(), new RegExp(shown));
+    assert.equal(await shadow(page, id, "select[id$=-cohort]").inputValue(), shown);
   }
   // An unsupported language: bokmål, a console warning, no message box.
   assert.equal(await shadow(page, "se", ".is-root").getAttribute("lang"), "nb");
@@ -69,12 +71,13 @@ test("a 360 px phone at DPR 3: one row of tabs, the chart in view after a choice
   // One row of tabs (they scroll sideways), not four.
   const tabs = await w.locator("[role=tablist]").evaluate((t) => ({ h: t.getBoundingClientRect().height, sw: t.scrollWidth, cw: t.clientWidth }));
   assert.ok(tabs.h < 80, `tabs ${tabs.h} px high`);
-  // After a choice, the chart's title is on the first screen without scrolling past the controls.
-  await w.locator("[role=combobox]").scrollIntoViewIfNeeded();
+  // A reader scrolled to the widget makes a choice: its title and summary are on the same
+  // screen, with no rows of tabs to scroll past.
+  await w.evaluate((host) => host.scrollIntoView());
   await pick(w, "trondheim", "5001");
   await w.locator(".is-title").filter({ hasText: /^Trondheim/ }).waitFor();
-  const top = await w.locator(".is-title").evaluate((t) => t.getBoundingClientRect().top);
-  assert.ok(top < 740 * 0.6, `title at ${top} px`);
+  const top = await w.locator(".is-summary").evaluate((t) => t.getBoundingClientRect().top);
+  assert.ok(top < 740 / 2, `summary at ${top} px`);
   // The canvas at full resolution; no page sideways scroll.
   const ink = await canvasInk(page, "intro-status canvas", [0x1d, 0x4f, 0x91]);
   assert.equal(ink.width % 3, 0);
