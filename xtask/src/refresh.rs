@@ -262,7 +262,7 @@ fn is_kommune_code(c: &str) -> bool {
 pub fn check_klass_file(name: &str, text: &str) -> Result {
     let json_err = |e: serde_json::Error| format!("{name}: line {} column {}: {e}", e.line(), e.column());
     if let Some(year) = name.strip_prefix(KLASS_VERSION_PREFIX).and_then(|r| r.strip_suffix(".json")) {
-        let v: KlassVersion = serde_json::from_str(text).map_err(json_err)?;
+        let v: KlassVersion = serde_json::from_str(intro_status_import::without_bom(text)).map_err(json_err)?;
         if !v.valid_from.starts_with(year) || year.len() != 4 {
             return Err(format!("{name}: validFrom is {:?}, not in {year}", v.valid_from));
         }
@@ -277,7 +277,7 @@ pub fn check_klass_file(name: &str, text: &str) -> Result {
         if !table10824::is_date(date) {
             return Err(format!("{name}: {date:?} in the name is not a date"));
         }
-        let c: KlassChanges = serde_json::from_str(text).map_err(json_err)?;
+        let c: KlassChanges = serde_json::from_str(intro_status_import::without_bom(text)).map_err(json_err)?;
         if let Some((i, ch)) = c.changes.iter().enumerate().find(|(_, x)| {
             !is_kommune_code(&x.old_code) || !is_kommune_code(&x.new_code) || !table10824::is_date(&x.occurred) || x.occurred.as_str() > date
         }) {
