@@ -136,9 +136,11 @@ pub fn check_year(level: Level, code: &str, year: u16, cells: &[Cell]) -> Vec<Vi
                         .iter()
                         .any(|k| (k.level, k.code, k.year, k.years_after, k.gender, k.status, k.figures) == (level, code, year, ya, g, s, (c, total, p)))
                         .then_some(COPIED_COUNTS);
+                    // The total's own per cent is compared with itself: no cell twice.
+                    let cells = if s == Status::Alle { vec![p_at, total_at] } else { vec![p_at, at(s, Unit::Count), total_at] };
                     push(
                         Rule::PercentMismatch,
-                        vec![p_at, at(s, Unit::Count), total_at],
+                        cells,
                         format!("{} {p} disagrees with its counts: {c} of the {total} who finished is {exact:.1} %", cell_name(p_at)),
                         known,
                     );
