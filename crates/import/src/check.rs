@@ -48,7 +48,7 @@ pub struct Violation {
 
 /// A cell's name by its position in a year's block: `arbutd count`, `annet per cent`.
 pub fn cell_name(index: usize) -> String {
-    let unit = if index % 2 == 0 { "count" } else { "per cent" };
+    let unit = if index.is_multiple_of(2) { "count" } else { "per cent" };
     format!("{} {unit}", Status::ALL[(index / 2) % 4].as_str())
 }
 
