@@ -306,7 +306,7 @@ fn malformed_files_fail_with_file_line_and_column() {
 
     // An empty cell, and a number too large.
     let e = first_error(file, &good.replacen(";3842;", ";;", 1));
-    assert!(e.starts_with(&format!("{file}:2:2: empty cell")), "{e}");
+    assert!(e.starts_with(&format!("{file}:2:2: land 0, status year 2014, 1 year after (cohort 2013), alle, alle count: empty cell")), "{e}");
     let e = first_error(file, &good.replacen(";3842;", ";99999;", 1));
     assert!(e.starts_with(&format!("{file}:2:2: ")), "{e}");
 

@@ -111,14 +111,14 @@ fn jsonstat_and_csv_importers_give_identical_datasets() {
     let text = std::fs::read_to_string(fixture_path()).unwrap();
     let imported = table10824::read(&text).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(&imported.dataset, csv());
-    // SSB's own figures have four per cent cells more than a point off their counts, all in the
-    // bydel file for 2014; they are reported, not refused and not changed.
+    // The extract has four per cent cells more than a point off their counts, all in the bydel
+    // file for 2014 (its counts of kvinner 2 years after are those of 1 year after): the known
+    // defects of `check::KNOWN_DEFECTS`, let through as they stand and reported (tests/refuse.rs).
     let report = &imported.report;
-    assert_eq!(report.count(Problem::PercentMismatch), 4, "{report}");
+    assert_eq!(report.count(Problem::KnownDefect), 4, "{report}");
     assert_eq!(report.warnings.len(), 4, "{report}");
     let frogner = &report.warnings[0];
-    assert!(frogner.location.starts_with("bydel 030105 (Frogner), status year 2014, cohort 2012, 2 years after, kvinner, annet"), "{frogner}");
-    assert_eq!(frogner.message, "9 of 12 is 75.0 %, SSB publishes 0 %");
+    assert!(frogner.message.starts_with("bydel 030105, status year 2014, 2 years after (cohort 2012), kvinner: annet per cent 0 disagrees with its counts: 9 of the 12 who finished is 75.0 %"), "{frogner}");
     // The old kommune numbers 1729 and 1901 have no 2014 row: written as `.`, read as no row.
     assert!(report.notes.iter().any(|n| n.starts_with("2 region-years are wholly")), "{report}");
 }
@@ -245,7 +245,7 @@ fn regions_of_several_kommune_structures_side_by_side() {
     let mut at = oslo_2014_arbutd("count");
     at[0] = ("Region", "030100aa");
     let arbutd = index(&total, &at);
-    total.values[arbutd] = Some(141.0);
+    total.values[arbutd] = Some(139.0); // 141 would make the statuses more than the 251 who finished
     cube = Cube::concat(vec![cube, n, total], "Region").unwrap();
     let imported = read_cube(&cube).unwrap();
     assert_eq!(imported.dataset, small());
@@ -316,10 +316,13 @@ fn not_available_and_not_applicable_are_never_zero() {
     assert!(w.to_string().contains("2 cells of kommune 0301, status year 2014, are \"..\"/\".\" (not available); kept as gaps, not zero"), "{w}");
     assert!(w.location.starts_with(&format!("$.status[\"{count}\"] (Region=0301, Kjonn=0, IntroAvbrudd=01, Arbeidsmarkedsstatus=1")), "{w}");
 
-    // `-` (nil, older tables) is a real zero; `:` is suppressed.
+    // `-` (nil, older tables) is a real zero; `:` is suppressed. (The per cent is nil too: 56 %
+    // of a count of 0 would be refused.)
     let mut cube = small_cube();
-    cube.values[count] = None;
-    cube.set_status(count, Some("-")).unwrap();
+    for i in [count, percent] {
+        cube.values[i] = None;
+        cube.set_status(i, Some("-")).unwrap();
+    }
     let ds = read_cube(&cube).unwrap().dataset;
     assert_eq!(ds.region(Level::Kommune, "0301").unwrap().cell(2014, 1, Gender::Alle, Status::Arbutd, Unit::Count), Some(Cell::Value(0)));
 }
@@ -445,27 +448,8 @@ fn count_out_of_range() {
     }
 }
 
-#[test]
-fn per_cent_not_matching_counts_is_reported_not_refused() {
-    let mut cube = small_cube();
-    let i = index(&cube, &oslo_2014_arbutd("percent"));
-    cube.values[i] = Some(90.0);
-    let imported = read_cube(&cube).unwrap();
-    let oslo = imported.dataset.region(Level::Kommune, "0301").unwrap();
-    assert_eq!(oslo.cell(2014, 1, Gender::Alle, Status::Arbutd, Unit::Percent), Some(Cell::Value(90)), "SSB's figure is kept");
-    assert_eq!(imported.report.warnings.len(), 1);
-    assert_eq!(
-        imported.report.warnings[0].to_string(),
-        "kommune 0301 (Oslo kommune), status year 2014, cohort 2013, 1 years after, alle, arbutd: 140 of 251 is 55.8 %, SSB publishes 90 %"
-    );
-
-    // A status count above the number who finished is reported too.
-    let mut cube = small_cube();
-    let i = index(&cube, &oslo_2014_arbutd("count"));
-    cube.values[i] = Some(300.0);
-    let report = read_cube(&cube).unwrap().report;
-    assert_eq!(report.count(Problem::CountExceedsTotal), 1, "{report}");
-}
+// Per cent against counts, counts against the number who finished: refused, one test per rule
+// on both readers in tests/refuse.rs.
 
 #[test]
 fn cohort_missing_for_one_region() {
@@ -558,7 +542,7 @@ fn both_importers_refuse_per_cent_over_100() {
     lines[1][col] = "300".into();
     let bad = lines.iter().map(|l| l.join(";")).collect::<Vec<_>>().join("\n");
     let e = intro_status_import::import::parse_extract(file, &bad).unwrap_err();
-    assert_eq!(e.to_string(), format!("{file}:2:{}: per cent 300 is over 100", col + 1));
+    assert_eq!(e.to_string(), format!("{file}:2:{}: land 0, status year 2014, 1 year after (cohort 2013), alle, alle per cent: per cent 300 is over 100", col + 1));
 
     let mut cube = small_cube();
     let i = index(&cube, &[("Region", "0"), ("Kjonn", "0"), ("IntroAvbrudd", "01"), ("Arbeidsmarkedsstatus", "00"), ("ContentsCode", "DeltakereProg1"), ("Tid", "2014")]);

@@ -9,7 +9,7 @@
 //! JSON-stat file through [`table10824`] where it is there, else the extract. This module uses
 //! `table10824`, never the other way round.
 
-use crate::table10824;
+use crate::{check, table10824};
 use intro_status_model::*;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -137,6 +137,7 @@ fn level_of_file(file: &str) -> Result<Level, ImportError> {
 /// Parses one extract file. `file` is its name, used for the level and in error messages.
 pub fn parse_extract(file: &str, text: &str) -> Result<Vec<ExtractRow>, ImportError> {
     let level = level_of_file(file)?;
+    let text = crate::without_bom(text);
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(b';')
         .has_headers(false)
@@ -192,22 +193,40 @@ pub fn parse_extract(file: &str, text: &str) -> Result<Vec<ExtractRow>, ImportEr
             return Err(err(file, line, 0, format!("{} fields, the header has {}", record.len(), header.len())));
         }
         let (row_level, code) = normalise_code(level, &record[0]).map_err(|m| err(file, line, 1, m))?;
+        let region = format!("{} {code}", row_level.as_str());
+        // A cell's place in the table's terms, for messages: region, status year, years after,
+        // gender and the cell.
+        let at = |t: &Target| {
+            let (ya, g) = check::years_after_and_gender(t.index);
+            format!("{}, {}", check::place(&region, t.year, ya, g), check::cell_name(t.index))
+        };
         let mut blocks: Vec<(u16, Vec<Cell>)> =
             years.iter().map(|&y| (y, vec![Cell::Suppressed; CELLS_PER_YEAR])).collect();
         for (i, (raw, t)) in record.iter().skip(1).zip(&targets).enumerate() {
-            let cell = parse_cell(raw).map_err(|m| err(file, line, i + 2, m))?;
+            let cell = parse_cell(raw).map_err(|m| err(file, line, i + 2, format!("{}: {m}", at(t))))?;
             if t.unit == Unit::Percent && matches!(cell, Cell::Value(p) if p > 100) {
-                return Err(err(file, line, i + 2, format!("per cent {raw} is over 100")));
+                return Err(err(file, line, i + 2, format!("{}: per cent {raw} is over 100", at(t))));
             }
             let block = &mut blocks.iter_mut().find(|b| b.0 == t.year).expect("year listed").1;
             block[t.index] = cell;
+        }
+        // The figures against each other: the same check the JSON-stat reader runs.
+        for (year, cells) in &blocks {
+            let column = |index: usize| {
+                let c = targets.iter().position(|t| t.year == *year && t.index == index).expect("every cell has a column") + 2;
+                format!("column {c}")
+            };
+            if let Some(v) = check::check_year(row_level, &code, *year, cells).into_iter().find(|v| v.known.is_none()) {
+                let first = targets.iter().position(|t| t.year == *year && t.index == v.cells[0]).expect("a column") + 2;
+                return Err(err(file, line, first, v.describe(&region, *year, column)));
+            }
         }
         rows.push(ExtractRow { level: row_level, code, line, years: blocks });
     }
     Ok(rows)
 }
 
-/// `:` is SSB's mark for a suppressed cell; anything else must be a whole number.
+/// `:` is SSB's mark for a suppressed cell; anything else must be a whole number 0–65 535.
 pub fn parse_cell(raw: &str) -> Result<Cell, String> {
     match raw {
         ":" => Ok(Cell::Suppressed),
@@ -215,7 +234,11 @@ pub fn parse_cell(raw: &str) -> Result<Cell, String> {
         s if s.bytes().all(|b| b.is_ascii_digit()) => {
             s.parse().map(Cell::Value).map_err(|_| format!("{s:?} is too large for a count or per cent"))
         }
-        s => Err(format!("{s:?} is neither a number nor ':' (suppressed)")),
+        s => match s.trim().parse::<f64>() {
+            Ok(v) if v < 0.0 => Err(format!("{s:?} is negative: a count or per cent is a whole number from 0, or ':' (suppressed)")),
+            Ok(v) if v.is_finite() => Err(format!("{s:?} is not a whole number: a count or per cent is a whole number from 0, or ':' (suppressed)")),
+            _ => Err(format!("{s:?} is neither a number nor ':' (suppressed)")),
+        },
     }
 }
 
@@ -233,7 +256,7 @@ pub fn parse_labels(file: &str, text: &str) -> Result<BTreeMap<String, String>, 
         #[serde(rename = "valueTexts")]
         value_texts: Vec<String>,
     }
-    let meta: Meta = serde_json::from_str(text).map_err(|e| err(file, e.line(), e.column(), e.to_string()))?;
+    let meta: Meta = serde_json::from_str(crate::without_bom(text)).map_err(|e| err(file, e.line(), e.column(), e.to_string()))?;
     let region = meta
         .variables
         .into_iter()
@@ -360,7 +383,7 @@ fn check_figure(file: &str, line: usize, p: &PublishedPoint) -> Result<(), Impor
 /// National one-year-after figures of the published results file (`fylke_national_results.csv`):
 /// region 0, both genders, all ages, every row with a cohort and a per cent, in file order.
 pub fn parse_published(file: &str, text: &str) -> Result<Vec<NationalFigure>, ImportError> {
-    let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
+    let mut reader = csv::ReaderBuilder::new().from_reader(crate::without_bom(text).as_bytes());
     let headers = reader.headers().map_err(|e| err(file, 1, 0, e.to_string()))?.clone();
     let [measure, cohort, region, gender, age, finished, count, percent, url, note] = columns(
         file,
@@ -389,7 +412,7 @@ pub fn parse_published(file: &str, text: &str) -> Result<Vec<NationalFigure>, Im
 /// "økning på 4 prosentpoeng" and is no published figure. Counts only as a pair (in work or
 /// education and its total): a lone total is rounded on its page ("nær 8 200").
 pub fn parse_compiled(file: &str, text: &str) -> Result<Vec<NationalFigure>, ImportError> {
-    let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
+    let mut reader = csv::ReaderBuilder::new().from_reader(crate::without_bom(text).as_bytes());
     let headers = reader.headers().map_err(|e| err(file, 1, 0, e.to_string()))?.clone();
     let [cohort, status_year, group, measure, value, count, total, url, basis, note] = columns(
         file,

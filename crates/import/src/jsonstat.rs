@@ -477,7 +477,7 @@ fn cell_key(key: &str, total: usize, path: &str) -> Result<usize, Error> {
 }
 
 fn parse_impl(text: &str, with_values: bool) -> Result<Cube, Error> {
-    let raw: RawDataset = serde_json::from_str(text).map_err(|e| {
+    let raw: RawDataset = serde_json::from_str(crate::without_bom(text)).map_err(|e| {
         let message = e.to_string();
         let kind = if message.contains(DUPLICATE_KEY) { ErrorKind::Duplicate } else { ErrorKind::Syntax };
         // serde_json appends " at line L column C"; the path says it instead.

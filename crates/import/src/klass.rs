@@ -133,8 +133,8 @@ impl<'a> Tracer<'a> {
 /// Builds today's map for the kommuner of the data. Every data kommune must end in the target
 /// version, and every kommune of the target version must have at least one source.
 pub fn build_map(data_kommuner: &[&Region], inputs: &MapInputs) -> Result<KommuneMap, String> {
-    let version: Version = serde_json::from_str(inputs.version.1).map_err(|e| format!("{}: {e}", inputs.version.0))?;
-    let changes: Changes = serde_json::from_str(inputs.changes.1).map_err(|e| format!("{}: {e}", inputs.changes.0))?;
+    let version: Version = serde_json::from_str(crate::without_bom(inputs.version.1)).map_err(|e| format!("{}: {e}", inputs.version.0))?;
+    let changes: Changes = serde_json::from_str(crate::without_bom(inputs.changes.1)).map_err(|e| format!("{}: {e}", inputs.changes.0))?;
     let version_year: u16 = version.valid_from.get(..4).and_then(|y| y.parse().ok()).ok_or("version has no validFrom year")?;
     // Only changes up to the target version count.
     let cutoff = version.valid_from.clone();
@@ -235,7 +235,7 @@ fn former_numbers(
 ) -> Result<BTreeMap<String, Vec<Former>>, String> {
     let mut former: BTreeMap<String, Vec<Former>> = BTreeMap::new();
     for (file, text) in history {
-        let version: Version = serde_json::from_str(text).map_err(|e| format!("{file}: {e}"))?;
+        let version: Version = serde_json::from_str(crate::without_bom(text)).map_err(|e| format!("{file}: {e}"))?;
         if version.valid_from.as_str() >= cutoff || version.valid_to.as_deref().is_some_and(|to| to <= FORMER_SINCE) {
             continue;
         }

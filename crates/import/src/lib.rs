@@ -5,9 +5,14 @@
 //! encoder of the compact binary the library embeds ([`codec`]). The types are
 //! `intro_status_model`'s, re-exported as [`model`].
 //!
-//! Modules depend one way: `import` → `table10824` → `jsonstat`; `import` → `klass`; all on the
-//! model.
+//! Modules depend one way: `import` → `table10824` → `jsonstat`; `import` → `klass`; `import`
+//! and `table10824` → `check` (the one check of the figures against each other, which both
+//! readers of the table run); all on the model.
+//!
+//! Every reader of a file's text reads past a UTF-8 byte order mark at its start
+//! ([`without_bom`]): spreadsheet programs on Windows write one before CSV and JSON alike.
 
+pub mod check;
 pub mod codec;
 pub mod import;
 pub mod jsonstat;
@@ -15,3 +20,8 @@ pub mod klass;
 pub mod table10824;
 
 pub use intro_status_model as model;
+
+/// A file's text without the UTF-8 byte order mark (U+FEFF) some programs put at its start.
+pub fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}

@@ -39,10 +39,15 @@
 //! Values: counts are whole numbers 0–65 535, per cent whole numbers 0–100 (table 10824 publishes
 //! whole per cent); anything else is "count out of range", an error.
 //!
-//! Checks that are reported, not refused (SSB's own data has them): per cent that is not within
-//! one point of 100 × count ÷ finished; a status count above the number who finished; Oslo i alt
-//! differing from kommune 0301.
+//! Figures against each other ([`crate::check`], the same check the CSV extract goes through):
+//! a status count above the number who finished, the statuses together above it, or a per cent
+//! one point or more from 100 × count ÷ finished is refused, with the cells. The few such figures
+//! of the vendored 2015 extract ([`crate::check::KNOWN_DEFECTS`]) are let through exactly as they
+//! stand and reported ([`Problem::KnownDefect`]).
+//!
+//! Reported, not refused: Oslo i alt differing from kommune 0301.
 
+use crate::check::{self, Rule};
 use crate::jsonstat::{self, Cube, ErrorKind};
 use intro_status_model::*;
 use std::collections::BTreeMap;
@@ -123,11 +128,16 @@ pub enum Problem {
     /// The same cell twice: a duplicate key, category or sparse cell, or two region codes that
     /// mean the same region.
     DuplicateCell,
-    // --- reported, not refused ---
-    /// Per cent more than one point from 100 × count ÷ finished.
-    PercentMismatch,
     /// A status count larger than the number who finished.
     CountExceedsTotal,
+    /// The status counts together larger than the number who finished.
+    StatusesExceedTotal,
+    /// A per cent one point or more from 100 × count ÷ finished (or not 0 where nobody finished).
+    PercentMismatch,
+    // --- reported, not refused ---
+    /// One of [`crate::check::KNOWN_DEFECTS`]: a figure of the vendored extract that breaks a
+    /// rule above, let through exactly as it stands.
+    KnownDefect,
     /// `..`, `.` or `...` inside a status year that has figures: kept as a gap.
     NotAvailable,
     /// Oslo i alt (bydel list) and kommune 0301 publish different figures for a cell.
@@ -138,7 +148,7 @@ pub enum Problem {
 
 impl Problem {
     pub fn is_error(self) -> bool {
-        self < Problem::PercentMismatch
+        self < Problem::KnownDefect
     }
 }
 
@@ -535,7 +545,7 @@ pub fn from_cube(cube: &Cube) -> Result<Imported, Rejected> {
 
     let mut preliminary = false;
     let mut not_published_rows = 0;
-    let mut read_block = |pos: usize, what: &str, f: &mut Findings, preliminary: &mut bool| -> BTreeMap<u16, Vec<Cell>> {
+    let mut read_block = |pos: usize, (level, code): (Level, &str), what: &str, f: &mut Findings, preliminary: &mut bool| -> BTreeMap<u16, Vec<Cell>> {
         let mut out = BTreeMap::new();
         for &(year, ypos) in &years {
             let base = pos * s_reg + ypos * s_time;
@@ -574,13 +584,25 @@ pub fn from_cube(cube: &Cube) -> Result<Imported, Rejected> {
                     format!("{not_available} cells of {what}, status year {year}, are \"..\"/\".\" (not available); kept as gaps, not zero"),
                 );
             }
-            let cells = raw
+            let cells: Vec<Cell> = raw
                 .into_iter()
                 .map(|r| match r {
                     Raw::Value(v) => Cell::Value(v),
                     _ => Cell::Suppressed,
                 })
                 .collect();
+            // The figures against each other: the same check the CSV extract goes through.
+            for v in check::check_year(level, code, year, &cells) {
+                let i = base + offsets[v.cells[0]].0;
+                let location = format!("$.value[{i}] ({})", cube.describe(i));
+                let message = v.describe(what, year, |c| format!("$.value[{}]", base + offsets[c].0));
+                match (v.known, v.rule) {
+                    (Some(why), _) => f.warn(Problem::KnownDefect, location, format!("{message}: {why}")),
+                    (None, Rule::CountAboveTotal) => f.error(Problem::CountExceedsTotal, location, message),
+                    (None, Rule::StatusesAboveTotal) => f.error(Problem::StatusesExceedTotal, location, message),
+                    (None, Rule::PercentMismatch) => f.error(Problem::PercentMismatch, location, message),
+                }
+            }
             out.insert(year, cells);
         }
         out
@@ -590,14 +612,14 @@ pub fn from_cube(cube: &Cube) -> Result<Imported, Rejected> {
     for ((level, code), pos) in &regions {
         let label = reg.categories[*pos].label.clone();
         let what = format!("{} {code}", level.as_str());
-        let years = read_block(*pos, &what, &mut f, &mut preliminary);
+        let years = read_block(*pos, (*level, code), &what, &mut f, &mut preliminary);
         let name = label.unwrap_or_else(|| {
             f.warn(Problem::MissingLabel, category_path(DIM_REGION, *pos, &reg.categories[*pos].id), format!("{what} has no label"));
             code.clone()
         });
         data.push(RegionData { region: Region { level: *level, code: code.clone(), name }, years });
     }
-    let oslo_total = oslo_total.map(|pos| read_block(pos, "Oslo i alt", &mut f, &mut preliminary));
+    let oslo_total = oslo_total.map(|pos| read_block(pos, (Level::Kommune, "030100"), "Oslo i alt (030100)", &mut f, &mut preliminary));
     if not_published_rows > 0 {
         f.report
             .notes
@@ -650,64 +672,7 @@ pub fn from_cube(cube: &Cube) -> Result<Imported, Rejected> {
         f.report.notes.push(format!("`updated` {:?} is not a date; not used", cube.updated.as_deref().unwrap_or("")));
     }
     let dataset = Dataset { regions: data, source: SourceInfo { table: TABLE.into(), fetched: None, updated, preliminary }, ..Default::default() };
-    f.report.warnings.extend(check_dataset(&dataset));
     Ok(Imported { dataset, report: f.report })
-}
-
-/// Consistency checks on published figures that SSB's own data do not always pass, so they are
-/// reported and not refused: per cent more than one point from 100 × count ÷ finished, and a
-/// status count above the number who finished.
-pub fn check_dataset(ds: &Dataset) -> Vec<Issue> {
-    let mut out = Vec::new();
-    for r in &ds.regions {
-        for (&year, cells) in &r.years {
-            if cells.len() != CELLS_PER_YEAR {
-                continue;
-            }
-            for ya in YEARS_AFTER {
-                for g in Gender::ALL {
-                    let get = |s, u| cells[cell_index(ya, g, s, u)];
-                    let Cell::Value(total) = get(Status::Alle, Unit::Count) else { continue };
-                    for s in Status::ALL {
-                        let at = || {
-                            format!(
-                                "{} {} ({}), status year {year}, cohort {}, {ya} years after, {}, {}",
-                                r.region.level.as_str(),
-                                r.region.code,
-                                r.region.name,
-                                year as i32 - ya as i32,
-                                g.as_str(),
-                                s.as_str()
-                            )
-                        };
-                        let (count, percent) = (get(s, Unit::Count), get(s, Unit::Percent));
-                        if let Cell::Value(c) = count {
-                            if c > total {
-                                out.push(Issue {
-                                    problem: Problem::CountExceedsTotal,
-                                    location: at(),
-                                    message: format!("{c} persons of {total} who finished"),
-                                });
-                            }
-                        }
-                        if let (Cell::Value(c), Cell::Value(p)) = (count, percent) {
-                            if total > 0 {
-                                let exact = 100.0 * c as f64 / total as f64;
-                                if (exact - p as f64).abs() >= 1.0 {
-                                    out.push(Issue {
-                                        problem: Problem::PercentMismatch,
-                                        location: at(),
-                                        message: format!("{c} of {total} is {exact:.1} %, SSB publishes {p} %"),
-                                    });
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
-    out
 }
 
 // --- Writing -------------------------------------------------------------------------------
@@ -821,7 +786,7 @@ pub struct FetchInfo {
 }
 
 pub fn parse_fetch_info(text: &str) -> Result<FetchInfo, String> {
-    let info: FetchInfo = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    let info: FetchInfo = serde_json::from_str(crate::without_bom(text)).map_err(|e| e.to_string())?;
     if !is_date(&info.fetched) {
         return Err(format!("\"fetched\" is {:?}, not a date YYYY-MM-DD", info.fetched));
     }
