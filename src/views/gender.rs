@@ -202,7 +202,7 @@ fn gender<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &GenderView, tit
             chart.draw_series(std::iter::once(Rectangle::new([(x0, 0.0), (x1, v as f64)], stroke(*color, 2.0, s))))?;
             chart.draw_series(std::iter::once(
                 EmptyElement::at(((x0 + x1) / 2.0, v as f64))
-                    + Text::new(format!("{v}"), (0, px(-3.0, s)), font(11.0, s, *color).pos(Pos::new(HPos::Center, VPos::Bottom))),
+                    + Text::new(format!("{v}"), (0, px(-3.0, s)), font(12.0, s, *color).pos(Pos::new(HPos::Center, VPos::Bottom))),
             ))?;
         }
     }

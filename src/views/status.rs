@@ -163,6 +163,8 @@ fn status_text(v: &StatusView, lang: Lang) -> Words {
 fn status<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &StatusView, title: &str, p: &Paint) -> ChartResult<DB> {
     let (s, th) = (p.scale, p.theme);
     let area = frame(root, title, p)?;
+    let small = v.bars.iter().any(|b| b.percents[0].is_some() && b.finished.is_some_and(|n| (n as u32) < say::SMALL));
+    let area = if small { small_note(&area, p)? } else { area };
     let names = legend_texts(p.lang);
     let items: Vec<(String, Swatch)> = names.iter().zip(th.status).map(|(n, c)| (n.to_string(), Swatch::Square(c.filled()))).collect();
     let plot = legend(&area, &items, p)?;
@@ -188,33 +190,53 @@ fn status<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &StatusView, tit
             EmptyElement::at((0.0, mid))
                 + Text::new(label.clone(), (px(-8.0, s), 0), font(label_size(label), s, th.text).pos(Pos::new(HPos::Right, VPos::Center))),
         ))?;
-        let parts: Option<Vec<u16>> = bar.percents.iter().copied().collect();
-        let Some(parts) = parts else {
-            // Why there is no bar, in words; in the table's short word where those do not fit.
-            let room = root.dim_in_pixel().0 as i32 - chart.backend_coord(&(1.0, mid)).0 - px(4.0, s);
-            let long = format!("({})", crate::text::format_share(&bar.share, p.lang));
-            let why = match record::text_size(&long, 12.0 * s).0 as i32 <= room {
-                true => long,
-                false => format!("({})", crate::text::share_cell(&bar.share, p.lang, &mut Vec::new())),
-            };
-            chart.draw_series(std::iter::once(
-                EmptyElement::at((1.0, mid)) + Text::new(why, (0, 0), font(12.0, s, th.muted).pos(Pos::new(HPos::Left, VPos::Center))),
-            ))?;
-            continue;
+        // The published shares from the first on: all three, or where only some are published
+        // (a small place's share in work or education alone), those, and a word for the rest.
+        let parts: Vec<u16> = bar.percents.iter().map_while(|p| *p).collect();
+        let why = match (bar.share, parts.len()) {
+            (Share::Published { .. }, 3) => None,
+            (Share::Published { .. }, _) => Some(texts(p.lang).status_rest_hidden.to_string()),
+            (share, _) => {
+                // Why there is no bar, in words; in the table's short word where those do not fit.
+                let room = root.dim_in_pixel().0 as i32 - chart.backend_coord(&(1.0, mid)).0 - px(4.0, s);
+                let long = crate::text::format_share(&share, p.lang);
+                Some(match record::text_size(&format!("({long})"), 12.0 * s).0 as i32 <= room {
+                    true => long,
+                    false => crate::text::share_cell(&share, p.lang, &mut Vec::new()),
+                })
+            }
         };
+        let small = bar.finished.is_some_and(|n| (n as u32) < say::SMALL);
         let mut x = 0.0;
         for (k, &pct) in parts.iter().enumerate() {
             let x1 = (x + pct as f64).min(100.0);
-            chart.draw_series(std::iter::once(Rectangle::new([(x, y0), (x1, y1)], th.status[k].filled())))?;
+            // Hollow, outlined in the segment's colour, for fewer than ten completers.
+            let (fill, edge, ink) = match small {
+                false => (th.status[k].filled(), stroke(th.background, 1.0, s), th.background),
+                true => (th.background.filled(), stroke(th.status[k], 2.0, s), th.text),
+            };
+            chart.draw_series(std::iter::once(Rectangle::new([(x, y0), (x1, y1)], fill)))?;
             // A thin gap between segments, so they are told apart without colour too.
-            chart.draw_series(std::iter::once(Rectangle::new([(x, y0), (x1, y1)], stroke(th.background, 1.0, s))))?;
+            chart.draw_series(std::iter::once(Rectangle::new([(x, y0), (x1, y1)], edge)))?;
             if pct >= 8 {
                 chart.draw_series(std::iter::once(
                     EmptyElement::at(((x + x1) / 2.0, mid))
-                        + Text::new(format_percent(pct, p.lang), (0, 0), font(13.0, s, th.background).pos(Pos::new(HPos::Center, VPos::Center))),
+                        + Text::new(format_percent(pct, p.lang), (0, 0), font(13.0, s, ink).pos(Pos::new(HPos::Center, VPos::Center))),
                 ))?;
             }
             x = x1;
+        }
+        if let Some(why) = why {
+            // After what is drawn, why the rest is not.
+            // A share too small to carry its value inside: all of them, in the legend's order.
+            let written: Vec<String> = parts.iter().map(|&pct| format_percent(pct, p.lang)).collect();
+            let text = match parts.iter().any(|&pct| pct < 8) {
+                false => format!("({why})"),
+                true => format!("{} ({why})", written.join(" + ")),
+            };
+            chart.draw_series(std::iter::once(
+                EmptyElement::at((x.max(1.0), mid)) + Text::new(text, (px(4.0, s), 0), font(12.0, s, th.muted).pos(Pos::new(HPos::Left, VPos::Center))),
+            ))?;
         }
     }
     root.present()
