@@ -125,16 +125,16 @@ pub(crate) fn font(size: f64, scale: f64, color: RGBColor) -> TextStyle<'static>
 
 /// Where a line of text stands, in device pixels, as the recorder measures text.
 #[derive(Clone, Copy)]
-struct TextBox {
-    left: i32,
-    right: i32,
-    top: i32,
-    bottom: i32,
+pub(crate) struct TextBox {
+    pub(crate) left: i32,
+    pub(crate) right: i32,
+    pub(crate) top: i32,
+    pub(crate) bottom: i32,
 }
 
 impl TextBox {
     /// Text of `size` device pixels anchored at `at` by `pos`; its ink about 0.8 of its size high.
-    fn new(text: &str, size: f64, at: (i32, i32), pos: Pos) -> TextBox {
+    pub(crate) fn new(text: &str, size: f64, at: (i32, i32), pos: Pos) -> TextBox {
         let w = record::text_size(text, size).0 as i32;
         let h = (size * 0.8).round() as i32;
         let left = match pos.h_pos {
@@ -163,33 +163,33 @@ impl TextBox {
 
 /// The first of `candidates` (a placement and its box) whose box is clear of every box `taken`;
 /// that box is then taken too.
-fn first_free<T>(taken: &mut Vec<TextBox>, candidates: impl IntoIterator<Item = (T, TextBox)>) -> Option<T> {
+pub(crate) fn first_free<T>(taken: &mut Vec<TextBox>, candidates: impl IntoIterator<Item = (T, TextBox)>) -> Option<T> {
     let (place, b) = candidates.into_iter().find(|(_, b)| !taken.iter().any(|o| o.overlaps(b)))?;
     taken.push(b);
     Some(place)
 }
 
 /// Where the goal's label goes, given its dashed line from `left` to `right_x` (device pixels):
-/// above the line at its left end, else below it, else at its right end, else in the middle,
-/// the first that keeps clear of what is `taken` (the first, if none). Returns the offset from
-/// the line's left end and the anchor; the label and the line are taken from then on.
-fn place_goal_label(taken: &mut Vec<TextBox>, label: &str, left: (i32, i32), right_x: i32, s: f64) -> ((i32, i32), Pos) {
+/// above the line at its left end, else below it, else at its right end, else in the middle, else
+/// anywhere along it, the first that keeps clear of what is `taken`; `None` where every place
+/// is. Returns the offset from the line's left end and the anchor; the label is taken from then
+/// on. The line itself is taken either way.
+fn place_goal_label(taken: &mut Vec<TextBox>, label: &str, left: (i32, i32), right_x: i32, s: f64) -> Option<((i32, i32), Pos)> {
     let (gx, gy) = left;
     let d = px(6.0, s);
     let mid = (gx + right_x) / 2;
-    let candidates = [
-        (gx + d, -d, HPos::Left, VPos::Bottom),
-        (gx + d, d, HPos::Left, VPos::Top),
-        (right_x, -d, HPos::Right, VPos::Bottom),
-        (right_x, d, HPos::Right, VPos::Top),
-        (mid, -d, HPos::Center, VPos::Bottom),
-        (mid, d, HPos::Center, VPos::Top),
-    ]
-        .map(|(x, dy, h, v)| (((x - gx, dy), Pos::new(h, v)), TextBox::new(label, 12.0 * s, (x, gy + dy), Pos::new(h, v))));
-    let place = first_free(taken, candidates).unwrap_or_else(|| {
-        taken.push(candidates[0].1);
-        candidates[0].0
-    });
+    let w = record::text_size(label, 12.0 * s).0 as i32;
+    let fixed = [(gx + d, HPos::Left), (right_x, HPos::Right), (mid, HPos::Center)];
+    // Then every few pixels along the line, left to right.
+    let step = px(6.0, s).max(1) as usize;
+    let along = (gx + d..=(right_x - w).max(gx + d)).step_by(step).map(|x| (x, HPos::Left));
+    let candidates: Vec<_> = fixed
+        .into_iter()
+        .chain(along)
+        .flat_map(|(x, h)| [(x, -d, h, VPos::Bottom), (x, d, h, VPos::Top)])
+        .map(|(x, dy, h, v)| (((x - gx, dy), Pos::new(h, v)), TextBox::new(label, 12.0 * s, (x, gy + dy), Pos::new(h, v))))
+        .collect();
+    let place = first_free(taken, candidates);
     taken.push(TextBox { left: gx, right: right_x, top: gy - 1, bottom: gy + 1 });
     place
 }
@@ -391,8 +391,10 @@ pub(crate) fn line_chart<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec
     };
     let first = *spec.xs.first().unwrap_or(&0);
     let last = *spec.xs.last().unwrap_or(&0);
-    // Direct labels stand right of the last x: make room for the widest one.
-    let widest = spec.lines.iter().map(|l| label_width(&l.label)).fold(0.0, f64::max);
+    // Direct labels stand right of the last x: make room for the widest one, the goal's among
+    // them (its label stands there where the plot has no free place for it).
+    let goal_label = spec.goal.map(|_| t.goal_label);
+    let widest = spec.lines.iter().map(|l| l.label.as_str()).chain(goal_label).map(label_width).fold(0.0, f64::max);
     let label_px = (widest + 36.0) * s;
     let plot_w = plot_area.dim_in_pixel().0 as f64 - later_w as f64 - 66.0 * s;
     // The x axis runs one step past the last x, so the labels have that step and the margin:
@@ -400,12 +402,14 @@ pub(crate) fn line_chart<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec
     let steps = (last - first + 2) as f64;
     let wanted = (label_px * steps - plot_w) / (steps - 1.0);
     // Where they would take more than 45 % of the width (a phone, a long fylke name), a legend
-    // above the plot names the lines instead, main line first, and the plot has the width.
+    // above the plot names the lines instead, main line first, then the goal, and the plot has
+    // the width (a narrow plot has too little room beside its points for the goal's label).
     let direct_labels = wanted <= plot_w * 0.45;
     let plot_area = match direct_labels {
         true => plot_area,
         false => {
-            let items: Vec<(String, Swatch)> = spec.lines.iter().rev().map(|l| (l.label.clone(), Swatch::Marker(l.style.marker, l.style.color))).collect();
+            let mut items: Vec<(String, Swatch)> = spec.lines.iter().rev().map(|l| (l.label.clone(), Swatch::Marker(l.style.marker, l.style.color))).collect();
+            items.extend(goal_label.map(|g| (g.to_string(), Swatch::Dash(th.goal))));
             legend(&plot_area, &items, p)?
         }
     };
@@ -463,43 +467,65 @@ pub(crate) fn line_chart<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec
     if let (Some(later), Some(area)) = (&spec.later, later_area) {
         taken.extend(draw_later(&area, later, spec.goal, p)?);
     }
+    // The goal's label on its line where it keeps clear of the points; else among the lines'
+    // labels right of the plot (or, with a legend, in the legend).
+    let mut goal_beside = None;
     if let Some(goal) = spec.goal {
         let goal = goal as f64;
         // Up to the last x: right of it stand the lines' labels.
         chart.draw_series(DashedLineSeries::new([(first - 1, goal), (last, goal)], px(6.0, s), px(4.0, s), stroke(th.goal, 1.5, s)))?;
-        let (offset, pos) = place_goal_label(&mut taken, t.goal_label, chart.backend_coord(&(first - 1, goal)), chart.backend_coord(&(last, goal)).0, s);
-        chart.draw_series(std::iter::once(EmptyElement::at((first - 1, goal)) + Text::new(t.goal_label.to_string(), offset, font(12.0, s, th.goal).pos(pos))))?;
+        let (left, right_x) = (chart.backend_coord(&(first - 1, goal)), chart.backend_coord(&(last, goal)).0);
+        match direct_labels.then(|| place_goal_label(&mut taken, t.goal_label, left, right_x, s)) {
+            Some(Some((offset, pos))) => {
+                chart.draw_series(std::iter::once(EmptyElement::at((first - 1, goal)) + Text::new(t.goal_label.to_string(), offset, font(12.0, s, th.goal).pos(pos))))?;
+            }
+            Some(None) => goal_beside = Some(goal),
+            None => taken.push(TextBox { left: left.0, right: right_x, top: left.1 - 1, bottom: left.1 + 1 }),
+        }
     }
     for line in &spec.lines {
         draw_line(&mut chart, &spec.xs, line, p)?;
     }
 
     // Direct labels right of the last x, each at the height of its line's last published point
-    // and led by the line's marker, spread so they never overlap.
-    let mut labels = Vec::new();
+    // (the goal's at its own) and led by the line's marker (the goal's by a dash), spread so they
+    // never overlap.
+    let mut labels: Vec<(&str, Option<LineStyle>, (i32, f64), i32)> = Vec::new();
     for line in spec.lines.iter().filter(|_| direct_labels) {
         if let Some(v) = line.points.iter().rev().find_map(|s| s.percent()) {
             let at = (last, v as f64);
-            labels.push((line, at, chart.backend_coord(&at).1));
+            labels.push((&line.label, Some(line.style), at, chart.backend_coord(&at).1));
         }
     }
-    crate::sort::sort_by_key(&mut labels, |l| l.2);
+    if let Some(goal) = goal_beside {
+        labels.push((t.goal_label, None, (last, goal), chart.backend_coord(&(last, goal)).1));
+    }
+    crate::sort::sort_by_key(&mut labels, |l| l.3);
     let min_gap = px(16.0, s);
     for i in 1..labels.len() {
-        if labels[i].2 - labels[i - 1].2 < min_gap {
-            labels[i].2 = labels[i - 1].2 + min_gap;
+        if labels[i].3 - labels[i - 1].3 < min_gap {
+            labels[i].3 = labels[i - 1].3 + min_gap;
         }
     }
-    for (line, at, y) in labels {
+    for (label, style, at, y) in labels {
         let (x0, y0) = chart.backend_coord(&at);
         let dy = y - y0;
         taken.push(TextBox::around((x0 + px(16.0, s), y), px(4.0, s) + 1));
-        taken.push(TextBox::new(&line.label, 13.0 * s, (x0 + px(26.0, s), y), Pos::new(HPos::Left, VPos::Center)));
-        let glyph = marker_glyph(line.style.marker, (px(16.0, s), dy), px(4.0, s), line.style.color.filled());
-        chart.draw_series(std::iter::once(EmptyElement::at(at) + glyph))?;
+        taken.push(TextBox::new(label, 13.0 * s, (x0 + px(26.0, s), y), Pos::new(HPos::Left, VPos::Center)));
+        let color = style.map_or(th.goal, |st| st.color);
+        match style {
+            Some(st) => {
+                let glyph = marker_glyph(st.marker, (px(16.0, s), dy), px(4.0, s), st.color.filled());
+                chart.draw_series(std::iter::once(EmptyElement::at(at) + glyph))?;
+            }
+            None => {
+                let (a, b) = (px(11.0, s), px(21.0, s));
+                let dash = PathElement::new(vec![(a, dy), (b, dy)], stroke(th.goal, 1.5, s));
+                chart.draw_series(std::iter::once(EmptyElement::at(at) + dash))?;
+            }
+        }
         chart.draw_series(std::iter::once(
-            EmptyElement::at(at)
-                + Text::new(line.label.clone(), (px(26.0, s), dy), font(13.0, s, line.style.color).pos(Pos::new(HPos::Left, VPos::Center))),
+            EmptyElement::at(at) + Text::new(label.to_string(), (px(26.0, s), dy), font(13.0, s, color).pos(Pos::new(HPos::Left, VPos::Center))),
         ))?;
     }
 

@@ -178,13 +178,22 @@ fn uncertainty<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &Uncertaint
         .x_desc(t.axis_uncertainty)
         .y_desc(t.axis_percent)
         .draw()?;
+    // Each column's label within its column's width ("Hele landet" on two lines on a phone).
+    let unit = chart.backend_coord(&(1.0, 0.0)).0 - chart.backend_coord(&(0.0, 0.0)).0;
+    let line_h = px(13.0 * 1.1, s);
     for (x, label) in xs.iter().zip(&labels) {
-        chart.draw_series(std::iter::once(
-            EmptyElement::at((*x, 0.0)) + Text::new(label.clone(), (0, px(8.0, s)), font(13.0, s, th.text).pos(Pos::new(HPos::Center, VPos::Top))),
-        ))?;
+        for (k, line) in wrap(label, 13.0 * s, unit - px(6.0, s)).into_iter().enumerate() {
+            chart.draw_series(std::iter::once(
+                EmptyElement::at((*x, 0.0)) + Text::new(line, (0, px(8.0, s) + k as i32 * line_h), font(13.0, s, th.text).pos(Pos::new(HPos::Center, VPos::Top))),
+            ))?;
+        }
     }
     let goal = GOAL_PERCENT as f64;
     chart.draw_series(DashedLineSeries::new([(-0.6, goal), (n as f64 + 2.1, goal)], px(6.0, s), px(4.0, s), stroke(th.goal, 1.5, s)))?;
+    // Why a cohort has no interval, at the foot of its column: neighbouring cohorts of one
+    // reason share one label, on as many lines as their width needs, and a label that would run
+    // into the one beside it stands higher.
+    let mut gaps: Vec<(usize, usize, &str)> = Vec::new();
     for (i, (e, share)) in v.estimates.iter().zip(&v.shares).enumerate() {
         match e {
             Some(e) => interval_bar(&mut chart, i as f64, e, th.kommune, Marker::Circle, e.finished < say::SMALL, p)?,
@@ -195,11 +204,31 @@ fn uncertainty<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &Uncertaint
                     Share::Divided | Share::NoData => "–",
                     _ => t.suppressed_short,
                 };
-                chart.draw_series(std::iter::once(
-                    EmptyElement::at((i as f64, 0.0))
-                        + Text::new(format!("({why})"), (0, px(-8.0, s)), font(12.0, s, th.muted).pos(Pos::new(HPos::Center, VPos::Bottom))),
-                ))?;
+                match gaps.last_mut() {
+                    Some((_, to, w)) if *w == why && *to + 1 == i => *to = i,
+                    _ => gaps.push((i, i, why)),
+                }
             }
+        }
+    }
+    let mut taken: Vec<TextBox> = Vec::new();
+    let (size, line_h) = (12.0 * s, px(12.0 * 1.1, s));
+    for (from, to, why) in gaps {
+        let (mid, axis) = chart.backend_coord(&((from + to) as f64 / 2.0, 0.0));
+        let lines = wrap(&format!("({why})"), size, unit * (to - from + 1) as i32 - px(6.0, s));
+        let w = lines.iter().map(|l| record::text_size(l, size).0 as i32).max().unwrap_or(0);
+        let h = (lines.len() as i32 - 1) * line_h + (size * 0.8).round() as i32;
+        let candidates = (0..4).map(|up| {
+            let bottom = axis - px(8.0, s) - up * line_h;
+            (bottom, TextBox { left: mid - w / 2, right: mid + w / 2, top: bottom - h, bottom })
+        });
+        let Some(bottom) = first_free(&mut taken, candidates) else { continue };
+        let n_lines = lines.len() as i32;
+        for (k, line) in lines.into_iter().enumerate() {
+            let dy = bottom - axis - (n_lines - 1 - k as i32) * line_h;
+            chart.draw_series(std::iter::once(
+                EmptyElement::at(((from + to) as f64 / 2.0, 0.0)) + Text::new(line, (0, dy), font(12.0, s, th.muted).pos(Pos::new(HPos::Center, VPos::Bottom))),
+            ))?;
         }
     }
     if let Some(pooled) = &v.pooled {
