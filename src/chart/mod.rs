@@ -687,6 +687,35 @@ pub(crate) fn wrap(text: &str, size: f64, room: i32) -> Vec<String> {
     lines
 }
 
+/// `text` at `size` device pixels on as few lines as keep within `room` device pixels, broken
+/// between words, or `None` where that takes more than `max_lines` or a word alone is too wide.
+pub(crate) fn fit_lines(text: &str, size: f64, room: i32, max_lines: usize) -> Option<Vec<String>> {
+    let lines = wrap(text, size, room);
+    (lines.len() <= max_lines && lines.iter().all(|l| record::text_size(l, size).0 as i32 <= room)).then_some(lines)
+}
+
+/// A row's label right-aligned left of the rows at `y`, within `room` device pixels: in 13 px
+/// text, smaller (down to [`MIN_TEXT`]) where that keeps it on one line, else on two lines or
+/// more, broken between words.
+pub(crate) fn row_label<DB: DrawingBackend>(chart: &mut RowsChart<'_, DB>, y: f64, text: &str, color: RGBColor, room: f64, p: &Paint) -> ChartResult<DB> {
+    let s = p.scale;
+    let size = size_to_fit(text, 13.0, s, room);
+    let lines = wrap(text, size * s, room as i32);
+    let line_h = (size * 1.1 * s).round() as i32;
+    let top = -(lines.len() as i32 - 1) * line_h / 2;
+    for (k, line) in lines.into_iter().enumerate() {
+        chart.draw_series(std::iter::once(
+            EmptyElement::at((0.0, y)) + Text::new(line, (px(-8.0, s), top + k as i32 * line_h), font(size, s, color).pos(Pos::new(HPos::Right, VPos::Center))),
+        ))?;
+    }
+    Ok(())
+}
+
+/// The room left of a rows chart's rows for their labels, in device pixels.
+pub(crate) fn row_label_room<DB: DrawingBackend>(chart: &RowsChart<'_, DB>, s: f64) -> f64 {
+    chart.backend_coord(&(0.0, 0.0)).0 as f64 - 12.0 * s
+}
+
 /// Splits a line off the foot of `area` for what a hollow marker means, draws it there and
 /// returns the rest.
 pub(crate) fn small_note<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, p: &Paint) -> Result<DrawingArea<DB, Shift>, DrawingAreaErrorKind<DB::ErrorType>> {

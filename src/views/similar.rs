@@ -354,19 +354,26 @@ fn similar<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &SimilarView, t
         EmptyElement::at((goal, n as f64)) + Text::new(t.goal_label.to_string(), (dx, px(2.0, s)), font(12.0, s, th.goal).pos(Pos::new(h_pos, VPos::Top))),
     ))?;
     let row_px = (chart.plotting_area().dim_in_pixel().1 as f64 / n as f64).max(1.0);
+    let room = row_label_room(&chart, s);
     for (i, ((_, e, color), label)) in rows.iter().zip(labels).enumerate() {
         let (y, color, own) = ((n - 1 - i) as f64 + 0.5, *color, i == 0);
-        chart.draw_series(std::iter::once(
-            EmptyElement::at((0.0, y)) + Text::new(label, (px(-8.0, s), 0), font(13.0, s, color).pos(Pos::new(HPos::Right, VPos::Center))),
-        ))?;
+        row_label(&mut chart, y, &label, color, room, p)?;
         let Some(e) = e else {
             let reason = match own {
                 true => missing_reason(v.missing.unwrap_or(Missing::Unpublished), t),
                 false => t.no_pooled,
             };
-            chart.draw_series(std::iter::once(
-                EmptyElement::at((1.0, y)) + Text::new(format!("({reason})"), (0, 0), font(12.0, s, th.muted).pos(Pos::new(HPos::Left, VPos::Center))),
-            ))?;
+            // On as many lines as the room right of it needs.
+            let (size, line_h) = (12.0 * s, px(12.0 * 1.1, s));
+            let room = root.dim_in_pixel().0 as i32 - chart.backend_coord(&(1.0, y)).0 - px(4.0, s);
+            let text = format!("({reason})");
+            let lines = fit_lines(&text, size, room, 3).unwrap_or_else(|| vec![text]);
+            let top = -(lines.len() as i32 - 1) * line_h / 2;
+            for (k, line) in lines.into_iter().enumerate() {
+                chart.draw_series(std::iter::once(
+                    EmptyElement::at((1.0, y)) + Text::new(line, (0, top + k as i32 * line_h), font(12.0, s, th.muted).pos(Pos::new(HPos::Left, VPos::Center))),
+                ))?;
+            }
             continue;
         };
         let line = stroke(color, 2.0, s);
