@@ -507,6 +507,12 @@ pub(crate) fn line_chart<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec
             labels[i].3 = labels[i - 1].3 + min_gap;
         }
     }
+    // Lines ending at 0 % push their labels below the axis, into its years: up again from there.
+    let lowest = chart.backend_coord(&(first, 0.0)).1;
+    for i in (0..labels.len()).rev() {
+        let limit = labels.get(i + 1).map_or(lowest, |next| next.3 - min_gap);
+        labels[i].3 = labels[i].3.min(limit);
+    }
     for (label, style, at, y) in labels {
         let (x0, y0) = chart.backend_coord(&at);
         let dy = y - y0;
@@ -662,7 +668,8 @@ fn draw_later<DB: DrawingBackend>(
     for &&(x, v) in &ends {
         let text = format_percent(v, p.lang);
         let at = chart.backend_coord(&(x, v as f64));
-        let candidates = [(px(-10.0, s), VPos::Bottom), (px(10.0, s), VPos::Top)]
+        // A line higher where the goal's line runs just above the point.
+        let candidates = [(px(-10.0, s), VPos::Bottom), (px(10.0, s), VPos::Top), (px(-22.0, s), VPos::Bottom)]
             .map(|(dy, vpos)| ((dy, vpos), TextBox::new(&text, 12.0 * s, (at.0, at.1 + dy), Pos::new(HPos::Center, vpos))));
         let Some((dy, vpos)) = first_free(&mut taken, candidates) else { continue };
         chart.draw_series(std::iter::once(
