@@ -240,9 +240,12 @@ pub(crate) fn frame<DB: DrawingBackend>(
     // `titled` would centre it by the recorder's estimate).
     let (w, _) = root.dim_in_pixel();
     // 17 px, or smaller where a long name would not fit the width.
-    let size = size_to_fit(title, 17.0, s, w as f64 - 8.0);
+    // The room less a twentieth: a browser draws small text a little wider than the estimate
+    // (hinting), and a title is the one text that spans the whole width.
+    let room = (w as f64 - 8.0) * 0.95;
+    let size = size_to_fit(title, 17.0, s, room);
     // Where even that is too wide, on two lines or more, broken between words.
-    let lines = wrap(title, size * s, w as i32 - 8);
+    let lines = wrap(title, size * s, room as i32);
     let line_h = (size * 1.15 * s).round() as i32;
     for (k, line) in lines.iter().enumerate() {
         root.draw(&Text::new(line.clone(), (w as i32 / 2, px(6.0, s) + k as i32 * line_h), font(size, s, p.theme.text).pos(Pos::new(HPos::Center, VPos::Top))))?;
