@@ -326,6 +326,10 @@ pub(crate) struct Later<'a> {
     pub(crate) style: LineStyle,
 }
 
+/// A line's label right of a line chart: its text, the line's style (`None`: the goal's dash),
+/// the point it belongs to, and the height it is drawn at (device pixels).
+type DirectLabel<'a> = (&'a str, Option<LineStyle>, (i32, f64), i32);
+
 /// A line chart over whole-number x values (cohorts, or years after).
 pub(crate) struct LineChart<'a> {
     pub(crate) title: String,
@@ -493,7 +497,7 @@ pub(crate) fn line_chart<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec
     // Direct labels right of the last x, each at the height of its line's last published point
     // (the goal's at its own) and led by the line's marker (the goal's by a dash), spread so they
     // never overlap.
-    let mut labels: Vec<(&str, Option<LineStyle>, (i32, f64), i32)> = Vec::new();
+    let mut labels: Vec<DirectLabel> = Vec::new();
     for line in spec.lines.iter().filter(|_| direct_labels) {
         if let Some(v) = line.points.iter().rev().find_map(|s| s.percent()) {
             let at = (last, v as f64);
