@@ -96,13 +96,13 @@ pub struct Layout {
 
 /// The chart's box for a figure `width` CSS pixels wide (0 where the page could not tell) at a
 /// device pixel ratio: at most 720 × 420, no lower than 300. The chart's text shrinks with its
-/// width, but on a phone (360 px) no further than to 0.7 of its size: 9 px, not 7. From 515 px
-/// down it keeps 515 px's proportions, and never goes below 0.55.
+/// width, but no further than to 0.75 of its size at any width: the smallest text a chart draws
+/// is 12 px ([`MIN_TEXT`]), so none is ever below 9 CSS pixels.
 pub fn layout(width: f64, dpr: f64) -> Layout {
     let css_width = if width > 0.0 { width.min(WIDTH as f64) } else { WIDTH as f64 };
     let css_height = (css_width * 0.62).clamp(300.0, HEIGHT as f64).round();
     let dpr = if dpr > 0.0 && dpr.is_finite() { dpr } else { 1.0 };
-    let shrink = (css_width / WIDTH as f64).max((css_width / 515.0).min(0.7)).clamp(0.55, 1.0);
+    let shrink = (css_width / WIDTH as f64).clamp(MIN_SHRINK, 1.0);
     Layout {
         css_width: css_width.round() as u32,
         css_height: css_height as u32,
@@ -112,6 +112,11 @@ pub fn layout(width: f64, dpr: f64) -> Layout {
     }
 }
 
+/// The smallest text a chart draws, before shrinking; and the most a narrow chart shrinks its
+/// text: 12 × 0.75 = 9 CSS pixels.
+pub const MIN_TEXT: f64 = 12.0;
+pub const MIN_SHRINK: f64 = 0.75;
+
 pub(crate) fn font(size: f64, scale: f64, color: RGBColor) -> TextStyle<'static> {
     let mut style = TextStyle::from((FONT, size * scale).into_font());
     style.color = color.to_backend_color();
@@ -120,16 +125,16 @@ pub(crate) fn font(size: f64, scale: f64, color: RGBColor) -> TextStyle<'static>
 
 /// Where a line of text stands, in device pixels, as the recorder measures text.
 #[derive(Clone, Copy)]
-struct TextBox {
-    left: i32,
-    right: i32,
-    top: i32,
-    bottom: i32,
+pub(crate) struct TextBox {
+    pub(crate) left: i32,
+    pub(crate) right: i32,
+    pub(crate) top: i32,
+    pub(crate) bottom: i32,
 }
 
 impl TextBox {
     /// Text of `size` device pixels anchored at `at` by `pos`; its ink about 0.8 of its size high.
-    fn new(text: &str, size: f64, at: (i32, i32), pos: Pos) -> TextBox {
+    pub(crate) fn new(text: &str, size: f64, at: (i32, i32), pos: Pos) -> TextBox {
         let w = record::text_size(text, size).0 as i32;
         let h = (size * 0.8).round() as i32;
         let left = match pos.h_pos {
@@ -158,41 +163,42 @@ impl TextBox {
 
 /// The first of `candidates` (a placement and its box) whose box is clear of every box `taken`;
 /// that box is then taken too.
-fn first_free<T>(taken: &mut Vec<TextBox>, candidates: impl IntoIterator<Item = (T, TextBox)>) -> Option<T> {
+pub(crate) fn first_free<T>(taken: &mut Vec<TextBox>, candidates: impl IntoIterator<Item = (T, TextBox)>) -> Option<T> {
     let (place, b) = candidates.into_iter().find(|(_, b)| !taken.iter().any(|o| o.overlaps(b)))?;
     taken.push(b);
     Some(place)
 }
 
 /// Where the goal's label goes, given its dashed line from `left` to `right_x` (device pixels):
-/// above the line at its left end, else below it, else at its right end, else in the middle,
-/// the first that keeps clear of what is `taken` (the first, if none). Returns the offset from
-/// the line's left end and the anchor; the label and the line are taken from then on.
-fn place_goal_label(taken: &mut Vec<TextBox>, label: &str, left: (i32, i32), right_x: i32, s: f64) -> ((i32, i32), Pos) {
+/// above the line at its left end, else below it, else at its right end, else in the middle, else
+/// anywhere along it, the first that keeps clear of what is `taken`; `None` where every place
+/// is. Returns the offset from the line's left end and the anchor; the label is taken from then
+/// on. The line itself is taken either way.
+fn place_goal_label(taken: &mut Vec<TextBox>, label: &str, left: (i32, i32), right_x: i32, s: f64) -> Option<((i32, i32), Pos)> {
     let (gx, gy) = left;
     let d = px(6.0, s);
     let mid = (gx + right_x) / 2;
-    let candidates = [
-        (gx + d, -d, HPos::Left, VPos::Bottom),
-        (gx + d, d, HPos::Left, VPos::Top),
-        (right_x, -d, HPos::Right, VPos::Bottom),
-        (right_x, d, HPos::Right, VPos::Top),
-        (mid, -d, HPos::Center, VPos::Bottom),
-        (mid, d, HPos::Center, VPos::Top),
-    ]
-        .map(|(x, dy, h, v)| (((x - gx, dy), Pos::new(h, v)), TextBox::new(label, 12.0 * s, (x, gy + dy), Pos::new(h, v))));
-    let place = first_free(taken, candidates).unwrap_or_else(|| {
-        taken.push(candidates[0].1);
-        candidates[0].0
-    });
+    let w = record::text_size(label, 12.0 * s).0 as i32;
+    let fixed = [(gx + d, HPos::Left), (right_x, HPos::Right), (mid, HPos::Center)];
+    // Then every few pixels along the line, left to right.
+    let step = px(6.0, s).max(1) as usize;
+    let along = (gx + d..=(right_x - w).max(gx + d)).step_by(step).map(|x| (x, HPos::Left));
+    let candidates: Vec<_> = fixed
+        .into_iter()
+        .chain(along)
+        .flat_map(|(x, h)| [(x, -d, h, VPos::Bottom), (x, d, h, VPos::Top)])
+        .map(|(x, dy, h, v)| (((x - gx, dy), Pos::new(h, v)), TextBox::new(label, 12.0 * s, (x, gy + dy), Pos::new(h, v))))
+        .collect();
+    let place = first_free(taken, candidates);
     taken.push(TextBox { left: gx, right: right_x, top: gy - 1, bottom: gy + 1 });
     place
 }
 
 /// A font size no larger than `size` (CSS pixels) at which `text` fits `room` device pixels at
 /// scale `s`, as the recorder measures text.
+/// Never below [`MIN_TEXT`]: what does not fit then must be wrapped.
 pub(crate) fn size_to_fit(text: &str, size: f64, s: f64, room: f64) -> f64 {
-    size.min(size * room / (record::text_size(text, size * s).0 as f64).max(1.0))
+    size.min(size * room / (record::text_size(text, size * s).0 as f64).max(1.0)).max(MIN_TEXT)
 }
 
 /// The width of a label in 13 px text, in CSS pixels, as the recorder measures text.
@@ -234,9 +240,17 @@ pub(crate) fn frame<DB: DrawingBackend>(
     // `titled` would centre it by the recorder's estimate).
     let (w, _) = root.dim_in_pixel();
     // 17 px, or smaller where a long name would not fit the width.
-    let size = size_to_fit(title, 17.0, s, w as f64 - 8.0);
-    root.draw(&Text::new(title.to_string(), (w as i32 / 2, px(6.0, s)), font(size, s, p.theme.text).pos(Pos::new(HPos::Center, VPos::Top))))?;
-    let body = root.margin(px(32.0, s), 0, 0, 0);
+    // The room less a twentieth: a browser draws small text a little wider than the estimate
+    // (hinting), and a title is the one text that spans the whole width.
+    let room = (w as f64 - 8.0) * 0.95;
+    let size = size_to_fit(title, 17.0, s, room);
+    // Where even that is too wide, on two lines or more, broken between words.
+    let lines = wrap(title, size * s, room as i32);
+    let line_h = (size * 1.15 * s).round() as i32;
+    for (k, line) in lines.iter().enumerate() {
+        root.draw(&Text::new(line.clone(), (w as i32 / 2, px(6.0, s) + k as i32 * line_h), font(size, s, p.theme.text).pos(Pos::new(HPos::Center, VPos::Top))))?;
+    }
+    let body = root.margin(px(32.0, s) + (lines.len() as i32 - 1).max(0) * line_h, 0, 0, 0);
     let footer_h = px(24.0, s) as u32;
     let (plot, footer) = body.split_vertically(body.dim_in_pixel().1.saturating_sub(footer_h));
     footer.draw(&Text::new(p.source, (px(10.0, s), px(6.0, s)), font(12.0, s, p.theme.muted)))?;
@@ -294,9 +308,27 @@ pub(crate) struct Line<'a> {
     pub(crate) label: String,
     pub(crate) points: &'a [Share],
     pub(crate) style: LineStyle,
-    /// Points drawn hollow: published per cent only, from outside the table.
+    /// Points drawn hollow besides those of fewer than ten completers ([`small_n`]).
     pub(crate) hollow: Vec<bool>,
 }
+
+/// Whether a share comes from fewer than ten completers ([`crate::text::say::SMALL`]), where the
+/// number who finished is published: such a point is drawn hollow, and the chart says so.
+pub(crate) fn small_n(share: &Share) -> bool {
+    matches!(share, Share::Published { finished: Some(n), .. } if (*n as u32) < crate::text::say::SMALL)
+}
+
+/// The countries' later years beside a chart of the table's cohorts: a panel of its own right
+/// of the plot, on the same percent scale, in the line's style.
+pub(crate) struct Later<'a> {
+    pub(crate) xs: Vec<i32>,
+    pub(crate) points: &'a [Share],
+    pub(crate) style: LineStyle,
+}
+
+/// A line's label right of a line chart: its text, the line's style (`None`: the goal's dash),
+/// the point it belongs to, and the height it is drawn at (device pixels).
+type DirectLabel<'a> = (&'a str, Option<LineStyle>, (i32, f64), i32);
 
 /// A line chart over whole-number x values (cohorts, or years after).
 pub(crate) struct LineChart<'a> {
@@ -307,6 +339,8 @@ pub(crate) struct LineChart<'a> {
     /// whose gaps are explained at the foot of the plot.
     pub(crate) lines: Vec<Line<'a>>,
     pub(crate) goal: Option<u16>,
+    /// The country's figures after the table's cohorts, in a panel of their own.
+    pub(crate) later: Option<Later<'a>>,
 }
 
 /// Runs of consecutive published points, so a suppressed point is a gap, never a zero.
@@ -337,7 +371,7 @@ fn draw_line<DB: DrawingBackend>(chart: &mut LineCtx<'_, DB>, xs: &[i32], line: 
             }
         }
         for &pt in &run {
-            let hollow = xs.iter().position(|&x| x == pt.0).is_some_and(|i| line.hollow.get(i) == Some(&true));
+            let hollow = xs.iter().position(|&x| x == pt.0).is_some_and(|i| line.hollow.get(i) == Some(&true) || small_n(&line.points[i]));
             let fill = if hollow { p.theme.background.filled() } else { style.color.filled() };
             chart.draw_series(std::iter::once(EmptyElement::at(pt) + marker_glyph(style.marker, (0, 0), r, fill)))?;
             if hollow {
@@ -352,25 +386,46 @@ fn draw_line<DB: DrawingBackend>(chart: &mut LineCtx<'_, DB>, xs: &[i32], line: 
 pub(crate) fn line_chart<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &LineChart, p: &Paint) -> ChartResult<DB> {
     let (t, s, th) = (texts(p.lang), p.scale, p.theme);
     let plot_area = frame(root, &spec.title, p)?;
+    // A hollow point needs its word: on a line of its own under the plot.
+    let plot_area = match spec.lines.iter().any(|l| l.points.iter().any(small_n)) {
+        true => small_note(&plot_area, p)?,
+        false => plot_area,
+    };
+    // The country's later years, where there are any, take the right third.
+    let later_w = match spec.later {
+        Some(_) => (plot_area.dim_in_pixel().0 as f64 * 0.32).round() as u32,
+        None => 0,
+    };
     let first = *spec.xs.first().unwrap_or(&0);
     let last = *spec.xs.last().unwrap_or(&0);
-    // Direct labels stand right of the last x: make room for the widest one.
-    let widest = spec.lines.iter().map(|l| label_width(&l.label)).fold(0.0, f64::max);
+    // Direct labels stand right of the last x: make room for the widest one, the goal's among
+    // them (its label stands there where the plot has no free place for it).
+    let goal_label = spec.goal.map(|_| t.goal_label);
+    let widest = spec.lines.iter().map(|l| l.label.as_str()).chain(goal_label).map(label_width).fold(0.0, f64::max);
     let label_px = (widest + 36.0) * s;
-    let plot_w = plot_area.dim_in_pixel().0 as f64 - 66.0 * s;
+    let plot_w = plot_area.dim_in_pixel().0 as f64 - later_w as f64 - 66.0 * s;
     // The x axis runs one step past the last x, so the labels have that step and the margin:
     // step + margin = label_px, where step = (plot_w − margin) / steps.
     let steps = (last - first + 2) as f64;
     let wanted = (label_px * steps - plot_w) / (steps - 1.0);
     // Where they would take more than 45 % of the width (a phone, a long fylke name), a legend
-    // above the plot names the lines instead, main line first, and the plot has the width.
+    // above the plot names the lines instead, main line first, then the goal, and the plot has
+    // the width (a narrow plot has too little room beside its points for the goal's label).
     let direct_labels = wanted <= plot_w * 0.45;
     let plot_area = match direct_labels {
         true => plot_area,
         false => {
-            let items: Vec<(String, Swatch)> = spec.lines.iter().rev().map(|l| (l.label.clone(), Swatch::Marker(l.style.marker, l.style.color))).collect();
+            let mut items: Vec<(String, Swatch)> = spec.lines.iter().rev().map(|l| (l.label.clone(), Swatch::Marker(l.style.marker, l.style.color))).collect();
+            items.extend(goal_label.map(|g| (g.to_string(), Swatch::Dash(th.goal))));
             legend(&plot_area, &items, p)?
         }
+    };
+    let (plot_area, later_area) = match &spec.later {
+        Some(_) => {
+            let (main, later) = plot_area.split_horizontally(plot_area.dim_in_pixel().0 - later_w);
+            (main, Some(later))
+        }
+        None => (plot_area, None),
     };
     let right_margin = if direct_labels { wanted.max(12.0 * s) } else { 12.0 * s };
     // The width per x, once the labels' room is taken; a year label needs about 3 ems.
@@ -415,43 +470,75 @@ pub(crate) fn line_chart<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec
             }
         }
     }
+    // The country's later years first: the texts of the plot beside keep clear of what it drew.
+    if let (Some(later), Some(area)) = (&spec.later, later_area) {
+        taken.extend(draw_later(&area, later, spec.goal, p)?);
+    }
+    // The goal's label on its line where it keeps clear of the points; else among the lines'
+    // labels right of the plot (or, with a legend, in the legend).
+    let mut goal_beside = None;
     if let Some(goal) = spec.goal {
         let goal = goal as f64;
         // Up to the last x: right of it stand the lines' labels.
         chart.draw_series(DashedLineSeries::new([(first - 1, goal), (last, goal)], px(6.0, s), px(4.0, s), stroke(th.goal, 1.5, s)))?;
-        let (offset, pos) = place_goal_label(&mut taken, t.goal_label, chart.backend_coord(&(first - 1, goal)), chart.backend_coord(&(last, goal)).0, s);
-        chart.draw_series(std::iter::once(EmptyElement::at((first - 1, goal)) + Text::new(t.goal_label.to_string(), offset, font(12.0, s, th.goal).pos(pos))))?;
+        let (left, right_x) = (chart.backend_coord(&(first - 1, goal)), chart.backend_coord(&(last, goal)).0);
+        match direct_labels.then(|| place_goal_label(&mut taken, t.goal_label, left, right_x, s)) {
+            Some(Some((offset, pos))) => {
+                chart.draw_series(std::iter::once(EmptyElement::at((first - 1, goal)) + Text::new(t.goal_label.to_string(), offset, font(12.0, s, th.goal).pos(pos))))?;
+            }
+            Some(None) => goal_beside = Some(goal),
+            None => taken.push(TextBox { left: left.0, right: right_x, top: left.1 - 1, bottom: left.1 + 1 }),
+        }
     }
     for line in &spec.lines {
         draw_line(&mut chart, &spec.xs, line, p)?;
     }
 
     // Direct labels right of the last x, each at the height of its line's last published point
-    // and led by the line's marker, spread so they never overlap.
-    let mut labels = Vec::new();
+    // (the goal's at its own) and led by the line's marker (the goal's by a dash), spread so they
+    // never overlap.
+    let mut labels: Vec<DirectLabel> = Vec::new();
     for line in spec.lines.iter().filter(|_| direct_labels) {
         if let Some(v) = line.points.iter().rev().find_map(|s| s.percent()) {
             let at = (last, v as f64);
-            labels.push((line, at, chart.backend_coord(&at).1));
+            labels.push((&line.label, Some(line.style), at, chart.backend_coord(&at).1));
         }
     }
-    crate::sort::sort_by_key(&mut labels, |l| l.2);
+    if let Some(goal) = goal_beside {
+        labels.push((t.goal_label, None, (last, goal), chart.backend_coord(&(last, goal)).1));
+    }
+    crate::sort::sort_by_key(&mut labels, |l| l.3);
     let min_gap = px(16.0, s);
     for i in 1..labels.len() {
-        if labels[i].2 - labels[i - 1].2 < min_gap {
-            labels[i].2 = labels[i - 1].2 + min_gap;
+        if labels[i].3 - labels[i - 1].3 < min_gap {
+            labels[i].3 = labels[i - 1].3 + min_gap;
         }
     }
-    for (line, at, y) in labels {
+    // Lines ending at 0 % push their labels below the axis, into its years: up again from there.
+    let lowest = chart.backend_coord(&(first, 0.0)).1;
+    for i in (0..labels.len()).rev() {
+        let limit = labels.get(i + 1).map_or(lowest, |next| next.3 - min_gap);
+        labels[i].3 = labels[i].3.min(limit);
+    }
+    for (label, style, at, y) in labels {
         let (x0, y0) = chart.backend_coord(&at);
         let dy = y - y0;
         taken.push(TextBox::around((x0 + px(16.0, s), y), px(4.0, s) + 1));
-        taken.push(TextBox::new(&line.label, 13.0 * s, (x0 + px(26.0, s), y), Pos::new(HPos::Left, VPos::Center)));
-        let glyph = marker_glyph(line.style.marker, (px(16.0, s), dy), px(4.0, s), line.style.color.filled());
-        chart.draw_series(std::iter::once(EmptyElement::at(at) + glyph))?;
+        taken.push(TextBox::new(label, 13.0 * s, (x0 + px(26.0, s), y), Pos::new(HPos::Left, VPos::Center)));
+        let color = style.map_or(th.goal, |st| st.color);
+        match style {
+            Some(st) => {
+                let glyph = marker_glyph(st.marker, (px(16.0, s), dy), px(4.0, s), st.color.filled());
+                chart.draw_series(std::iter::once(EmptyElement::at(at) + glyph))?;
+            }
+            None => {
+                let (a, b) = (px(11.0, s), px(21.0, s));
+                let dash = PathElement::new(vec![(a, dy), (b, dy)], stroke(th.goal, 1.5, s));
+                chart.draw_series(std::iter::once(EmptyElement::at(at) + dash))?;
+            }
+        }
         chart.draw_series(std::iter::once(
-            EmptyElement::at(at)
-                + Text::new(line.label.clone(), (px(26.0, s), dy), font(13.0, s, line.style.color).pos(Pos::new(HPos::Left, VPos::Center))),
+            EmptyElement::at(at) + Text::new(label.to_string(), (px(26.0, s), dy), font(13.0, s, color).pos(Pos::new(HPos::Left, VPos::Center))),
         ))?;
     }
 
@@ -481,31 +568,180 @@ pub(crate) fn line_chart<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec
             EmptyElement::at((*x, v as f64)) + Text::new(text, (0, dy), font(12.0, s, main.style.color).pos(Pos::new(HPos::Center, vpos))),
         ))?;
     }
-    // Gaps of the main line say why, at the foot of the plot; where the notes are wider than
-    // the step between years, on alternate lines (two or three), so that none overlaps.
-    let widest_note = [t.suppressed_short, t.cell_no_completers].iter().map(|w| record::text_size(&format!("({w})"), 12.0).0).max().unwrap_or(0);
-    let note_lines = ((widest_note as f64 + 4.0) * s / step_px).ceil().clamp(1.0, 3.0) as i32;
-    for (x, share) in spec.xs.iter().zip(main.points) {
-        let why = match share {
-            Share::Suppressed { .. } | Share::Incomplete { .. } => t.suppressed_short,
-            Share::NoCompleters => t.cell_no_completers,
-            // Said once, in the notes (divided), or plain from the table (no data).
-            Share::Divided | Share::NoData | Share::Published { .. } => continue,
-        };
-        // Its own line, or the next one up where a value stands there.
-        let text = format!("({why})");
-        let at = chart.backend_coord(&(*x, 0.0));
-        let first_line = (x - first).rem_euclid(note_lines);
-        let candidates = (first_line..first_line + 3).map(|line_up| {
-            let dy = px(-8.0 - 15.0 * line_up as f64, s);
-            (dy, TextBox::new(&text, 12.0 * s, (at.0, at.1 + dy), Pos::new(HPos::Center, VPos::Bottom)))
-        });
-        let Some(dy) = first_free(&mut taken, candidates) else { continue };
-        chart.draw_series(std::iter::once(
-            EmptyElement::at((*x, 0.0)) + Text::new(text, (0, dy), font(12.0, s, th.muted).pos(Pos::new(HPos::Center, VPos::Bottom))),
-        ))?;
+    // Gaps say why, at the foot of the plot, main line first: each in its line's colour, led by
+    // its marker, and named where there is room ("Bergen: skjult"), on the lowest of four lines
+    // where it keeps clear of what is there; the table has every gap the chart cannot word.
+    let r = px(4.0, s);
+    let (plot_left, plot_right) = (chart.backend_coord(&(first - 1, 0.0)).0, root.dim_in_pixel().0 as i32);
+    for line in spec.lines.iter().rev() {
+        // Neighbouring gaps of one reason share one label, centred under them.
+        let mut gaps: Vec<(i32, i32, &str)> = Vec::new();
+        for (i, (x, share)) in spec.xs.iter().zip(line.points).enumerate() {
+            let why = match share {
+                Share::Suppressed { .. } => t.suppressed_short,
+                Share::Incomplete { .. } => t.cell_incomplete,
+                Share::NoCompleters => t.cell_no_completers,
+                // Said once, in the notes (divided), or plain from the table (no data).
+                Share::Divided | Share::NoData | Share::Published { .. } => continue,
+            };
+            match gaps.last_mut() {
+                Some((_, to, w)) if *w == why && i > 0 && spec.xs[i - 1] == *to => *to = *x,
+                _ => gaps.push((*x, *x, why)),
+            }
+        }
+        for (from, to, why) in gaps {
+            let (a, b) = (chart.backend_coord(&(from, 0.0)), chart.backend_coord(&(to, 0.0)));
+            let at = ((a.0 + b.0) / 2, a.1);
+            let h = (12.0 * s * 0.8).round() as i32;
+            let texts = [format!("{}: {why}", line.label), why.to_string()];
+            let candidates = texts.iter().flat_map(|text| {
+                (0..4).map(move |up| {
+                    let w = record::text_size(text, 12.0 * s).0 as i32 + 2 * r + px(3.0, s);
+                    let left = (at.0 - w / 2).clamp(plot_left, (plot_right - w).max(plot_left));
+                    let bottom = at.1 + px(-8.0 - 15.0 * up as f64, s);
+                    ((text.clone(), left, bottom), TextBox { left, right: left + w, top: bottom - h, bottom })
+                })
+            });
+            let Some((text, left, bottom)) = first_free(&mut taken, candidates) else { continue };
+            let (dx, dy) = (left - a.0, bottom - a.1);
+            let glyph = marker_glyph(line.style.marker, (dx + r, dy - h / 2), r, line.style.color.filled());
+            chart.draw_series(std::iter::once(EmptyElement::at((from, 0.0)) + glyph))?;
+            chart.draw_series(std::iter::once(
+                EmptyElement::at((from, 0.0))
+                    + Text::new(text, (dx + 2 * r + px(3.0, s), dy), font(12.0, s, line.style.color).pos(Pos::new(HPos::Left, VPos::Bottom))),
+            ))?;
+        }
     }
     root.present()
+}
+
+/// The country's later years in a panel of their own right of the plot: the same percent scale
+/// and margins as the plot beside it, the line in its style, its first and last value, the goal's
+/// line, a heading and, under the years, that these are published figures.
+/// Returns what it drew, as boxes the plot beside must keep clear of.
+fn draw_later<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    later: &Later,
+    goal: Option<u16>,
+    p: &Paint,
+) -> Result<Vec<TextBox>, DrawingAreaErrorKind<DB::ErrorType>> {
+    let (t, s, th) = (texts(p.lang), p.scale, p.theme);
+    let (Some(&first), Some(&last)) = (later.xs.first(), later.xs.last()) else { return Ok(Vec::new()) };
+    let mut chart = ChartBuilder::on(area)
+        .margin_left(px(14.0, s) as u32)
+        .margin_right(px(12.0, s) as u32)
+        .margin_top(px(6.0, s) as u32)
+        .x_label_area_size(px(44.0, s) as u32)
+        .y_label_area_size(0)
+        .build_cartesian_2d(first - 1..last + 1, 0f64..100f64)?;
+    let ends = [first, last];
+    themed(chart.configure_mesh().disable_x_mesh(), p)
+        .x_labels((last - first + 3) as usize)
+        .x_label_formatter(&|x| if ends.contains(x) { x.to_string() } else { String::new() })
+        .y_labels(6)
+        .y_label_formatter(&|_| String::new())
+        .x_desc(t.goal_later_source)
+        .draw()?;
+    let mut taken = Vec::new();
+    // The heading at the top, in as many lines as the panel's width needs.
+    let (left, top) = chart.backend_coord(&(first - 1, 100.0));
+    let room = chart.backend_coord(&(last + 1, 100.0)).0 - left - px(4.0, s);
+    for (k, line) in wrap(t.goal_later, 12.0 * s, room).into_iter().enumerate() {
+        let at = (px(4.0, s), px(2.0, s) + k as i32 * px(14.0, s));
+        taken.push(TextBox::new(&line, 12.0 * s, (left + at.0, top + at.1), Pos::new(HPos::Left, VPos::Top)));
+        chart.draw_series(std::iter::once(
+            EmptyElement::at((first - 1, 100.0)) + Text::new(line, at, font(12.0, s, later.style.color).pos(Pos::new(HPos::Left, VPos::Top))),
+        ))?;
+    }
+    if let Some(goal) = goal {
+        let goal = goal as f64;
+        chart.draw_series(DashedLineSeries::new([(first - 1, goal), (last + 1, goal)], px(6.0, s), px(4.0, s), stroke(th.goal, 1.5, s)))?;
+        let (a, b) = (chart.backend_coord(&(first - 1, goal)), chart.backend_coord(&(last + 1, goal)));
+        taken.push(TextBox { left: a.0, right: b.0, top: a.1 - 1, bottom: a.1 + 1 });
+    }
+    let line = Line { label: String::new(), points: later.points, style: later.style, hollow: vec![] };
+    let r = marker_radius(later.style, s) + 1;
+    for run in published_runs(&later.xs, later.points) {
+        taken.extend(run.iter().map(|pt| TextBox::around(chart.backend_coord(pt), r)));
+    }
+    draw_line(&mut chart, &later.xs, &line, p)?;
+    // The first and the last value, above the point or else below it.
+    let published: Vec<(i32, u16)> = later.xs.iter().zip(later.points).filter_map(|(x, s)| Some((*x, s.percent()?))).collect();
+    let ends: Vec<&(i32, u16)> = match published.as_slice() {
+        [] => vec![],
+        [one] => vec![one],
+        [a, .., b] => vec![a, b],
+    };
+    for &&(x, v) in &ends {
+        let text = format_percent(v, p.lang);
+        let at = chart.backend_coord(&(x, v as f64));
+        // A line higher where the goal's line runs just above the point.
+        let candidates = [(px(-10.0, s), VPos::Bottom), (px(10.0, s), VPos::Top), (px(-22.0, s), VPos::Bottom)]
+            .map(|(dy, vpos)| ((dy, vpos), TextBox::new(&text, 12.0 * s, (at.0, at.1 + dy), Pos::new(HPos::Center, vpos))));
+        let Some((dy, vpos)) = first_free(&mut taken, candidates) else { continue };
+        chart.draw_series(std::iter::once(
+            EmptyElement::at((x, v as f64)) + Text::new(text, (0, dy), font(12.0, s, later.style.color).pos(Pos::new(HPos::Center, vpos))),
+        ))?;
+    }
+    Ok(taken)
+}
+
+/// `text` in lines of at most `room` device pixels at `size` device pixels, broken between words.
+pub(crate) fn wrap(text: &str, size: f64, room: i32) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split(' ') {
+        match lines.last_mut() {
+            Some(line) if record::text_size(&format!("{line} {word}"), size).0 as i32 <= room => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    lines
+}
+
+/// `text` at `size` device pixels on as few lines as keep within `room` device pixels, broken
+/// between words, or `None` where that takes more than `max_lines` or a word alone is too wide.
+pub(crate) fn fit_lines(text: &str, size: f64, room: i32, max_lines: usize) -> Option<Vec<String>> {
+    let lines = wrap(text, size, room);
+    (lines.len() <= max_lines && lines.iter().all(|l| record::text_size(l, size).0 as i32 <= room)).then_some(lines)
+}
+
+/// A row's label right-aligned left of the rows at `y`, within `room` device pixels: in 13 px
+/// text, smaller (down to [`MIN_TEXT`]) where that keeps it on one line, else on two lines or
+/// more, broken between words.
+pub(crate) fn row_label<DB: DrawingBackend>(chart: &mut RowsChart<'_, DB>, y: f64, text: &str, color: RGBColor, room: f64, p: &Paint) -> ChartResult<DB> {
+    let s = p.scale;
+    let size = size_to_fit(text, 13.0, s, room);
+    let lines = wrap(text, size * s, room as i32);
+    let line_h = (size * 1.1 * s).round() as i32;
+    let top = -(lines.len() as i32 - 1) * line_h / 2;
+    for (k, line) in lines.into_iter().enumerate() {
+        chart.draw_series(std::iter::once(
+            EmptyElement::at((0.0, y)) + Text::new(line, (px(-8.0, s), top + k as i32 * line_h), font(size, s, color).pos(Pos::new(HPos::Right, VPos::Center))),
+        ))?;
+    }
+    Ok(())
+}
+
+/// The room left of a rows chart's rows for their labels, in device pixels.
+pub(crate) fn row_label_room<DB: DrawingBackend>(chart: &RowsChart<'_, DB>, s: f64) -> f64 {
+    chart.backend_coord(&(0.0, 0.0)).0 as f64 - 12.0 * s
+}
+
+/// Splits a line off the foot of `area` for what a hollow marker means, draws it there and
+/// returns the rest.
+pub(crate) fn small_note<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, p: &Paint) -> Result<DrawingArea<DB, Shift>, DrawingAreaErrorKind<DB::ErrorType>> {
+    let (s, th) = (p.scale, p.theme);
+    let h = px(18.0, s);
+    let (rest, foot) = area.split_vertically(area.dim_in_pixel().1.saturating_sub(h as u32));
+    let (r, x, y) = (px(4.0, s), px(12.0, s), h / 2);
+    foot.draw(&(EmptyElement::at((x + r, y)) + marker_glyph(Marker::Circle, (0, 0), r, th.background.filled())))?;
+    foot.draw(&(EmptyElement::at((x + r, y)) + marker_glyph(Marker::Circle, (0, 0), r, stroke(th.text, 1.5, s))))?;
+    let text = texts(p.lang).chart_small;
+    foot.draw(&Text::new(text, (x + 2 * r + px(6.0, s), y), font(12.0, s, th.muted).pos(Pos::new(HPos::Left, VPos::Center))))?;
+    Ok(rest)
 }
 
 /// What `plotters_svg` divides font sizes by.
@@ -614,6 +850,7 @@ pub(crate) fn interval_bar<DB: DrawingBackend>(
     e: &Estimate,
     color: RGBColor,
     marker: Marker,
+    hollow: bool,
     p: &Paint,
 ) -> ChartResult<DB> {
     let s = p.scale;
@@ -622,7 +859,28 @@ pub(crate) fn interval_bar<DB: DrawingBackend>(
     chart.draw_series(std::iter::once(PathElement::new(vec![(x, e.low), (x, e.high)], line)))?;
     chart.draw_series(std::iter::once(PathElement::new(vec![(x - cap, e.low), (x + cap, e.low)], line)))?;
     chart.draw_series(std::iter::once(PathElement::new(vec![(x - cap, e.high), (x + cap, e.high)], line)))?;
-    chart.draw_series(std::iter::once(EmptyElement::at((x, e.percent)) + marker_glyph(marker, (0, 0), px(5.0, s), color.filled())))?;
+    hollow_or_filled(chart, (x, e.percent), marker, px(5.0, s), color, hollow, p)
+}
+
+/// A marker at `at`, filled, or hollow (in the background's colour with an edge in `color`) for
+/// a figure from fewer than ten completers.
+pub(crate) fn hollow_or_filled<DB: DrawingBackend, CT: CoordTranslate>(
+    chart: &mut ChartContext<'_, DB, CT>,
+    at: CT::From,
+    marker: Marker,
+    r: i32,
+    color: RGBColor,
+    hollow: bool,
+    p: &Paint,
+) -> ChartResult<DB>
+where
+    CT::From: Clone + 'static,
+{
+    let fill = if hollow { p.theme.background.filled() } else { color.filled() };
+    chart.draw_series(std::iter::once(EmptyElement::at(at.clone()) + marker_glyph(marker, (0, 0), r, fill)))?;
+    if hollow {
+        chart.draw_series(std::iter::once(EmptyElement::at(at) + marker_glyph(marker, (0, 0), r, stroke(color, 1.5, p.scale))))?;
+    }
     Ok(())
 }
 

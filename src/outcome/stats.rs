@@ -69,3 +69,22 @@ pub fn pooled(subject: &Subject, cohorts: &[u16]) -> Option<Pooled> {
     Some(Pooled { estimate: Estimate::new(x, n)?, cohorts: used })
 }
 
+
+/// A former kommune's own pooled figure, shown where today's kommune has none because the former
+/// kommuner's counts cannot be summed (see [`super::Share::Incomplete`]).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FormerPooled {
+    pub former: super::Former,
+    /// `None` where the former kommune has no cohort with both counts published.
+    pub pooled: Option<Pooled>,
+}
+
+/// Each former kommune's pooled figure over `cohorts`, where today's kommune cannot be summed from
+/// them in any of those cohorts; empty otherwise.
+pub fn formers_pooled(s: &super::Subjects, cohorts: &[u16]) -> Vec<FormerPooled> {
+    let unsummable = cohorts.iter().any(|&c| matches!(s.kommune.share(c, 1, Gender::Alle), super::Share::Incomplete { .. }));
+    if !unsummable || pooled(&s.kommune, cohorts).is_some() {
+        return Vec::new();
+    }
+    s.formers.iter().map(|(f, r)| FormerPooled { former: f.clone(), pooled: pooled(&Subject::Region(r), cohorts) }).collect()
+}

@@ -216,6 +216,15 @@ pub struct Texts {
     pub notice_now: &'static str,
     /// Notice, a `cohort` that is no cohort of the figures: "{x}", "{shown}", "{list}".
     pub notice_cohort: &'static str,
+    // charts: gaps, small numbers, the goal's later years (issue 16); kept together for merges
+    /// After a status bar of which only the first shares are published.
+    pub status_rest_hidden: &'static str,
+    /// The chart's note where a point or bar stands for fewer than ten completers.
+    pub chart_small: &'static str,
+    /// The goal chart's panel of the country's later years, beyond the table's.
+    pub goal_later: &'static str,
+    /// Under its years: that they are published figures (the notes and footnotes name where).
+    pub goal_later_source: &'static str,
 }
 
 pub static NB: Texts = Texts {
@@ -237,7 +246,7 @@ pub static NB: Texts = Texts {
     col_source: "Kilde",
     source_table: "SSB tabell 10824",
     footnote_published: "{cohort}: Hele landet, bare prosent, publisert i {url}",
-    note_published: "Hele landet {first}–{last} (åpne firkanter): prosent publisert av SSB og IMDi etter tabelluttrekket; kildene står under tabellen.",
+    note_published: "Hele landet {first}–{last} (feltet til høyre): prosent publisert av SSB og IMDi etter tabelluttrekket; kildene står under tabellen.",
     unknown_kommune: "Ukjent kommunenummer",
     incomplete: "kan ikke summeres fordi en av de tidligere kommunene har for få deltakere",
     divided: "ingen tall for hele kommunen",
@@ -257,7 +266,7 @@ pub static NB: Texts = Texts {
     axis_years_after: "År etter avsluttet program",
     axis_share_of_finished: "Andel av dem som avsluttet",
     axis_uncertainty: "Avsluttet programmet (år), samlet og hele landet",
-    axis_pooled: "I arbeid eller utdanning ett år etter, samlet for alle år (95 % intervall)",
+    axis_pooled: "I arbeid eller utdanning ett år etter, samlet for {cohorts} (95 % intervall)",
     axis_kommuner: "Antall kommuner",
     menn: "menn",
     kvinner: "kvinner",
@@ -355,6 +364,10 @@ pub static NB: Texts = Texts {
     notice_part_of: "{old} er nå en del av {new}.",
     notice_now: "{old} er nå {new}.",
     notice_cohort: "Kullet «{x}» finnes ikke i tallene; viser {shown}. Kull med tall: {list}.",
+    status_rest_hidden: "resten skjult",
+    chart_small: "Hul markør: færre enn 10 deltakere",
+    goal_later: "Hele landet, senere år",
+    goal_later_source: "publiserte tall",
 };
 
 pub static NN: Texts = Texts {
@@ -376,7 +389,7 @@ pub static NN: Texts = Texts {
     col_source: "Kjelde",
     source_table: "SSB tabell 10824",
     footnote_published: "{cohort}: Heile landet, berre prosent, publisert i {url}",
-    note_published: "Heile landet {first}–{last} (opne firkantar): prosent publisert av SSB og IMDi etter tabelluttrekket; kjeldene står under tabellen.",
+    note_published: "Heile landet {first}–{last} (feltet til høgre): prosent publisert av SSB og IMDi etter tabelluttrekket; kjeldene står under tabellen.",
     unknown_kommune: "Ukjent kommunenummer",
     incomplete: "kan ikkje summerast fordi ein av dei tidlegare kommunane har for få deltakarar",
     divided: "ingen tal for heile kommunen",
@@ -396,7 +409,7 @@ pub static NN: Texts = Texts {
     axis_years_after: "År etter avslutta program",
     axis_share_of_finished: "Del av dei som avslutta",
     axis_uncertainty: "Avslutta programmet (år), samla og heile landet",
-    axis_pooled: "I arbeid eller utdanning eitt år etter, samla for alle år (95 % intervall)",
+    axis_pooled: "I arbeid eller utdanning eitt år etter, samla for {cohorts} (95 % intervall)",
     axis_kommuner: "Talet på kommunar",
     menn: "menn",
     kvinner: "kvinner",
@@ -494,6 +507,10 @@ pub static NN: Texts = Texts {
     notice_part_of: "{old} er no ein del av {new}.",
     notice_now: "{old} er no {new}.",
     notice_cohort: "Kullet «{x}» finst ikkje i tala; viser {shown}. Kull med tal: {list}.",
+    status_rest_hidden: "resten skjult",
+    chart_small: "Hol markør: færre enn 10 deltakarar",
+    goal_later: "Heile landet, seinare år",
+    goal_later_source: "publiserte tal",
 };
 
 pub static EN: Texts = Texts {
@@ -515,7 +532,7 @@ pub static EN: Texts = Texts {
     col_source: "Source",
     source_table: "SSB table 10824",
     footnote_published: "{cohort}: Norway, per cent only, published at {url}",
-    note_published: "Norway {first}–{last} (open squares): per cent published by SSB and IMDi after the table extract; the sources are listed below the table.",
+    note_published: "Norway {first}–{last} (the panel on the right): per cent published by SSB and IMDi after the table extract; the sources are listed below the table.",
     unknown_kommune: "Unknown municipality number",
     incomplete: "cannot be summed because one of the former municipalities has too few participants",
     divided: "no figure for the municipality as a whole",
@@ -535,7 +552,7 @@ pub static EN: Texts = Texts {
     axis_years_after: "Years after finishing the programme",
     axis_share_of_finished: "Share of those who finished",
     axis_uncertainty: "Finished the programme (year), pooled and Norway",
-    axis_pooled: "In work or education one year after, all years pooled (95% interval)",
+    axis_pooled: "In work or education one year after, {cohorts} pooled (95% interval)",
     axis_kommuner: "Number of municipalities",
     menn: "men",
     kvinner: "women",
@@ -633,6 +650,10 @@ pub static EN: Texts = Texts {
     notice_part_of: "{old} is now part of {new}.",
     notice_now: "{old} is now {new}.",
     notice_cohort: "There are no figures for the cohort «{x}»; showing {shown}. Cohorts with figures: {list}.",
+    status_rest_hidden: "rest hidden",
+    chart_small: "Hollow marker: fewer than 10 participants",
+    goal_later: "Norway, later years",
+    goal_later_source: "published figures",
 };
 
 /// What a widget says before the core runs, or where it cannot: the shell carries these,

@@ -116,6 +116,38 @@ pub fn years_after(n: u8, lang: Lang) -> String {
     }
 }
 
+/// "De tidligere kommunene hver for seg: tidligere Trondheim 53,1 prosent (870 av 1 638) for
+/// 2010–2013; tidligere Klæbu (ingen publiserte antall å samle)." Each former kommune's pooled
+/// figure, where today's kommune has none; `None` where there are none.
+pub fn formers_pooled(formers: &[crate::outcome::stats::FormerPooled], lang: Lang) -> Option<String> {
+    let items: Vec<String> = formers
+        .iter()
+        .map(|f| {
+            let name = super::former_label(&f.former, lang);
+            match &f.pooled {
+                Some(p) => {
+                    let e = &p.estimate;
+                    let pct = match lang {
+                        Lang::En => format!("{} per cent", format_decimal(e.percent, lang)),
+                        _ => format!("{} prosent", format_decimal(e.percent, lang)),
+                    };
+                    format!("{name} {pct} ({}) for {}", of(e.count, e.finished, lang), cohorts(&p.cohorts, lang))
+                }
+                None => format!("{name} ({})", super::texts(lang).no_pooled),
+            }
+        })
+        .collect();
+    let list = items.join("; ");
+    if list.is_empty() {
+        return None;
+    }
+    Some(sentence(&match lang {
+        Lang::Nb => format!("De tidligere kommunene hver for seg: {list}"),
+        Lang::Nn => format!("Dei tidlegare kommunane kvar for seg: {list}"),
+        Lang::En => format!("The former municipalities one by one: {list}"),
+    }))
+}
+
 /// A share from a count this small stands only with its counts, its interval and a caution.
 pub const SMALL: u32 = 10;
 

@@ -189,6 +189,7 @@ fn follow_up_spec<'a>(v: &'a FollowUpView, title: String, p: &Paint) -> LineChar
             Line { label: v.name.clone(), points: &v.kommune, style: kommune_style(th), hollow: vec![] },
         ],
         goal: None,
+        later: None,
     }
 }
 

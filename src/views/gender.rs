@@ -169,8 +169,8 @@ fn gender<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &GenderView, tit
     let mut chart = ChartBuilder::on(&plot)
         .margin_left(px(8.0, s) as u32)
         .margin_right(px(16.0, s) as u32)
-        // Room above a bar at 100 % for its value.
-        .margin_top(px(14.0, s) as u32)
+        // Room above a bar at 100 % for its value, and for the one beside, a line higher.
+        .margin_top(px(26.0, s) as u32)
         .x_label_area_size(px(44.0, s) as u32)
         .y_label_area_size(px(58.0, s) as u32)
         .build_cartesian_2d((first as f64 - 0.5)..(last as f64 + 0.5), 0f64..100f64)?;
@@ -186,6 +186,7 @@ fn gender<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &GenderView, tit
         .y_desc(t.axis_percent)
         .draw()?;
     let w = 0.18;
+    let mut taken: Vec<TextBox> = Vec::new();
     for (ci, &c) in v.cohorts.iter().enumerate() {
         for (gi, (shares, color, filled, _)) in groups.iter().enumerate() {
             let x0 = c as f64 - 2.0 * w + gi as f64 * w + 0.01;
@@ -200,9 +201,15 @@ fn gender<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &GenderView, tit
             let fill = if *filled { color.filled() } else { th.background.filled() };
             chart.draw_series(std::iter::once(Rectangle::new([(x0, 0.0), (x1, v as f64)], fill)))?;
             chart.draw_series(std::iter::once(Rectangle::new([(x0, 0.0), (x1, v as f64)], stroke(*color, 2.0, s))))?;
+            // The value above its bar; a line higher where it would run into the one beside (two
+            // bars at 100 on a phone); left out where neither is free (the table has every value).
+            let text = format!("{v}");
+            let at = chart.backend_coord(&((x0 + x1) / 2.0, v as f64));
+            let candidates = [px(-3.0, s), px(-3.0 - 12.0, s)]
+                .map(|dy| (dy, TextBox::new(&text, 12.0 * s, (at.0, at.1 + dy), Pos::new(HPos::Center, VPos::Bottom))));
+            let Some(dy) = first_free(&mut taken, candidates) else { continue };
             chart.draw_series(std::iter::once(
-                EmptyElement::at(((x0 + x1) / 2.0, v as f64))
-                    + Text::new(format!("{v}"), (0, px(-3.0, s)), font(11.0, s, *color).pos(Pos::new(HPos::Center, VPos::Bottom))),
+                EmptyElement::at(((x0 + x1) / 2.0, v as f64)) + Text::new(text, (0, dy), font(12.0, s, *color).pos(Pos::new(HPos::Center, VPos::Bottom))),
             ))?;
         }
     }

@@ -2,8 +2,9 @@
 //! its fylke, Hele landet and the national goal of 70 %.
 
 use super::{Figures, Words};
-use crate::chart::{kommune_style, land_style, line_chart, Area, DrawResult, Line, LineChart, LineStyle, Marker, Paint};
+use crate::chart::{kommune_style, land_style, line_chart, Area, DrawResult, Later, Line, LineChart, LineStyle, Marker, Paint};
 use crate::data::{Dataset, Gender};
+use crate::outcome::stats::{pooled, Estimate, Pooled};
 use crate::outcome::{cohorts, share_series, subjects, FormerSeries, FylkeSeries, Series, Share, GOAL_PERCENT};
 use crate::place::Place;
 use crate::text::*;
@@ -12,7 +13,7 @@ use serde::Serialize;
 /// The first view: a region's share in work or education one year after, by cohort, beside its
 /// fylke, Hele landet and the national goal. Hele landet runs on to the newest cohort published
 /// outside the table extract; those points carry their source.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct GoalComparison {
     pub cohorts: Vec<u16>,
     pub kommune: Series,
@@ -30,6 +31,9 @@ pub struct GoalComparison {
     /// How many of the cohorts (from the first) table 10824 covers; after them only the
     /// country has published figures.
     pub table_cohorts: usize,
+    /// The place's figures over the table's cohorts with published counts, pooled
+    /// ([`crate::outcome::stats::pooled`]).
+    pub pooled: Option<Pooled>,
     pub goal: u16,
 }
 
@@ -95,6 +99,7 @@ pub fn goal_view(ds: &Dataset, place: &Place) -> Option<GoalComparison> {
         land,
         land_sources,
         land_others,
+        pooled: pooled(&s.kommune, &table_cohorts),
         table_cohorts: table_cohorts.len(),
         goal: GOAL_PERCENT,
     })
@@ -124,19 +129,9 @@ impl Figures for GoalComparison {
     }
 }
 
-/// The place's figures over every cohort of the table with published counts, pooled: the sum of
-/// published counts only.
-pub fn goal_pooled(v: &GoalComparison) -> Option<(Vec<u16>, crate::outcome::stats::Estimate)> {
-    let (mut cohorts, mut x, mut n) = (Vec::new(), 0, 0);
-    for (c, share) in v.cohorts.iter().zip(&v.kommune.points).take(v.table_cohorts) {
-        if let Share::Published { count: Some(cx), finished: Some(cn), .. } = *share {
-            if cn > 0 {
-                cohorts.push(*c);
-                (x, n) = (x + cx as u32, n + cn as u32);
-            }
-        }
-    }
-    Some((cohorts, crate::outcome::stats::Estimate::new(x, n)?))
+/// The place's pooled figures where they cover more than one cohort.
+fn pooled_over_several(v: &GoalComparison) -> Option<(Vec<u16>, Estimate)> {
+    v.pooled.as_ref().filter(|p| p.cohorts.len() > 1).map(|p| (p.cohorts.clone(), p.estimate.clone()))
 }
 
 /// The cohort whose share the summary gives: the newest of the data where it has one; where it
@@ -153,14 +148,14 @@ fn headline_index(v: &GoalComparison) -> Option<usize> {
 /// Where the share at `j` comes from fewer than ten completers, what the summary gives with its
 /// interval: the place's figures pooled over the cohorts with published counts, where more than
 /// one has them, else that cohort's own.
-fn small_estimate(v: &GoalComparison, j: usize) -> Option<(Vec<u16>, crate::outcome::stats::Estimate)> {
+fn small_estimate(v: &GoalComparison, j: usize) -> Option<(Vec<u16>, Estimate)> {
     let Share::Published { count: Some(x), finished: Some(n), .. } = v.kommune.points[j] else { return None };
     if n as u32 >= say::SMALL {
         return None;
     }
-    match goal_pooled(v).filter(|(cohorts, _)| cohorts.len() > 1) {
+    match pooled_over_several(v) {
         Some(pooled) => Some(pooled),
-        None => Some((vec![v.cohorts[j]], crate::outcome::stats::Estimate::new(x as u32, n as u32)?)),
+        None => Some((vec![v.cohorts[j]], Estimate::new(x as u32, n as u32)?)),
     }
 }
 
@@ -193,7 +188,7 @@ pub fn goal_summary(v: &GoalComparison, lang: Lang) -> String {
     // A small place: its pooled share first, with the interval and the caution.
     let small = |share: &Share| matches!(share, Share::Published { finished: Some(n), .. } if (*n as u32) < say::SMALL);
     let pooled_first = |out: &mut Vec<String>, cohort: u16, x: u16, n: u16| {
-        let pooled = goal_pooled(v).filter(|(cohorts, _)| cohorts.len() > 1);
+        let pooled = pooled_over_several(v);
         if let Some((cohorts, e)) = pooled {
             let (px, pn) = (format_int(e.count, lang), format_int(e.finished, lang));
             let p = crate::data::percent_of(e.count as u16, e.finished);
@@ -207,7 +202,7 @@ pub fn goal_summary(v: &GoalComparison, lang: Lang) -> String {
             out.push(few(cohort, x, n));
         } else {
             out.push(few(cohort, x, n));
-            if let Some(e) = crate::outcome::stats::Estimate::new(x as u32, n as u32) {
+            if let Some(e) = Estimate::new(x as u32, n as u32) {
                 out.push(say::caution(&e, lang));
             }
         }
@@ -413,28 +408,36 @@ fn goal_source_cell(view: &GoalComparison, i: usize, lang: Lang) -> String {
     }
 }
 
-/// Goal and comparison: former kommuner (thin), fylke, country, and the kommune on top.
+/// Goal and comparison over the table's cohorts: former kommuner (thin), fylke, country, and the
+/// kommune on top; the country's later years, published outside the table, in a panel of their
+/// own right of them, so the place's years have the width.
 fn goal_spec<'a>(v: &'a GoalComparison, title: String, p: &Paint) -> LineChart<'a> {
     let th = p.theme;
+    let k = v.table_cohorts.min(v.cohorts.len());
     let mut lines = Vec::new();
     for (i, f) in v.formers.iter().enumerate() {
         let color = th.formers[i % th.formers.len()];
         let style = LineStyle { color, width: 1.5, dash: None, marker: Marker::Diamond };
-        lines.push(Line { label: former_label(&f.former, p.lang), points: &f.series.points, style, hollow: vec![] });
+        lines.push(Line { label: former_label(&f.former, p.lang), points: &f.series.points[..k], style, hollow: vec![] });
     }
     if let Some(f) = &v.fylke {
         let style = LineStyle { color: th.fylke, width: 2.0, dash: Some((3.0, 3.0)), marker: Marker::Triangle };
-        lines.push(Line { label: fylke_label(f, p.lang), points: &f.series.points, style, hollow: vec![] });
+        lines.push(Line { label: fylke_label(f, p.lang), points: &f.series.points[..k], style, hollow: vec![] });
     }
-    let hollow = v.land_sources.iter().map(Option::is_some).collect();
-    lines.push(Line { label: texts(p.lang).land.to_string(), points: &v.land.points, style: land_style(th), hollow });
-    lines.push(Line { label: v.kommune.name.clone(), points: &v.kommune.points, style: kommune_style(th), hollow: vec![] });
+    lines.push(Line { label: texts(p.lang).land.to_string(), points: &v.land.points[..k], style: land_style(th), hollow: vec![] });
+    lines.push(Line { label: v.kommune.name.clone(), points: &v.kommune.points[..k], style: kommune_style(th), hollow: vec![] });
+    let later = (k < v.cohorts.len()).then(|| Later {
+        xs: v.cohorts[k..].iter().map(|&c| c as i32).collect(),
+        points: &v.land.points[k..],
+        style: land_style(th),
+    });
     LineChart {
         title,
-        xs: v.cohorts.iter().map(|&c| c as i32).collect(),
+        xs: v.cohorts[..k].iter().map(|&c| c as i32).collect(),
         x_desc: texts(p.lang).axis_cohort,
         lines,
         goal: Some(v.goal),
+        later,
     }
 }
 

@@ -37,6 +37,9 @@ pub struct SimilarView {
     pub qualifying: usize,
     /// Nearest first.
     pub peers: Vec<Peer>,
+    /// Where the place has no figure because its former kommuner's counts cannot be summed: each
+    /// former kommune's own pooled figure, shown instead of nothing (no peers are sought by them).
+    pub formers: Vec<FormerPooled>,
     pub goal: u16,
 }
 
@@ -95,7 +98,7 @@ pub fn similar_view(ds: &Dataset, place: &Place) -> Option<SimilarView> {
     let cohorts: Vec<u16> = all.iter().copied().filter(|&c| published(&s.kommune, c).is_some()).collect();
     let own = pooled_over(&s.kommune, &cohorts);
     let mut view =
-        SimilarView { code, name: s.name.clone(), cohorts, own: None, missing: None, range: None, qualifying: 0, peers: Vec::new(), goal: GOAL_PERCENT };
+        SimilarView { code, name: s.name.clone(), cohorts, own: None, missing: None, range: None, qualifying: 0, peers: Vec::new(), formers: Vec::new(), goal: GOAL_PERCENT };
     // Without completers of its own, a place has no size to compare by.
     let Some(own) = own else {
         view.missing = Some(match &s.kommune {
@@ -103,6 +106,7 @@ pub fn similar_view(ds: &Dataset, place: &Place) -> Option<SimilarView> {
             _ if view.cohorts.len() == all.len() => Missing::NoCompleters,
             _ => Missing::Unpublished,
         });
+        view.formers = formers_pooled(&s, &all);
         view.cohorts = all;
         return Some(view);
     };
@@ -248,7 +252,11 @@ fn similar_text(v: &SimilarView, lang: Lang) -> Words {
                 _ => t.similar_summary_unpublished,
             };
             let pairs = [("name", name), ("cohorts", cohorts.as_str())];
-            (fill(summary, &pairs), vec![fill(t.similar_note_no_own, &pairs)], fill(t.similar_caption_no_own, &pairs))
+            let summary = match say::formers_pooled(&v.formers, lang) {
+                Some(formers) => format!("{} {formers}", fill(summary, &pairs)),
+                None => fill(summary, &pairs),
+            };
+            (summary, vec![fill(t.similar_note_no_own, &pairs)], fill(t.similar_caption_no_own, &pairs))
         }
     };
     let mut rows = Vec::new();
@@ -267,7 +275,27 @@ fn similar_text(v: &SimilarView, lang: Lang) -> Words {
                 ]);
             }
         }
-        None => rows.push(std::iter::once(v.name.clone()).chain(std::iter::repeat_n("–".to_string(), 6)).collect()),
+        None => {
+            rows.push(std::iter::once(v.name.clone()).chain(std::iter::repeat_n("–".to_string(), 6)).collect());
+            for f in &v.formers {
+                let label = former_label(&f.former, lang);
+                rows.push(match &f.pooled {
+                    Some(p) => {
+                        let e = &p.estimate;
+                        vec![
+                            label,
+                            cohort_list(&p.cohorts),
+                            format_int(e.count, lang),
+                            format_int(e.finished, lang),
+                            format_decimal(e.percent, lang),
+                            format_decimal(e.low, lang),
+                            format_decimal(e.high, lang),
+                        ]
+                    }
+                    None => std::iter::once(label).chain(std::iter::repeat_n("–".to_string(), 6)).collect(),
+                });
+            }
+        }
     }
     let headers = [t.col_kommune, t.col_cohorts, t.col_in_work, t.col_finished, t.col_percent, t.col_low, t.col_high].map(String::from).to_vec();
     // The caption says what the table holds, with every number of the summary the rows lack.
@@ -279,8 +307,13 @@ fn similar_text(v: &SimilarView, lang: Lang) -> Words {
 fn similar<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &SimilarView, title: &str, p: &Paint) -> ChartResult<DB> {
     let (t, s, th) = (texts(p.lang), p.scale, p.theme);
     let plot = frame(root, title, p)?;
-    let mut rows: Vec<(String, Option<&Estimate>, bool)> = vec![(v.name.clone(), v.own.as_ref().map(|o| &o.estimate), true)];
-    rows.extend(v.peers.iter().map(|peer| (peer.name.clone(), Some(&peer.pooled.estimate), false)));
+    // The place, then its peers nearest first, or, where it has no figure because its former
+    // kommuner cannot be summed, each of those with its own.
+    let mut rows: Vec<(String, Option<&Estimate>, RGBColor)> = vec![(v.name.clone(), v.own.as_ref().map(|o| &o.estimate), th.kommune)];
+    rows.extend(v.peers.iter().map(|peer| (peer.name.clone(), Some(&peer.pooled.estimate), th.text)));
+    for (k, f) in v.formers.iter().enumerate() {
+        rows.push((former_label(&f.former, p.lang), f.pooled.as_ref().map(|p| &p.estimate), th.formers[k % th.formers.len()]));
+    }
     let n = rows.len();
     let labels: Vec<String> = rows
         .iter()
@@ -289,13 +322,23 @@ fn similar<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &SimilarView, t
             None => name.clone(),
         })
         .collect();
+    let small = rows.iter().any(|(_, e, _)| e.is_some_and(|e| e.finished < say::SMALL));
+    let plot = if small { small_note(&plot, p)? } else { plot };
     // The axis's description on a line of its own under the tick labels (plotters' own place for
-    // it runs into them on a phone), smaller where it must be.
+    // it runs into them on a phone), smaller where it must be, and on two lines where
+    // even that is too wide.
     let (w, h) = plot.dim_in_pixel();
-    let size = size_to_fit(t.axis_pooled, 13.0, s, w as f64 - 16.0 * s);
+    // The same cohorts as every row: "samlet for 2010–2013".
+    let axis = fill(t.axis_pooled, &[("cohorts", &say::cohorts(&v.cohorts, p.lang))]);
+    let size = size_to_fit(&axis, 13.0, s, w as f64 - 16.0 * s);
     let line = (size * s * 1.3).ceil() as u32;
-    let (upper, lower) = plot.split_vertically(h.saturating_sub(line));
-    lower.draw(&Text::new(t.axis_pooled, (w as i32 / 2, line as i32 / 2), font(size, s, th.text).pos(Pos::new(HPos::Center, VPos::Center))))?;
+    // On two lines where even the smallest size does not fit.
+    let lines = wrap(&axis, size * s, (w as f64 - 16.0 * s) as i32);
+    let (upper, lower) = plot.split_vertically(h.saturating_sub(line * lines.len() as u32));
+    for (k, text) in lines.into_iter().enumerate() {
+        let y = (line as i32) * k as i32 + line as i32 / 2;
+        lower.draw(&Text::new(text, (w as i32 / 2, y), font(size, s, th.text).pos(Pos::new(HPos::Center, VPos::Center))))?;
+    }
     let mut chart = rows_chart(&upper, n, labels.iter().map(String::as_str), 100.0, p)?;
     let percent = |x: &f64| format_percent(*x as u16, p.lang);
     themed(chart.configure_mesh().disable_y_mesh(), p).x_labels(6).x_label_formatter(&percent).y_labels(0).draw()?;
@@ -311,17 +354,26 @@ fn similar<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &SimilarView, t
         EmptyElement::at((goal, n as f64)) + Text::new(t.goal_label.to_string(), (dx, px(2.0, s)), font(12.0, s, th.goal).pos(Pos::new(h_pos, VPos::Top))),
     ))?;
     let row_px = (chart.plotting_area().dim_in_pixel().1 as f64 / n as f64).max(1.0);
-    for (i, ((_, e, own), label)) in rows.iter().zip(labels).enumerate() {
-        let y = (n - 1 - i) as f64 + 0.5;
-        let color = if *own { th.kommune } else { th.text };
-        chart.draw_series(std::iter::once(
-            EmptyElement::at((0.0, y)) + Text::new(label, (px(-8.0, s), 0), font(13.0, s, color).pos(Pos::new(HPos::Right, VPos::Center))),
-        ))?;
+    let room = row_label_room(&chart, s);
+    for (i, ((_, e, color), label)) in rows.iter().zip(labels).enumerate() {
+        let (y, color, own) = ((n - 1 - i) as f64 + 0.5, *color, i == 0);
+        row_label(&mut chart, y, &label, color, room, p)?;
         let Some(e) = e else {
-            let reason = missing_reason(v.missing.unwrap_or(Missing::Unpublished), t);
-            chart.draw_series(std::iter::once(
-                EmptyElement::at((1.0, y)) + Text::new(format!("({reason})"), (0, 0), font(12.0, s, th.muted).pos(Pos::new(HPos::Left, VPos::Center))),
-            ))?;
+            let reason = match own {
+                true => missing_reason(v.missing.unwrap_or(Missing::Unpublished), t),
+                false => t.no_pooled,
+            };
+            // On as many lines as the room right of it needs.
+            let (size, line_h) = (12.0 * s, px(12.0 * 1.1, s));
+            let room = root.dim_in_pixel().0 as i32 - chart.backend_coord(&(1.0, y)).0 - px(4.0, s);
+            let text = format!("({reason})");
+            let lines = fit_lines(&text, size, room, 3).unwrap_or_else(|| vec![text]);
+            let top = -(lines.len() as i32 - 1) * line_h / 2;
+            for (k, line) in lines.into_iter().enumerate() {
+                chart.draw_series(std::iter::once(
+                    EmptyElement::at((1.0, y)) + Text::new(line, (0, top + k as i32 * line_h), font(12.0, s, th.muted).pos(Pos::new(HPos::Left, VPos::Center))),
+                ))?;
+            }
             continue;
         };
         let line = stroke(color, 2.0, s);
@@ -330,8 +382,8 @@ fn similar<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &SimilarView, t
         chart.draw_series(std::iter::once(PathElement::new(vec![(e.low, y), (e.high, y)], line)))?;
         chart.draw_series(std::iter::once(PathElement::new(vec![(e.low, y - cap), (e.low, y + cap)], line)))?;
         chart.draw_series(std::iter::once(PathElement::new(vec![(e.high, y - cap), (e.high, y + cap)], line)))?;
-        let marker = if *own { Marker::Circle } else { Marker::Diamond };
-        chart.draw_series(std::iter::once(EmptyElement::at((e.percent, y)) + marker_glyph(marker, (0, 0), px(5.0, s), color.filled())))?;
+        let marker = if own { Marker::Circle } else { Marker::Diamond };
+        hollow_or_filled(&mut chart, (e.percent, y), marker, px(5.0, s), color, e.finished < say::SMALL, p)?;
     }
     root.present()
 }

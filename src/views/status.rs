@@ -163,6 +163,8 @@ fn status_text(v: &StatusView, lang: Lang) -> Words {
 fn status<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &StatusView, title: &str, p: &Paint) -> ChartResult<DB> {
     let (s, th) = (p.scale, p.theme);
     let area = frame(root, title, p)?;
+    let small = v.bars.iter().any(|b| b.percents[0].is_some() && b.finished.is_some_and(|n| (n as u32) < say::SMALL));
+    let area = if small { small_note(&area, p)? } else { area };
     let names = legend_texts(p.lang);
     let items: Vec<(String, Swatch)> = names.iter().zip(th.status).map(|(n, c)| (n.to_string(), Swatch::Square(c.filled()))).collect();
     let plot = legend(&area, &items, p)?;
@@ -175,46 +177,75 @@ fn status<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &StatusView, tit
         .y_labels(0)
         .x_desc(texts(p.lang).axis_share_of_finished)
         .draw()?;
-    // A former kommune's long label ("former Divtasvuodna - Tysfjord (divided 2020)") smaller
-    // where it would not fit left of the bars on a phone.
-    let room = chart.backend_coord(&(0.0, 0.0)).0 as f64 - 12.0 * s;
-    let label_size = |label: &str| size_to_fit(label, 13.0, s, room);
+    // A long label ("Møre og Romsdal (county in 2011–2014)") smaller where it would not fit left
+    // of the bars on a phone, and on two lines where even that does not.
+    let room = row_label_room(&chart, s);
+    let per_percent = (chart.backend_coord(&(100.0, 0.0)).0 - chart.backend_coord(&(0.0, 0.0)).0) as f64 / 100.0;
     for (i, (bar, label)) in v.bars.iter().zip(&labels).enumerate() {
         // The first bar at the top.
         let y0 = (n - 1 - i) as f64 + 0.2;
         let y1 = y0 + 0.6;
         let mid = (y0 + y1) / 2.0;
-        chart.draw_series(std::iter::once(
-            EmptyElement::at((0.0, mid))
-                + Text::new(label.clone(), (px(-8.0, s), 0), font(label_size(label), s, th.text).pos(Pos::new(HPos::Right, VPos::Center))),
-        ))?;
-        let parts: Option<Vec<u16>> = bar.percents.iter().copied().collect();
-        let Some(parts) = parts else {
-            // Why there is no bar, in words; in the table's short word where those do not fit.
-            let room = root.dim_in_pixel().0 as i32 - chart.backend_coord(&(1.0, mid)).0 - px(4.0, s);
-            let long = format!("({})", crate::text::format_share(&bar.share, p.lang));
-            let why = match record::text_size(&long, 12.0 * s).0 as i32 <= room {
-                true => long,
-                false => format!("({})", crate::text::share_cell(&bar.share, p.lang, &mut Vec::new())),
-            };
-            chart.draw_series(std::iter::once(
-                EmptyElement::at((1.0, mid)) + Text::new(why, (0, 0), font(12.0, s, th.muted).pos(Pos::new(HPos::Left, VPos::Center))),
-            ))?;
-            continue;
+        row_label(&mut chart, mid, label, th.text, room, p)?;
+        // The published shares from the first on: all three, or where only some are published
+        // (a small place's share in work or education alone), those, and a word for the rest.
+        let parts: Vec<u16> = bar.percents.iter().map_while(|p| *p).collect();
+        // Why the rest is not drawn, in words, and in the table's short word for where those do
+        // not fit.
+        let t = texts(p.lang);
+        let why = match (bar.share, parts.len()) {
+            (Share::Published { .. }, 3) => None,
+            (Share::Published { .. }, _) => Some((t.status_rest_hidden.to_string(), t.suppressed_short.to_string())),
+            (share, _) => Some((crate::text::format_share(&share, p.lang), crate::text::share_cell(&share, p.lang, &mut Vec::new()))),
         };
+        let small = bar.finished.is_some_and(|n| (n as u32) < say::SMALL);
+        // A value inside its segment where it fits there.
+        let fits = |text: &str, from: f64, to: f64| record::text_size(text, 13.0 * s).0 as f64 + 2.0 * s <= (to - from) * per_percent;
+        let mut all_inside = true;
         let mut x = 0.0;
         for (k, &pct) in parts.iter().enumerate() {
             let x1 = (x + pct as f64).min(100.0);
-            chart.draw_series(std::iter::once(Rectangle::new([(x, y0), (x1, y1)], th.status[k].filled())))?;
+            // Hollow, outlined in the segment's colour, for fewer than ten completers.
+            let (fill, edge, ink) = match small {
+                false => (th.status[k].filled(), stroke(th.background, 1.0, s), th.background),
+                true => (th.background.filled(), stroke(th.status[k], 2.0, s), th.text),
+            };
+            chart.draw_series(std::iter::once(Rectangle::new([(x, y0), (x1, y1)], fill)))?;
             // A thin gap between segments, so they are told apart without colour too.
-            chart.draw_series(std::iter::once(Rectangle::new([(x, y0), (x1, y1)], stroke(th.background, 1.0, s))))?;
-            if pct >= 8 {
-                chart.draw_series(std::iter::once(
-                    EmptyElement::at(((x + x1) / 2.0, mid))
-                        + Text::new(format_percent(pct, p.lang), (0, 0), font(13.0, s, th.background).pos(Pos::new(HPos::Center, VPos::Center))),
-                ))?;
+            chart.draw_series(std::iter::once(Rectangle::new([(x, y0), (x1, y1)], edge)))?;
+            let text = format_percent(pct, p.lang);
+            match pct >= 8 && fits(&text, x, x1) {
+                true => {
+                    chart.draw_series(std::iter::once(
+                        EmptyElement::at(((x + x1) / 2.0, mid)) + Text::new(text, (0, 0), font(13.0, s, ink).pos(Pos::new(HPos::Center, VPos::Center))),
+                    ))?;
+                }
+                false => all_inside = false,
             }
             x = x1;
+        }
+        if let Some((long, short)) = why {
+            // After what is drawn, why the rest is not: in words, on two lines where one is too
+            // wide, else in the short word. A share too small to carry its value inside: all of
+            // them, in the legend's order.
+            let written: Vec<String> = parts.iter().map(|&pct| format_percent(pct, p.lang)).collect();
+            let with = |why: &str| match all_inside {
+                true => format!("({why})"),
+                false => format!("{} ({why})", written.join(" + ")),
+            };
+            let (size, line_h) = (12.0 * s, px(12.0 * 1.1, s));
+            let room = root.dim_in_pixel().0 as i32 - chart.backend_coord(&(x.max(1.0), mid)).0 - px(8.0, s);
+            let lines = fit_lines(&with(&long), size, room, 1)
+                .or_else(|| fit_lines(&with(&long), size, room, 2))
+                .or_else(|| fit_lines(&with(&short), size, room, 2))
+                .unwrap_or_else(|| vec![with(&short)]);
+            let top = -(lines.len() as i32 - 1) * line_h / 2;
+            for (k, line) in lines.into_iter().enumerate() {
+                chart.draw_series(std::iter::once(
+                    EmptyElement::at((x.max(1.0), mid))
+                        + Text::new(line, (px(4.0, s), top + k as i32 * line_h), font(12.0, s, th.muted).pos(Pos::new(HPos::Left, VPos::Center))),
+                ))?;
+            }
         }
     }
     root.present()

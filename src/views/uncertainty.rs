@@ -19,6 +19,9 @@ pub struct UncertaintyView {
     pub shares: Vec<Share>,
     pub estimates: Vec<Option<Estimate>>,
     pub pooled: Option<Pooled>,
+    /// Where today's kommune has no figure because its former kommuner's counts cannot be summed:
+    /// each former kommune's own pooled figure.
+    pub formers: Vec<FormerPooled>,
     pub land: Option<Pooled>,
 }
 
@@ -31,6 +34,7 @@ pub fn uncertainty_view(ds: &Dataset, place: &Place) -> Option<UncertaintyView> 
         shares: s.kommune.shares(&cohorts, 1, Gender::Alle),
         estimates: cohorts.iter().map(|&c| counts_of(&s.kommune, c).and_then(|(x, n)| Estimate::new(x, n))).collect(),
         pooled: pooled(&s.kommune, &cohorts),
+        formers: formers_pooled(&s, &cohorts),
         land: pooled(&land, &cohorts),
         cohorts,
     })
@@ -81,6 +85,10 @@ fn uncertainty_text(v: &UncertaintyView, lang: Lang) -> Words {
             _ => say::sentence(&fill(t.summary_none, &[("name", &v.name), ("reason", t.no_pooled)])),
         },
     };
+    if let Some(formers) = say::formers_pooled(&v.formers, lang) {
+        summary.push(' ');
+        summary.push_str(&formers);
+    }
     if let Some(land) = &v.land {
         summary.push(' ');
         summary.push_str(&fill(t.summary_compare, &[("who", t.land), ("p", &format_decimal(land.estimate.percent, lang))]));
@@ -100,6 +108,13 @@ fn uncertainty_text(v: &UncertaintyView, lang: Lang) -> Words {
         .collect();
     if let Some(p) = &v.pooled {
         rows.push(estimate_row(format!("{} {}", t.pooled, cohort_list(&p.cohorts)), &p.estimate, lang));
+    }
+    for f in &v.formers {
+        let label = former_label(&f.former, lang);
+        match &f.pooled {
+            Some(p) => rows.push(estimate_row(format!("{label} {}", cohort_list(&p.cohorts)), &p.estimate, lang)),
+            None => rows.push(std::iter::once(label).chain(std::iter::repeat_n("–".to_string(), 5)).collect()),
+        }
     }
     if let Some(p) = &v.land {
         rows.push(estimate_row(format!("{} {}", t.land, cohort_list(&p.cohorts)), &p.estimate, lang));
@@ -131,8 +146,20 @@ fn estimate_row(label: String, e: &Estimate, lang: Lang) -> Vec<String> {
 fn uncertainty<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &UncertaintyView, title: &str, p: &Paint) -> ChartResult<DB> {
     let (t, s, th) = (texts(p.lang), p.scale, p.theme);
     let area = frame(root, title, p)?;
-    // The goal's label above the plot, where no interval can run through it.
-    let plot = legend(&area, &[(t.goal_label.to_string(), Swatch::Dash(th.goal))], p)?;
+    let small = v.estimates.iter().flatten().any(|e| e.finished < say::SMALL);
+    let area = if small { small_note(&area, p)? } else { area };
+    // The goal's label above the plot, where no interval can run through it; the former
+    // kommuner's names where their own figures stand in the pooled column.
+    let mut items = vec![(t.goal_label.to_string(), Swatch::Dash(th.goal))];
+    for (k, f) in v.formers.iter().enumerate() {
+        let label = former_label(&f.former, p.lang);
+        let label = match f.pooled {
+            Some(_) => label,
+            None => format!("{label}: {}", t.suppressed_short),
+        };
+        items.push((label, Swatch::Marker(Marker::Diamond, th.formers[k % th.formers.len()])));
+    }
+    let plot = legend(&area, &items, p)?;
     let n = v.cohorts.len();
     // x: the cohorts at 0..n, then a gap, the pooled figure and the country's.
     let labels: Vec<String> = v.cohorts.iter().map(|c| c.to_string()).chain([t.pooled.to_string(), t.land.to_string()]).collect();
@@ -151,34 +178,71 @@ fn uncertainty<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &Uncertaint
         .x_desc(t.axis_uncertainty)
         .y_desc(t.axis_percent)
         .draw()?;
+    // Each column's label within its column's width ("Hele landet" on two lines on a phone).
+    let unit = chart.backend_coord(&(1.0, 0.0)).0 - chart.backend_coord(&(0.0, 0.0)).0;
+    let line_h = px(13.0 * 1.1, s);
     for (x, label) in xs.iter().zip(&labels) {
-        chart.draw_series(std::iter::once(
-            EmptyElement::at((*x, 0.0)) + Text::new(label.clone(), (0, px(8.0, s)), font(13.0, s, th.text).pos(Pos::new(HPos::Center, VPos::Top))),
-        ))?;
+        for (k, line) in wrap(label, 13.0 * s, unit - px(6.0, s)).into_iter().enumerate() {
+            chart.draw_series(std::iter::once(
+                EmptyElement::at((*x, 0.0)) + Text::new(line, (0, px(8.0, s) + k as i32 * line_h), font(13.0, s, th.text).pos(Pos::new(HPos::Center, VPos::Top))),
+            ))?;
+        }
     }
     let goal = GOAL_PERCENT as f64;
     chart.draw_series(DashedLineSeries::new([(-0.6, goal), (n as f64 + 2.1, goal)], px(6.0, s), px(4.0, s), stroke(th.goal, 1.5, s)))?;
+    // Why a cohort has no interval, at the foot of its column: neighbouring cohorts of one
+    // reason share one label, on as many lines as their width needs, and a label that would run
+    // into the one beside it stands higher.
+    let mut gaps: Vec<(usize, usize, &str)> = Vec::new();
     for (i, (e, share)) in v.estimates.iter().zip(&v.shares).enumerate() {
         match e {
-            Some(e) => interval_bar(&mut chart, i as f64, e, th.kommune, Marker::Circle, p)?,
+            Some(e) => interval_bar(&mut chart, i as f64, e, th.kommune, Marker::Circle, e.finished < say::SMALL, p)?,
             None => {
                 let why = match share {
                     Share::NoCompleters => t.cell_no_completers,
+                    Share::Incomplete { .. } => t.cell_incomplete,
                     Share::Divided | Share::NoData => "–",
                     _ => t.suppressed_short,
                 };
-                chart.draw_series(std::iter::once(
-                    EmptyElement::at((i as f64, 0.0))
-                        + Text::new(format!("({why})"), (0, px(-8.0, s)), font(12.0, s, th.muted).pos(Pos::new(HPos::Center, VPos::Bottom))),
-                ))?;
+                match gaps.last_mut() {
+                    Some((_, to, w)) if *w == why && *to + 1 == i => *to = i,
+                    _ => gaps.push((i, i, why)),
+                }
             }
         }
     }
+    let mut taken: Vec<TextBox> = Vec::new();
+    let (size, line_h) = (12.0 * s, px(12.0 * 1.1, s));
+    for (from, to, why) in gaps {
+        let (mid, axis) = chart.backend_coord(&((from + to) as f64 / 2.0, 0.0));
+        let lines = wrap(&format!("({why})"), size, unit * (to - from + 1) as i32 - px(6.0, s));
+        let w = lines.iter().map(|l| record::text_size(l, size).0 as i32).max().unwrap_or(0);
+        let h = (lines.len() as i32 - 1) * line_h + (size * 0.8).round() as i32;
+        let candidates = (0..4).map(|up| {
+            let bottom = axis - px(8.0, s) - up * line_h;
+            (bottom, TextBox { left: mid - w / 2, right: mid + w / 2, top: bottom - h, bottom })
+        });
+        let Some(bottom) = first_free(&mut taken, candidates) else { continue };
+        let n_lines = lines.len() as i32;
+        for (k, line) in lines.into_iter().enumerate() {
+            let dy = bottom - axis - (n_lines - 1 - k as i32) * line_h;
+            chart.draw_series(std::iter::once(
+                EmptyElement::at(((from + to) as f64 / 2.0, 0.0)) + Text::new(line, (0, dy), font(12.0, s, th.muted).pos(Pos::new(HPos::Center, VPos::Bottom))),
+            ))?;
+        }
+    }
     if let Some(pooled) = &v.pooled {
-        interval_bar(&mut chart, n as f64 + 0.5, &pooled.estimate, th.kommune, Marker::Diamond, p)?;
+        interval_bar(&mut chart, n as f64 + 0.5, &pooled.estimate, th.kommune, Marker::Diamond, pooled.estimate.finished < say::SMALL, p)?;
+    }
+    // The former kommuner's own, side by side in the pooled column, in their legend's colours.
+    let m = v.formers.len() as f64;
+    for (k, f) in v.formers.iter().enumerate() {
+        let Some(pooled) = &f.pooled else { continue };
+        let x = n as f64 + 0.5 + (k as f64 - (m - 1.0) / 2.0) * 0.3;
+        interval_bar(&mut chart, x, &pooled.estimate, th.formers[k % th.formers.len()], Marker::Diamond, pooled.estimate.finished < say::SMALL, p)?;
     }
     if let Some(land) = &v.land {
-        interval_bar(&mut chart, n as f64 + 1.5, &land.estimate, th.land, Marker::Square, p)?;
+        interval_bar(&mut chart, n as f64 + 1.5, &land.estimate, th.land, Marker::Square, false, p)?;
     }
     root.present()
 }
