@@ -17,6 +17,7 @@ mod bench;
 mod refresh;
 mod serve;
 mod standalone;
+mod synth;
 
 use base64::Engine;
 use std::path::{Path, PathBuf};
@@ -34,7 +35,8 @@ fn main() -> ExitCode {
         Some("bench") => bench::run(),
         Some("setup") => setup_build().and_then(|_| setup_test()),
         Some("refresh") => refresh::run(&args[1..]),
-        _ => Err("usage: cargo xtask (build [--test-hooks] | serve [--port N] | test | setup | refresh [--from DIR])".into()),
+        Some("synth") => synth::run(&args[1..]),
+        _ => Err("usage: cargo xtask (build [--test-hooks] | serve [--port N] | test | setup | refresh [--from DIR] | synth [--out FILE] [--seed N])".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
