@@ -8,6 +8,8 @@
 //! - `test`: install what the tests need, run the native tests, build (dist/ and the tests' build),
 //!   run the browser tests.
 //! - `setup`: only install what builds and tests need.
+//! - `synth [--out FILE] [--seed N]`: a synthetic full-size table 10824 for tests and the benchmark
+//!   only (`synth.rs`), under `target/synth/`, never in `data/` or `dist/`.
 //!
 //! Each task installs its own tools on a fresh machine: the wasm target through rustup,
 //! wasm-bindgen-cli at exactly the version in Cargo.lock, Debian's chromium and chromium-driver,

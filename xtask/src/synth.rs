@@ -461,9 +461,7 @@ pub fn cube(data: &Path, seed: u64) -> Result<jsonstat::Cube> {
                     let l = rng.binomial(n_g - a, p2);
                     b[g] = [n_g, a, l, n_g - a - l];
                 }
-                for s in 0..4 {
-                    b[0][s] = b[1][s] + b[2][s];
-                }
+                b[0] = [0, 1, 2, 3].map(|s| b[1][s] + b[2][s]);
             }
             out
         };
@@ -625,3 +623,6 @@ fn to_cube(labels: &BTreeMap<(Level, String), String>, rows: &BTreeMap<(Level, S
     }
     cube
 }
+
+#[cfg(test)]
+mod tests;
