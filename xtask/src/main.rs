@@ -8,6 +8,8 @@
 //! - `test`: install what the tests need, run the native tests, build (dist/ and the tests' build),
 //!   run the browser tests.
 //! - `setup`: only install what builds and tests need.
+//! - `synth [--out FILE] [--seed N]`: a synthetic full-size table 10824 for tests and the benchmark
+//!   only (`synth.rs`), under `target/synth/`, never in `data/` or `dist/`.
 //!
 //! Each task installs its own tools on a fresh machine: the wasm target through rustup,
 //! wasm-bindgen-cli at exactly the version in Cargo.lock, Debian's chromium and chromium-driver,
@@ -17,6 +19,7 @@ mod bench;
 mod refresh;
 mod serve;
 mod standalone;
+mod synth;
 
 use base64::Engine;
 use std::path::{Path, PathBuf};
@@ -34,7 +37,8 @@ fn main() -> ExitCode {
         Some("bench") => bench::run(),
         Some("setup") => setup_build().and_then(|_| setup_test()),
         Some("refresh") => refresh::run(&args[1..]),
-        _ => Err("usage: cargo xtask (build [--test-hooks] | serve [--port N] | test | setup | refresh [--from DIR])".into()),
+        Some("synth") => synth::run(&args[1..]),
+        _ => Err("usage: cargo xtask (build [--test-hooks] | serve [--port N] | test | setup | refresh [--from DIR] | synth [--out FILE] [--seed N])".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
