@@ -204,3 +204,22 @@ test("the iframe form: settings from its URL, its height sent to the page, which
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test("the standalone file where scripts run but WebAssembly or DecompressionStream do not: its static charts and tables, and why", async () => {
+  for (const missing of ["WebAssembly", "DecompressionStream"]) {
+    const context = await browser.context.browser().newContext({ viewport: { width: 900, height: 1000 } });
+    await context.addInitScript((name) => { delete window[name]; }, missing);
+    const { page, problems } = await open(context, fileUrl("dist/intro-status-standalone.html"));
+    const w = page.locator("intro-status");
+    await w.locator(".is-message").filter({ hasText: /kan ikke vises/ }).waitFor();
+    // The static content: every kommune's chart and table, grouped by fylke, for the reader to open.
+    assert.equal(await page.locator("intro-status .is-static").isVisible(), true, missing);
+    assert.ok((await page.locator("intro-status .is-static details").count()) >= 357, missing);
+    await page.locator("intro-status .is-static details >> nth=0").evaluate((d) => (d.open = true));
+    assert.equal(await page.locator("intro-status .is-static details >> nth=0 >> svg").first().isVisible(), true, missing);
+    assert.equal(await w.locator("[role=combobox]").isVisible(), false, missing);
+    await page.screenshot({ path: join(SCREENSHOTS, `fit-standalone-no-${missing}.png`) });
+    assert.deepEqual(problems, [], missing);
+    await context.close();
+  }
+});

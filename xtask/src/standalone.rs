@@ -71,8 +71,15 @@ fn inline_script(script: &str) -> Result<String, String> {
     Ok(out)
 }
 
+/// Where the browser runs scripts but cannot run the widget (no WebAssembly, no
+/// `DecompressionStream`), the `<noscript>` fallback would stay hidden, its markup only text: this
+/// makes it content, which the widget then shows as its fallback.
+const UNPACK_FALLBACK: &str = "if (typeof WebAssembly !== \"object\" || typeof DecompressionStream !== \"function\") { \
+    const n = document.querySelector(\"intro-status > noscript\"); \
+    if (n) { const d = document.createElement(\"div\"); d.innerHTML = n.textContent; n.replaceWith(d); } }\n";
+
 fn page(script: &str, fallback: &str) -> Result<String, String> {
-    let inline = inline_script(script)?;
+    let inline = format!("{UNPACK_FALLBACK}{}", inline_script(script)?);
     let hash = sri(inline.as_bytes());
     // Only this script runs; it may compile its wasm; the page's own <style> (and the static
     // fallback's) are inline styles; PNG, SVG and CSV are saved as blob: links. Nothing is
