@@ -136,6 +136,7 @@ test("print: no tabs or controls, every chart drawn, the table within A4 portrai
   assert.ok(state.length >= 7);
   for (const s of state) assert.deepEqual(s, { id: s.id, tabs: false, controls: false, table: true, fits: true, drawn: true });
   await page.screenshot({ path: join(SCREENSHOTS, "fit-print.png"), fullPage: true });
+  assert.deepEqual(await axe(page), []);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -167,6 +168,7 @@ test("the script tag placed in <head> says what to do instead, and the page is u
   assert.equal(await page.locator("intro-status").count(), 0);
   assert.ok(warnings.some((w) => /<head>/.test(w) && /<body>/.test(w)), warnings.join("\n"));
   assert.equal(await page.locator("#text").isVisible(), true);
+  assert.deepEqual(await axe(page), []);
   await page.close();
 });
 

@@ -146,8 +146,9 @@ fn fallback(ds: &Dataset) -> String {
     let mut pieces = Vec::new();
     let mut html = String::new();
     html.push_str(
-        "<div class=\"is-static\"><p>JavaScript er slått av, så figuren kan ikke velges her. \
-         Under står tallene for hver kommune: åpne kommunen for å se figur og tabell.</p>",
+        "<div class=\"is-static\"><p>Figuren kan ikke velges her, fordi nettleseren ikke kjører den \
+         (JavaScript er slått av, eller WebAssembly mangler). Under står tallene for hver kommune: \
+         åpne kommunen for å se figur og tabell.</p>",
     );
     let mut fylker: Vec<_> = ds.map.fylker.iter().collect();
     fylker.sort_by_cached_key(|f| intro_status::text::sort_key(&f.name));
