@@ -9,7 +9,7 @@ pub const HEADER: &str = "level,region,status_year,cohort,years_after,gender,sta
 fn cell(c: Cell) -> String {
     match c {
         Cell::Value(v) => v.to_string(),
-        Cell::Suppressed => ":".to_string(),
+        symbol => symbol.symbol().unwrap_or(":").to_string(),
     }
 }
 
@@ -116,7 +116,7 @@ pub fn write_csv_today(ds: &Dataset, out: &mut impl Write) -> io::Result<()> {
                         };
                         row(out, "kommune", &k.code, &sum, &note)?;
                         present.len() > 1
-                            && Status::ALL.iter().any(|&s| sum.count(s) == Cell::Suppressed || sum.percent(s) == Cell::Suppressed)
+                            && Status::ALL.iter().any(|&s| sum.count(s).value().is_none() || sum.percent(s).value().is_none())
                     };
                     if show_parts {
                         for (s, r, o) in &present {

@@ -298,7 +298,7 @@ fn not_available_and_not_applicable_are_never_zero() {
         "no outcome, so the views say 'no figures'"
     );
 
-    // `.` and `..` inside a year that has figures: a gap (not published), reported, never 0.
+    // `.` and `..` inside a year that has figures: each kept as its own symbol, reported, never 0.
     let mut cube = small_cube();
     let count = index(&cube, &oslo_2014_arbutd("count"));
     let percent = index(&cube, &oslo_2014_arbutd("percent"));
@@ -308,12 +308,12 @@ fn not_available_and_not_applicable_are_never_zero() {
     }
     let imported = read_cube(&cube).unwrap();
     let oslo = imported.dataset.region(Level::Kommune, "0301").unwrap();
-    assert_eq!(oslo.cell(2014, 1, Gender::Alle, Status::Arbutd, Unit::Count), Some(Cell::Suppressed));
-    assert_eq!(oslo.cell(2014, 1, Gender::Alle, Status::Arbutd, Unit::Percent), Some(Cell::Suppressed));
+    assert_eq!(oslo.cell(2014, 1, Gender::Alle, Status::Arbutd, Unit::Count), Some(Cell::NotYet));
+    assert_eq!(oslo.cell(2014, 1, Gender::Alle, Status::Arbutd, Unit::Percent), Some(Cell::NotApplicable));
     assert_eq!(oslo.cell(2014, 1, Gender::Alle, Status::Alle, Unit::Count), Some(Cell::Value(251)));
     let w = &imported.report.warnings[0];
     assert_eq!(w.problem, Problem::NotAvailable);
-    assert!(w.to_string().contains("2 cells of kommune 0301, status year 2014, are \"..\"/\".\" (not available); kept as gaps, not zero"), "{w}");
+    assert!(w.to_string().contains("2 cells of kommune 0301, status year 2014, are \"..\"/\".\" (not available yet / not applicable); kept as such, never zero"), "{w}");
     assert!(w.location.starts_with(&format!("$.status[\"{count}\"] (Region=0301, Kjonn=0, IntroAvbrudd=01, Arbeidsmarkedsstatus=1")), "{w}");
 
     // `-` (nil, older tables) is a real zero; `:` is suppressed. (The per cent is nil too: 56 %
@@ -325,6 +325,66 @@ fn not_available_and_not_applicable_are_never_zero() {
     }
     let ds = read_cube(&cube).unwrap().dataset;
     assert_eq!(ds.region(Level::Kommune, "0301").unwrap().cell(2014, 1, Gender::Alle, Status::Arbutd, Unit::Count), Some(Cell::Value(0)));
+}
+
+/// Each SSB symbol reaches a `Cell` of its own (`:` suppressed, `..` and `...` not yet, `.` not
+/// applicable, `-` and `0` a real zero), the writer gives each its symbol back, and the binary
+/// form the library embeds keeps them apart too.
+#[test]
+fn each_symbol_reaches_its_own_cell_and_survives_writing_and_encoding() {
+    let mut cube = small_cube();
+    let at = |cube: &Cube, g: &str, s: &str, u: &str| {
+        index(cube, &[("Region", "0301"), ("Kjonn", g), ("IntroAvbrudd", "01"), ("Arbeidsmarkedsstatus", s), ("ContentsCode", u), ("Tid", "2014")])
+    };
+    let cases = [
+        ("0", "1", ":", Cell::Suppressed),
+        ("0", "2", "..", Cell::NotYet),
+        ("0", "3", ".", Cell::NotApplicable),
+        ("1", "1", "...", Cell::NotYet),
+    ];
+    for (g, s, symbol, _) in cases {
+        for u in ["DeltakereProg", "DeltakereProg1"] {
+            let i = at(&cube, g, s, u);
+            cube.values[i] = None;
+            cube.set_status(i, Some(symbol)).unwrap();
+        }
+    }
+    let ds = read_cube(&cube).unwrap().dataset;
+    let oslo = ds.region(Level::Kommune, "0301").unwrap();
+    let gender = |g| if g == "0" { Gender::Alle } else { Gender::Menn };
+    let status = |s| match s {
+        "1" => Status::Arbutd,
+        "2" => Status::LedigTiltak,
+        _ => Status::Annet,
+    };
+    for (g, s, symbol, cell) in cases {
+        for u in [Unit::Count, Unit::Percent] {
+            assert_eq!(oslo.cell(2014, 1, gender(g), status(s), u), Some(cell), "{symbol} ({g}, {s}, {u:?})");
+        }
+    }
+    // A real zero stays a zero, apart from all of them.
+    assert_eq!(Some(Cell::Value(0)), intro_status_import::import::parse_cell("0").ok());
+    assert_eq!(intro_status_import::import::parse_cell(".."), Ok(Cell::NotYet));
+    assert_eq!(intro_status_import::import::parse_cell("."), Ok(Cell::NotApplicable));
+    assert_eq!(intro_status_import::import::parse_cell(":"), Ok(Cell::Suppressed));
+
+    // Written back, `...` reads as `..`; everything else as it was.
+    let again = read_cube(&table10824::to_cube(&ds)).unwrap().dataset;
+    assert_eq!(again.regions, ds.regions);
+    // And the binary form keeps each apart, whole and one year after.
+    let bytes = intro_status_import::codec::encode(&ds);
+    let decoded = intro_status_import::codec::decode(&bytes).unwrap();
+    assert_eq!(decoded.regions, ds.regions);
+    let first = intro_status_import::codec::decode_one_year_after(&bytes).unwrap();
+    let o = first.region(Level::Kommune, "0301").unwrap();
+    for (g, s, _, cell) in cases {
+        assert_eq!(o.cell(2014, 1, gender(g), status(s), Unit::Count), Some(cell));
+    }
+    // Data with none of `..` and `.` code as before they had cells of their own: the flag byte
+    // after the source says whether the list of them is there.
+    let plain = small();
+    let bytes = intro_status_import::codec::encode(&plain);
+    assert_eq!(intro_status_import::codec::decode(&bytes).unwrap().regions, plain.regions);
 }
 
 #[test]

@@ -246,13 +246,15 @@ fn context(ds: &Dataset) -> Context {
         // sentences give it (`say::reason`).
         let missing = [
             Share::Suppressed { finished: None },
+            Share::NotYet,
+            Share::NotApplicable,
             Share::NoCompleters,
             Share::NoData,
             Share::Incomplete { finished: None },
             Share::Divided,
         ];
         let long = missing.iter().flat_map(|s| [format_share(s, lang), say::reason(s, lang).to_string()]).map(|w| (w.to_lowercase(), true));
-        let short = [t.suppressed_short, t.cell_incomplete, t.cell_no_completers, "–"].map(|w| (w.to_lowercase(), false));
+        let short = [t.suppressed_short, t.not_yet_short, t.not_applicable_short, t.cell_incomplete, t.cell_no_completers, "–"].map(|w| (w.to_lowercase(), false));
         let mut words: Vec<(String, bool)> = long.chain(short).filter(|(w, _)| !w.is_empty()).collect();
         words.sort_by_key(|(w, _)| std::cmp::Reverse(w.chars().count()));
         words.dedup_by(|a, b| a.0 == b.0);

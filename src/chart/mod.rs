@@ -579,6 +579,8 @@ pub(crate) fn line_chart<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec
         for (i, (x, share)) in spec.xs.iter().zip(line.points).enumerate() {
             let why = match share {
                 Share::Suppressed { .. } => t.suppressed_short,
+                Share::NotYet => t.not_yet_short,
+                Share::NotApplicable => t.not_applicable_short,
                 Share::Incomplete { .. } => t.cell_incomplete,
                 Share::NoCompleters => t.cell_no_completers,
                 // Said once, in the notes (divided), or plain from the table (no data).

@@ -43,6 +43,8 @@ impl Outcome {
                 finished: self.finished().value(),
             },
             (_, Cell::Suppressed) => Share::Suppressed { finished: self.finished().value() },
+            (_, Cell::NotYet) => Share::NotYet,
+            (_, Cell::NotApplicable) => Share::NotApplicable,
         }
     }
 }
@@ -56,6 +58,10 @@ pub enum Share {
     /// SSB suppressed the figure (`:`): too few persons. The number who finished may still be
     /// published.
     Suppressed { finished: Option<u16> },
+    /// SSB has no figure yet (`..`).
+    NotYet,
+    /// Not applicable (`.`): the kommune did not exist.
+    NotApplicable,
     /// Nobody finished the programme in that region that year (a real zero).
     NoCompleters,
     /// Today's kommune is several former kommuner, and at least one of them has this cell
@@ -139,17 +145,23 @@ pub fn combine(parts: &[Outcome]) -> Option<Outcome> {
         let sum = parts.iter().try_fold(0u32, |acc, p| p.counts[i].value().map(|v| acc + v as u32));
         out.counts[i] = match sum.and_then(|v| u16::try_from(v).ok()) {
             Some(v) => Cell::Value(v),
-            None => Cell::Suppressed,
+            None => gap(parts.iter().map(|p| p.counts[i])),
         };
     }
     for s in Status::ALL {
         out.percents[s as usize] = match (out.finished(), out.count(s)) {
             (Cell::Value(0), _) => Cell::Value(0), // as SSB writes it where nobody finished
             (Cell::Value(f), Cell::Value(c)) => Cell::Value(percent_of(c, f as u32)),
-            _ => Cell::Suppressed,
+            (f, c) => gap([f, c].into_iter()),
         };
     }
     Some(out)
+}
+
+/// Why a sum has no figure, from its parts' cells: suppressed if any part is (too few persons
+/// is what a reader most needs to know), else not yet if any part is, else not applicable.
+fn gap(cells: impl Iterator<Item = Cell> + Clone) -> Cell {
+    [Cell::Suppressed, Cell::NotYet, Cell::NotApplicable].into_iter().find(|g| cells.clone().any(|c| c == *g)).unwrap_or(Cell::Suppressed)
 }
 
 /// Whatever a view shows a figure for: one region of the table, or several summed (today's

@@ -39,6 +39,12 @@ pub struct Texts {
     pub goal_label: &'static str,
     pub suppressed: &'static str,
     pub suppressed_short: &'static str,
+    /// SSB's `..`: the figure is not out yet; in a cell, chart label or note, and short.
+    pub not_yet: &'static str,
+    pub not_yet_short: &'static str,
+    /// SSB's `.`: not applicable, the kommune did not exist; and short.
+    pub not_applicable: &'static str,
+    pub not_applicable_short: &'static str,
     pub no_completers: &'static str,
     pub no_data: &'static str,
     pub col_cohort: &'static str,
@@ -236,6 +242,10 @@ pub static NB: Texts = Texts {
     goal_label: "Nasjonalt mål 70 %",
     suppressed: "for få deltakere til at tall kan vises",
     suppressed_short: "skjult",
+    not_yet: "tall mangler ennå",
+    not_yet_short: "mangler",
+    not_applicable: "kommunen fantes ikke",
+    not_applicable_short: "fantes ikke",
     no_completers: "ingen deltakere avsluttet i perioden",
     no_data: "ingen tall",
     col_cohort: "Avsluttet",
@@ -379,6 +389,10 @@ pub static NN: Texts = Texts {
     goal_label: "Nasjonalt mål 70 %",
     suppressed: "for få deltakarar til at tal kan visast",
     suppressed_short: "skjult",
+    not_yet: "tal manglar enno",
+    not_yet_short: "manglar",
+    not_applicable: "kommunen fanst ikkje",
+    not_applicable_short: "fanst ikkje",
     no_completers: "ingen deltakarar avslutta i perioden",
     no_data: "ingen tal",
     col_cohort: "Avslutta",
@@ -522,6 +536,10 @@ pub static EN: Texts = Texts {
     goal_label: "National goal 70%",
     suppressed: "too few participants to show figures",
     suppressed_short: "hidden",
+    not_yet: "figures not available yet",
+    not_yet_short: "not yet",
+    not_applicable: "the municipality did not exist",
+    not_applicable_short: "did not exist",
     no_completers: "no participants finished in the period",
     no_data: "no figures",
     col_cohort: "Finished",
@@ -738,6 +756,8 @@ pub fn format_share(share: &Share, lang: Lang) -> String {
     match share {
         Share::Published { percent, .. } => format_percent(*percent, lang),
         Share::Suppressed { .. } => t.suppressed.to_string(),
+        Share::NotYet => t.not_yet.to_string(),
+        Share::NotApplicable => t.not_applicable.to_string(),
         Share::NoCompleters => t.no_completers.to_string(),
         Share::NoData => t.no_data.to_string(),
         Share::Incomplete { .. } => t.incomplete.to_string(),
@@ -793,6 +813,8 @@ pub(crate) fn share_cell(share: &Share, lang: Lang, used: &mut Vec<Share>) -> St
     }
     match share {
         Share::Suppressed { .. } => t.suppressed_short,
+        Share::NotYet => t.not_yet_short,
+        Share::NotApplicable => t.not_applicable_short,
         Share::Incomplete { .. } => t.cell_incomplete,
         Share::NoCompleters => t.cell_no_completers,
         Share::Divided | Share::NoData => "–",
@@ -807,6 +829,8 @@ pub(crate) fn footnotes(used: &[Share], lang: Lang) -> Vec<String> {
         .map(|s| {
             let cell = match s {
                 Share::Suppressed { .. } => t.suppressed_short,
+                Share::NotYet => t.not_yet_short,
+                Share::NotApplicable => t.not_applicable_short,
                 Share::Incomplete { .. } => t.cell_incomplete,
                 Share::NoCompleters => t.cell_no_completers,
                 _ => "–",

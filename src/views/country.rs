@@ -30,7 +30,8 @@ pub fn country_view(ds: &Dataset) -> Option<CountryView> {
     // Kommuner of that year's map: a number that no longer existed then is skipped.
     for r in ds.kommuner() {
         let Some(o) = outcome(r, cohort, 1, Gender::Alle) else { continue };
-        if superseded(ds, &r.region.code, status_year) {
+        // A number that did not exist (`.`) or whose total is not out yet (`..`) is not counted.
+        if superseded(ds, &r.region.code, status_year) || matches!(o.finished(), Cell::NotYet | Cell::NotApplicable) {
             continue;
         }
         v.kommuner += 1;
@@ -38,7 +39,7 @@ pub fn country_view(ds: &Dataset) -> Option<CountryView> {
             Cell::Value(0) => v.none += 1,
             Cell::Value(n) if n < 10 => v.fewer_than_ten += 1,
             Cell::Value(_) => v.ten_or_more += 1,
-            Cell::Suppressed => {
+            Cell::Suppressed | Cell::NotYet | Cell::NotApplicable => {
                 v.fewer_than_ten += 1;
                 v.suppressed += 1;
             }

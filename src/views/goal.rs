@@ -277,7 +277,7 @@ pub fn goal_notes(view: &GoalComparison, lang: Lang) -> Vec<String> {
         notes.push(say::sentence(&format!("{}: {}", view.kommune.name, t.no_completers)));
     } else {
         for (c, s) in view.cohorts.iter().zip(points) {
-            if matches!(s, Share::Suppressed { .. } | Share::NoCompleters | Share::NoData) {
+            if matches!(s, Share::Suppressed { .. } | Share::NotYet | Share::NotApplicable | Share::NoCompleters | Share::NoData) {
                 notes.push(say::sentence(&format!("{c}: {}", format_share(s, lang))));
             }
         }
@@ -341,6 +341,8 @@ pub fn goal_table(view: &GoalComparison, lang: Lang) -> Table {
                 }
                 Share::NoCompleters => ("0".to_string(), "0".to_string()),
                 Share::NoData => ("–".to_string(), "–".to_string()),
+                Share::NotYet => ("–".to_string(), t.not_yet_short.to_string()),
+                Share::NotApplicable => ("–".to_string(), t.not_applicable_short.to_string()),
                 Share::Divided => ("–".to_string(), "–".to_string()),
             };
             let mut row = vec![c.to_string(), finished, in_work, share_cell(kommune, lang, &mut used)];

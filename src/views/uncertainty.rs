@@ -202,6 +202,8 @@ fn uncertainty<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &Uncertaint
                     Share::NoCompleters => t.cell_no_completers,
                     Share::Incomplete { .. } => t.cell_incomplete,
                     Share::Divided | Share::NoData => "–",
+                    Share::NotYet => t.not_yet_short,
+                    Share::NotApplicable => t.not_applicable_short,
                     _ => t.suppressed_short,
                 };
                 match gaps.last_mut() {

@@ -1,4 +1,6 @@
-//! `cargo xtask refresh [--from DIR] [--data DIR] [--no-build]`: new figures from SSB, one command.
+//! `cargo xtask refresh [--from DIR] [--data DIR] [--no-build] [--summary]`: new figures from SSB,
+//! one command. `--summary` prints a pull request's text (markdown) on standard output: status
+//! years added, figures changed, today's kommuner affected, warnings (see [`summary`]).
 //!
 //! Online (no `--from`) it fetches
 //! - table 10824 from SSB's PxWebApi v2 as JSON-stat 2.0: every region and status year, genders
@@ -54,17 +56,20 @@ pub struct Options {
     pub from: Option<PathBuf>,
     pub data: PathBuf,
     pub build: bool,
+    /// Print a pull request's text on standard output.
+    pub summary: bool,
 }
 
 pub fn parse_args(args: &[String], root: &Path) -> Result<Options> {
-    let usage = "usage: cargo xtask refresh [--from DIR] [--data DIR] [--no-build]";
-    let mut o = Options { from: None, data: root.join("data"), build: true };
+    let usage = "usage: cargo xtask refresh [--from DIR] [--data DIR] [--no-build] [--summary]";
+    let mut o = Options { from: None, data: root.join("data"), build: true, summary: false };
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--from" => o.from = Some(PathBuf::from(it.next().ok_or(usage)?)),
             "--data" => o.data = PathBuf::from(it.next().ok_or(usage)?),
             "--no-build" => o.build = false,
+            "--summary" => o.summary = true,
             _ => return Err(usage.into()),
         }
     }
@@ -87,8 +92,14 @@ pub fn run(args: &[String]) -> Result {
         Some(dir) => read_downloaded(dir)?,
         None => fetch_online(&today())?,
     };
+    // The data as the build reads them before, for the summary (nothing to compare if unreadable).
+    let before = if o.summary { import::import_data(&o.data).ok() } else { None };
     let report = install(&download, &o.data)?;
     eprint!("{report}");
+    if o.summary {
+        let after = import::import_data(&o.data).map_err(|e| format!("data/{e}"))?;
+        print!("{}", summary(before.as_ref(), &after, &report));
+    }
     eprintln!(
         "xtask: table {} fetched {} installed in {} ({} warnings), {} KLASS 131 files",
         model::TABLE,
@@ -506,6 +517,138 @@ fn civil_from_days(days: i64) -> (i64, u32, u32) {
     let month = if month_from_march < 10 { month_from_march + 3 } else { month_from_march - 9 } as u32;
     let year = year_of_era + era * 400 + (month <= 2) as i64;
     (year, month, day)
+}
+
+// --- The pull request's text -------------------------------------------------------------------
+
+/// Consecutive years as ranges: "2015–2025", "2011, 2013–2014"; "none" for none.
+fn year_ranges(years: &[u16]) -> String {
+    let mut parts: Vec<(u16, u16)> = Vec::new();
+    for &y in years {
+        match parts.last_mut() {
+            Some((_, to)) if *to + 1 == y => *to = y,
+            _ => parts.push((y, y)),
+        }
+    }
+    if parts.is_empty() {
+        return "none".into();
+    }
+    parts.iter().map(|&(a, b)| if a == b { a.to_string() } else { format!("{a}–{b}") }).collect::<Vec<_>>().join(", ")
+}
+
+/// One cell of a status year's block in words: "1 year after, alle, arbutd, count".
+fn cell_words(i: usize) -> String {
+    use model::{Gender, Status, CELLS_PER_YEARS_AFTER};
+    let ya = i / CELLS_PER_YEARS_AFTER + 1;
+    let rest = i % CELLS_PER_YEARS_AFTER;
+    let (g, s, u) = (Gender::ALL[rest / 8], Status::ALL[rest / 2 % 4], if rest.is_multiple_of(2) { "count" } else { "per cent" });
+    format!("{ya} year{} after, {}, {}, {u}", if ya == 1 { "" } else { "s" }, g.as_str(), s.as_str())
+}
+
+fn cell_text(c: model::Cell) -> String {
+    c.value().map_or_else(|| format!("`{}`", c.symbol().unwrap_or(":")), |v| v.to_string())
+}
+
+/// A refresh as a pull request's text (markdown, English): the fetch, status years added and
+/// removed, figures changed in the years both have (how many, and the first few with old → new),
+/// today's kommuner affected (a changed or added figure of any of their numbers since 2011), and
+/// the import's warnings by kind (known defects, `..`/`.` cells kept apart, …). `before` is
+/// `None` when the data directory could not be read before the refresh.
+pub fn summary(before: Option<&model::Dataset>, after: &model::Dataset, report: &table10824::Report) -> String {
+    use std::collections::BTreeSet;
+    use std::fmt::Write;
+    const EXAMPLES: usize = 5;
+    const KOMMUNER: usize = 30;
+    let mut out = String::new();
+    let src = &after.source;
+    let _ = writeln!(out, "## SSB table {}: new figures\n", src.table);
+    let _ = writeln!(
+        out,
+        "Fetched {}{}{}.\n",
+        src.fetched.as_deref().unwrap_or("(date unknown)"),
+        src.updated.as_deref().map_or(String::new(), |u| format!(", updated by SSB {u}")),
+        if src.preliminary { "; SSB marks some figures as preliminary" } else { "" }
+    );
+    let empty = model::Dataset::default();
+    let before = before.unwrap_or(&empty);
+    let (old_years, new_years) = (before.status_years(), after.status_years());
+    let added: Vec<u16> = new_years.iter().copied().filter(|y| !old_years.contains(y)).collect();
+    let removed: Vec<u16> = old_years.iter().copied().filter(|y| !new_years.contains(y)).collect();
+    let _ = writeln!(out, "### Status years\n");
+    let _ = writeln!(out, "- added: {}", year_ranges(&added));
+    let _ = writeln!(out, "- removed: {}", year_ranges(&removed));
+    let _ = writeln!(out, "- now: {}\n", year_ranges(&new_years));
+
+    // Cells that differ in (region, year)s both have; cells of (region, year)s that are new.
+    let (mut changed, mut new_cells) = (0usize, 0usize);
+    let mut examples = Vec::new();
+    let mut touched: BTreeSet<(model::Level, String)> = BTreeSet::new();
+    for r in &after.regions {
+        let old = before.region(r.region.level, &r.region.code);
+        for (y, cells) in &r.years {
+            match old.and_then(|o| o.years.get(y)) {
+                None => {
+                    new_cells += cells.len();
+                    touched.insert((r.region.level, r.region.code.clone()));
+                }
+                Some(old_cells) => {
+                    for (i, (a, b)) in old_cells.iter().zip(cells).enumerate() {
+                        if a != b {
+                            changed += 1;
+                            touched.insert((r.region.level, r.region.code.clone()));
+                            if examples.len() < EXAMPLES {
+                                let level = r.region.level.as_str();
+                                let (code, name, words) = (&r.region.code, &r.region.name, cell_words(i));
+                                examples.push(format!("- {level} {code} {name}, status year {y}, {words}: {} → {}", cell_text(*a), cell_text(*b)));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let _ = writeln!(out, "### Figures\n");
+    let _ = writeln!(out, "- {changed} figures changed in status years the data had already");
+    let _ = writeln!(out, "- {new_cells} figures in status years new to a region\n");
+    if !examples.is_empty() {
+        let _ = writeln!(out, "For example:\n\n{}\n", examples.join("\n"));
+    }
+
+    // Today's kommuner with a touched figure under their own number, a source's or a former one.
+    let affected: Vec<&model::TodayKommune> = after
+        .map
+        .kommuner
+        .iter()
+        .filter(|k| {
+            let codes = std::iter::once(&k.code).chain(k.sources.iter().map(|s| &s.code)).chain(k.former.iter().map(|f| &f.code));
+            codes.into_iter().any(|c| touched.contains(&(model::Level::Kommune, c.clone())))
+        })
+        .collect();
+    let _ = writeln!(out, "### Kommuner affected\n");
+    let _ = writeln!(out, "{} of today's {} kommuner (KLASS 131, {}):\n", affected.len(), after.map.kommuner.len(), after.map.version);
+    for k in affected.iter().take(KOMMUNER) {
+        let _ = writeln!(out, "- {} {}", k.code, k.name);
+    }
+    if affected.len() > KOMMUNER {
+        let _ = writeln!(out, "- … and {} more", affected.len() - KOMMUNER);
+    }
+    let _ = writeln!(out);
+
+    let _ = writeln!(out, "### Warnings\n");
+    if report.warnings.is_empty() && report.notes.is_empty() {
+        let _ = writeln!(out, "None.");
+    }
+    let mut kinds: Vec<table10824::Problem> = report.warnings.iter().map(|w| w.problem).collect();
+    kinds.sort();
+    kinds.dedup();
+    for p in kinds {
+        let of: Vec<&table10824::Issue> = report.warnings.iter().filter(|w| w.problem == p).collect();
+        let _ = writeln!(out, "- {p:?}: {} (first: {})", of.len(), of[0]);
+    }
+    for n in &report.notes {
+        let _ = writeln!(out, "- note: {n}");
+    }
+    out
 }
 
 #[cfg(test)]

@@ -378,7 +378,7 @@ pub fn cube(data: &Path, seed: u64) -> Result<jsonstat::Cube> {
             .values()
             .map(|c| match c[cell_index(1, Gender::Alle, Status::Alle, Unit::Count)] {
                 Cell::Value(v) => v as f64,
-                Cell::Suppressed => 1.5,
+                _ => 1.5,
             })
             .collect();
         if !v.is_empty() {
@@ -602,7 +602,7 @@ fn to_cube(labels: &BTreeMap<(Level, String), String>, rows: &BTreeMap<(Level, S
                                 Some(Row::Cells(_)) if not_yet(key.0, y, ya) => Err(".."),
                                 Some(Row::Cells(cells)) => match cells[cell_index(ya, g, s, u)] {
                                     Cell::Value(v) => Ok(v),
-                                    Cell::Suppressed => Err(":"),
+                                    symbol => Err(symbol.symbol().unwrap_or(":")),
                                 },
                             };
                             match cell {

@@ -139,7 +139,22 @@ pub fn encode(ds: &Dataset) -> Vec<u8> {
             last = Some(y);
         }
     }
-    put_source(&mut out, &ds.source);
+    // The cells marked `..` or `.` are listed apart; everything else codes them as `:`.
+    let plain = |c: Cell| if c.value().is_none() { Cell::Suppressed } else { c };
+    let mut symbols = Vec::new();
+    let mut gap = 0u32;
+    for cells in ds.regions.iter().flat_map(|r| r.years.values()) {
+        for &c in cells {
+            match c {
+                Cell::NotYet | Cell::NotApplicable => {
+                    symbols.push((gap, (c == Cell::NotApplicable) as u8));
+                    gap = 0;
+                }
+                _ => gap += 1,
+            }
+        }
+    }
+    put_source(&mut out, &ds.source, !symbols.is_empty());
     put_map(&mut out, &ds.map, &regions);
     put_varint(&mut out, ds.national.len() as u32);
     for p in &ds.national {
@@ -153,6 +168,7 @@ pub fn encode(ds: &Dataset) -> Vec<u8> {
     let mut exceptions = Vec::new();
     let mut gap = 0u32;
     for cells in ds.regions.iter().flat_map(|r| r.years.values()) {
+        let cells: Vec<Cell> = cells.iter().map(|&c| plain(c)).collect();
         assert_eq!(cells.len(), CELLS_PER_YEAR, "every status year has {CELLS_PER_YEAR} cells");
         let mut predicted = cells.clone();
         predict_percents(&mut predicted, 5);
@@ -170,11 +186,18 @@ pub fn encode(ds: &Dataset) -> Vec<u8> {
         put_varint(&mut out, gap);
         put_cell(&mut out, cell);
     }
+    if !symbols.is_empty() {
+        put_varint(&mut out, symbols.len() as u32);
+        for (gap, symbol) in symbols {
+            put_varint(&mut out, gap);
+            out.push(symbol);
+        }
+    }
 
     let mut coder = Encoder::new();
     let mut model = CountModel::new();
     let mut rows_of: Vec<Vec<(u16, Vec<Cell>)>> =
-        ds.regions.iter().map(|r| r.years.iter().map(|(&y, cells)| (y, cells.clone())).collect()).collect();
+        ds.regions.iter().map(|r| r.years.iter().map(|(&y, cells)| (y, cells.iter().map(|&c| plain(c)).collect())).collect()).collect();
     for ya in YEARS_AFTER {
         for rows in &mut rows_of {
             code_region(&mut coder, &mut model, rows, ya).expect("encoding cannot fail");
@@ -184,7 +207,7 @@ pub fn encode(ds: &Dataset) -> Vec<u8> {
     out
 }
 
-fn put_source(out: &mut Vec<u8>, source: &SourceInfo) {
+fn put_source(out: &mut Vec<u8>, source: &SourceInfo, has_symbols: bool) {
     put_str(out, &source.table);
     for date in [&source.fetched, &source.updated] {
         match date {
@@ -195,7 +218,7 @@ fn put_source(out: &mut Vec<u8>, source: &SourceInfo) {
             None => out.push(0),
         }
     }
-    out.push(source.preliminary as u8);
+    out.push(source.preliminary as u8 | (has_symbols as u8) << 1);
 }
 
 fn put_map(out: &mut Vec<u8>, map: &KommuneMap, regions: &[Region]) {

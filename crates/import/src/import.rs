@@ -230,6 +230,8 @@ pub fn parse_extract(file: &str, text: &str) -> Result<Vec<ExtractRow>, ImportEr
 pub fn parse_cell(raw: &str) -> Result<Cell, String> {
     match raw {
         ":" => Ok(Cell::Suppressed),
+        ".." | "..." => Ok(Cell::NotYet),
+        "." => Ok(Cell::NotApplicable),
         "" => Err("empty cell (expected a number or ':')".to_string()),
         s if s.bytes().all(|b| b.is_ascii_digit()) => {
             s.parse().map(Cell::Value).map_err(|_| format!("{s:?} is too large for a count or per cent"))

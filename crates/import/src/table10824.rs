@@ -28,8 +28,9 @@
 //!   kommune number that did not exist that year); `...` — not yet available. **None of them is
 //!   ever a zero.** A region's status year whose cells are all like this is *not published*: the
 //!   region has no row for that year (the widget says "no figures"). Inside a year that does have
-//!   figures such a cell has nowhere else to go in the model than [`Cell::Suppressed`] (a gap);
-//!   the report lists each such year as a warning, so it is never silent.
+//!   figures such a cell keeps its meaning: `..` and `...` become [`Cell::NotYet`], `.`
+//!   [`Cell::NotApplicable`], each worded apart to the screen; the report lists each such year
+//!   as a warning, so it is never silent.
 //! - `-` — nil, a real zero (older tables) → `Value(0)`.
 //! - `*` — preliminary figure: the value is kept and the dataset is marked preliminary.
 //! - a value of `null` with no status, or a sparse cell not given, is *missing*: an error
@@ -138,7 +139,7 @@ pub enum Problem {
     /// One of [`crate::check::KNOWN_DEFECTS`]: a figure of the vendored extract that breaks a
     /// rule above, let through exactly as it stands.
     KnownDefect,
-    /// `..`, `.` or `...` inside a status year that has figures: kept as a gap.
+    /// `..`, `.` or `...` inside a status year that has figures: kept as its own cell, never 0.
     NotAvailable,
     /// Oslo i alt (bydel list) and kommune 0301 publish different figures for a cell.
     OsloTotalDiffers,
@@ -373,7 +374,10 @@ pub fn is_date(s: &str) -> bool {
 enum Raw {
     Value(u16),
     Suppressed,
+    /// `..` or `...`: not available (yet).
     NotAvailable,
+    /// `.`: not applicable (the kommune did not exist).
+    NotApplicable,
     Missing,
 }
 
@@ -423,6 +427,7 @@ fn read_cell(cube: &Cube, i: usize, unit: Unit, preliminary: &mut bool, f: &mut 
         }
         (None, Some(":")) => Raw::Suppressed,
         (None, Some("-")) => Raw::Value(0),
+        (None, Some(".")) => Raw::NotApplicable,
         (None, Some(s)) if NOT_AVAILABLE.contains(&s) => Raw::NotAvailable,
         (None, None) | (None, Some("*")) => Raw::Missing,
         (_, Some(s)) => {
@@ -551,7 +556,7 @@ pub fn from_cube(cube: &Cube) -> Result<Imported, Rejected> {
             let base = pos * s_reg + ypos * s_time;
             let raw: Vec<Raw> = offsets.iter().map(|&(off, unit)| read_cell(cube, base + off, unit, preliminary, f)).collect();
             let n = |r: Raw| raw.iter().filter(|x| **x == r).count();
-            let (missing, not_available) = (n(Raw::Missing), n(Raw::NotAvailable));
+            let (missing, not_available) = (n(Raw::Missing), n(Raw::NotAvailable) + n(Raw::NotApplicable));
             if not_available == CELLS_PER_YEAR {
                 not_published_rows += 1;
                 continue;
@@ -576,19 +581,21 @@ pub fn from_cube(cube: &Cube) -> Result<Imported, Rejected> {
                 continue;
             }
             if not_available > 0 {
-                let first = raw.iter().position(|r| *r == Raw::NotAvailable).expect("not_available > 0");
+                let first = raw.iter().position(|r| matches!(r, Raw::NotAvailable | Raw::NotApplicable)).expect("not_available > 0");
                 let i = base + offsets[first].0;
                 f.warn(
                     Problem::NotAvailable,
                     format!("$.status[\"{i}\"] ({})", cube.describe(i)),
-                    format!("{not_available} cells of {what}, status year {year}, are \"..\"/\".\" (not available); kept as gaps, not zero"),
+                    format!("{not_available} cells of {what}, status year {year}, are \"..\"/\".\" (not available yet / not applicable); kept as such, never zero"),
                 );
             }
             let cells: Vec<Cell> = raw
                 .into_iter()
                 .map(|r| match r {
                     Raw::Value(v) => Cell::Value(v),
-                    _ => Cell::Suppressed,
+                    Raw::NotAvailable => Cell::NotYet,
+                    Raw::NotApplicable => Cell::NotApplicable,
+                    Raw::Suppressed | Raw::Missing => Cell::Suppressed,
                 })
                 .collect();
             // The figures against each other: the same check the CSV extract goes through.
@@ -748,9 +755,9 @@ pub fn to_cube(ds: &Dataset) -> Cube {
                             let i = cube.values.len();
                             match cell {
                                 Some(Cell::Value(v)) => cube.values.push(Some(v as f64)),
-                                Some(Cell::Suppressed) => {
+                                Some(c) => {
                                     cube.values.push(None);
-                                    symbols.push((i, ":"));
+                                    symbols.push((i, c.symbol().expect("not a value")));
                                 }
                                 None => {
                                     cube.values.push(None);

@@ -20,7 +20,8 @@
 //! - regions, as columns: their number `n`; `n` level bytes; `n` codes; `n` names; `n` lists of
 //!   status years (their number, the first year, then each next year − the year before − 1).
 //! - the source: table number (string), fetch date and update date (each `0`, or `1` and the
-//!   string), the preliminary flag (byte).
+//!   string), a flags byte: bit 0 preliminary, bit 1 "the symbol list below is there" (so that
+//!   data with no `..` or `.` code as they did before those had cells of their own).
 //! - today's kommune map: KLASS version year; fylker (their number, then code and name as
 //!   strings); kommuner, as columns: their number `m`; `m` codes; `m` lists of sources (their
 //!   number, then per source its code, in one column with all sources before it, and `0` or the
@@ -38,6 +39,10 @@
 //! - the per-cent exceptions: their number; per exception the number of per-cent cells (the odd
 //!   [`cell_index`]es of every region's status years, in order) since the exception before, and
 //!   the cell (`0` suppressed, else value + 1).
+//! - if the flags say so, the cells marked `..` or `.`: their number; per cell the number of
+//!   cells (in [`cell_index`] order through every region's status years) since the one before,
+//!   and a byte, `0` for `..` ([`Cell::NotYet`]) or `1` for `.` ([`Cell::NotApplicable`]). Every
+//!   part above and below has these cells as [`Cell::Suppressed`].
 //! - to the end of the data: the range-coded counts, and the per cents that [`predicted_percent`]
 //!   leaves open: one year after for every region's status years in order, then two years
 //!   after, and so on (see `code_region`), so that [`decode_one_year_after`] can stop early.
@@ -293,9 +298,9 @@ const GENDER_ORDER: [Gender; 3] = [Gender::Menn, Gender::Kvinner, Gender::Alle];
 fn kind(c: Option<Cell>) -> usize {
     match c {
         None => 0,
-        Some(Cell::Suppressed) => 1,
         Some(Cell::Value(0)) => 2,
         Some(Cell::Value(_)) => 3,
+        Some(_) => 1,
     }
 }
 
@@ -304,7 +309,7 @@ fn kind(c: Option<Cell>) -> usize {
 #[inline]
 fn total_class(c: Cell) -> usize {
     match c {
-        Cell::Suppressed => 0,
+        Cell::Suppressed | Cell::NotYet | Cell::NotApplicable => 0,
         Cell::Value(0) => 1,
         Cell::Value(1..=4) => 2,
         Cell::Value(5..=9) => 3,
@@ -520,16 +525,16 @@ fn code_count<C: Coder>(
 
 /// The per cent SSB publishes beside a count: `round(100 × count / total)` (halves up) of the
 /// gender's total, so 100 for the total itself; 0 where nobody finished; suppressed with the
-/// count. `None` where the total is suppressed but the count is not: SSB then publishes a per
+/// count (a symbol with its symbol). `None` where the total is suppressed but the count is not: SSB then publishes a per
 /// cent that reveals the hidden total, and `code_hidden_percent` codes it with the counts.
 #[inline]
 pub fn predicted_percent(count: Cell, total: Cell) -> Option<Cell> {
     match (count, total) {
-        (Cell::Suppressed, _) => Some(Cell::Suppressed),
         (Cell::Value(0), _) => Some(Cell::Value(0)),
         (Cell::Value(c), Cell::Value(t)) if t > 0 => Some(Cell::Value(percent_of(c, t as u32))),
         (Cell::Value(_), Cell::Value(_)) => Some(Cell::Suppressed),
-        (Cell::Value(_), Cell::Suppressed) => None,
+        (Cell::Value(_), _) => None,
+        (symbol, _) => Some(symbol),
     }
 }
 
@@ -666,7 +671,7 @@ fn decode_through(bytes: &[u8], last: u8) -> Result<Dataset, String> {
         }
         rows_of.push(rows);
     }
-    let source = get_source(&mut r)?;
+    let (source, has_symbols) = get_source(&mut r)?;
     let map = get_map(&mut r, &regions)?;
     let mut national = Vec::new();
     for _ in 0..r.count()? {
@@ -680,6 +685,15 @@ fn decode_through(bytes: &[u8], last: u8) -> Result<Dataset, String> {
     for _ in 0..r.count()? {
         at = at.saturating_add(r.varint()? as usize);
         exceptions.push((at, r.cell()?));
+        at = at.saturating_add(1);
+    }
+    // Where the cells marked `..` or `.` are, counted in cells from the first; the coder above
+    // has them as suppressed.
+    let mut symbols = Vec::new();
+    let mut at = 0usize;
+    for _ in 0..if has_symbols { r.count()? } else { 0 } {
+        at = at.saturating_add(r.varint()? as usize);
+        symbols.push((at, if r.byte()? == 0 { Cell::NotYet } else { Cell::NotApplicable }));
         at = at.saturating_add(1);
     }
 
@@ -701,6 +715,7 @@ fn decode_through(bytes: &[u8], last: u8) -> Result<Dataset, String> {
 
     let per_row = CELLS_PER_YEAR / 2;
     let mut exceptions = exceptions.into_iter().peekable();
+    let mut symbols = symbols.into_iter().peekable();
     let mut row_number = 0;
     let mut data = Vec::with_capacity(n);
     for (region, rows) in regions.into_iter().zip(rows_of) {
@@ -714,19 +729,25 @@ fn decode_through(bytes: &[u8], last: u8) -> Result<Dataset, String> {
                 }
                 exceptions.next();
             }
+            while let Some(&(at, cell)) = symbols.peek().filter(|(at, _)| at / CELLS_PER_YEAR == row_number) {
+                if at % CELLS_PER_YEAR < decoded {
+                    cells[at % CELLS_PER_YEAR] = cell;
+                }
+                symbols.next();
+            }
             years.insert(year, cells);
             row_number += 1;
         }
         data.push(RegionData { region, years });
     }
-    if exceptions.next().is_some() {
-        return Err("a per-cent exception lies past the last cell".into());
+    if exceptions.next().is_some() || symbols.next().is_some() {
+        return Err("a per-cent exception or a symbol lies past the last cell".into());
     }
     Ok(Dataset { regions: data, map, national, source })
 }
 
 #[inline]
-fn get_source(r: &mut Reader) -> Result<SourceInfo, String> {
+fn get_source(r: &mut Reader) -> Result<(SourceInfo, bool), String> {
     let table = r.string()?;
     let mut date = || -> Result<Option<String>, String> {
         match r.byte()? {
@@ -737,12 +758,11 @@ fn get_source(r: &mut Reader) -> Result<SourceInfo, String> {
     };
     let fetched = date()?;
     let updated = date()?;
-    let preliminary = match r.byte()? {
-        0 => false,
-        1 => true,
-        b => return Err(format!("bad preliminary flag {b}")),
-    };
-    Ok(SourceInfo { table, fetched, updated, preliminary })
+    let flags = r.byte()?;
+    if flags > 3 {
+        return Err(format!("bad preliminary flag {flags}"));
+    }
+    Ok((SourceInfo { table, fetched, updated, preliminary: flags & 1 == 1 }, flags & 2 == 2))
 }
 
 #[inline]

@@ -8,11 +8,18 @@ pub const STATUS_YEAR_RANGE: std::ops::RangeInclusive<u16> = 2000..=2100;
 /// Years since finishing (or leaving) the programme, as in the table: 1 to 5.
 pub const YEARS_AFTER: [u8; 5] = [1, 2, 3, 4, 5];
 
-/// One published value: a number, or SSB's `:` (suppressed because too few persons).
-/// A real zero is `Value(0)` and never the same as `Suppressed`.
+/// One published value: a number, or the SSB symbol that says why there is none. Each symbol
+/// stays apart to the screen: `:` (suppressed because too few persons), `..` (not available yet;
+/// SSB's `...` too) and `.` (not applicable: the kommune did not exist). A real zero is
+/// `Value(0)` and never any of them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Cell {
+    /// `:`: too few persons to publish.
     Suppressed,
+    /// `..` (or `...`): the figure is not available yet.
+    NotYet,
+    /// `.`: not applicable, e.g. the kommune did not exist.
+    NotApplicable,
     Value(u16),
 }
 
@@ -21,7 +28,18 @@ impl Cell {
     pub fn value(self) -> Option<u16> {
         match self {
             Cell::Value(v) => Some(v),
-            Cell::Suppressed => None,
+            _ => None,
+        }
+    }
+
+    /// SSB's symbol for a cell without a figure (`:`, `..`, `.`); `None` for a value.
+    #[inline]
+    pub fn symbol(self) -> Option<&'static str> {
+        match self {
+            Cell::Suppressed => Some(":"),
+            Cell::NotYet => Some(".."),
+            Cell::NotApplicable => Some("."),
+            Cell::Value(_) => None,
         }
     }
 }

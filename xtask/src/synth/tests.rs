@@ -113,7 +113,7 @@ fn codes_follow_the_reforms_and_2025_is_partly_not_yet_available() {
     assert_eq!(region(ds, Level::Fylke, "30").region.name, "Viken (2020-2023)");
     let land = &region(ds, Level::Land, "0").years[&2025];
     assert!(land[cell_index(1, Gender::Alle, Status::Alle, Unit::Count)].value().is_some());
-    assert_eq!(land[cell_index(4, Gender::Alle, Status::Alle, Unit::Count)], Cell::Suppressed, "`..` is a gap");
+    assert_eq!(land[cell_index(4, Gender::Alle, Status::Alle, Unit::Count)], Cell::NotYet, "`..` is a gap of its own");
     // Sums: kommune 0301 is its bydeler, Hele landet its kommuner.
     let total = |r: &RegionData, y| r.years[&y][cell_index(1, Gender::Alle, Status::Alle, Unit::Count)].value().unwrap() as u32;
     let bydeler: u32 = ds.regions.iter().filter(|r| r.region.level == Level::Bydel).map(|r| total(r, 2020)).sum();
@@ -176,8 +176,20 @@ fn a_refresh_from_it_into_a_scratch_data_directory_works() {
     let o = super::super::refresh::parse_args(&args, &root).unwrap();
     assert!(!o.build);
     let download = super::super::refresh::read_downloaded(o.from.as_deref().unwrap()).unwrap();
+    let old = import::import_data(&data).unwrap();
     let report = super::super::refresh::install(&download, &o.data).unwrap();
     assert_eq!(report.count(table10824::Problem::KnownDefect), 4);
+    // `--summary`: the pull request's text says what came.
+    assert!(super::super::refresh::parse_args(&[args, vec!["--summary".into()]].concat(), &root).unwrap().summary);
+    let after = import::import_data(&data).unwrap();
+    let text = super::super::refresh::summary(Some(&old), &after, &report);
+    assert!(text.contains("- added: 2015–2025\n"), "{text}");
+    assert!(text.contains("- removed: none\n"), "{text}");
+    assert!(text.contains("KnownDefect: 4 (first: "), "{text}");
+    assert!(text.contains("NotAvailable: "), "{text}");
+    assert!(text.contains("### Kommuner affected") && text.contains("- 0301 Oslo\n"), "{text}");
+    assert!(text.contains("figures changed in status years the data had already"), "{text}");
+    println!("{text}");
     assert_eq!(std::fs::read_to_string(data.join("ssb10824").join(table10824::FILE_NAME)).unwrap(), seed1());
     let built = import::import_data(&data).unwrap();
     assert_eq!(built.status_years().last(), Some(&LAST_YEAR));
