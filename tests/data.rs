@@ -7,12 +7,11 @@ mod common;
 use common::{fixture, fixture_table_dir};
 use intro_status::data::{
     cell_index, Cell, Dataset, Gender, KommuneMap, Level, PublishedPoint, Region, RegionData, Source, SourceInfo, Split, Status,
-    TodayFylke, TodayKommune, Unit, CELLS_PER_YEAR, YEARS_AFTER,
+    TodayFylke, TodayKommune, Unit, Years, CELLS_PER_YEAR, YEARS_AFTER,
 };
 use intro_status::outcome::{query, Share};
 use intro_status_import::codec;
 use intro_status_import::import::{import_dir, parse_extract};
-use std::collections::BTreeMap;
 
 fn counts(level: Level, code: &str, cohort: u16, gender: Gender) -> (Cell, Cell, Cell, Cell, Cell) {
     let o = query(fixture(), level, code, cohort, 1, gender).expect("cell exists");
@@ -175,7 +174,7 @@ fn adversarial() -> Dataset {
     use Status::{Alle as Total, Annet, Arbutd, LedigTiltak};
     let set = |cells: &mut Vec<Cell>, ya, g, s, u, c| cells[cell_index(ya, g, s, u)] = c;
     let (count, pct) = (Unit::Count, Unit::Percent);
-    let mut rows = BTreeMap::new();
+    let mut rows = Years::new();
     rows.insert(2011, consistent_row(0));
     // The cohort a year on: everything jumps.
     let mut r = consistent_row(0);
@@ -214,21 +213,21 @@ fn adversarial() -> Dataset {
     set(&mut r, 2, Menn, Total, pct, Cell::Suppressed);
     set(&mut r, 3, All, Annet, count, Cell::Value(u16::MAX));
     rows.insert(u16::MAX, r);
-    let mut everything_suppressed = BTreeMap::new();
+    let mut everything_suppressed = Years::new();
     everything_suppressed.insert(0, vec![Cell::Suppressed; CELLS_PER_YEAR]);
     everything_suppressed.insert(1, vec![Cell::Value(u16::MAX); CELLS_PER_YEAR]);
     let region = |level, code: &str, name: &str, years| RegionData { region: Region { level, code: code.into(), name: name.into() }, years };
     Dataset {
         regions: vec![
             region(Level::Kommune, "0301", "Oslo kommune", rows),
-            region(Level::Kommune, "1101", "Eigersund", BTreeMap::new()),
+            region(Level::Kommune, "1101", "Eigersund", Years::new()),
             region(Level::Bydel, "030101", "Gamle Oslo", everything_suppressed),
             // Codes that are not plain numbers, out of order, and a repeated one.
-            region(Level::Land, "", "", BTreeMap::new()),
-            region(Level::Fylke, "1234567890", "Ti sifre", BTreeMap::new()),
-            region(Level::Fylke, "00", "Nuller", BTreeMap::new()),
-            region(Level::Kommune, "K-1", "Bokstaver", BTreeMap::new()),
-            region(Level::Kommune, "1101", "Eigersund igjen", BTreeMap::new()),
+            region(Level::Land, "", "", Years::new()),
+            region(Level::Fylke, "1234567890", "Ti sifre", Years::new()),
+            region(Level::Fylke, "00", "Nuller", Years::new()),
+            region(Level::Kommune, "K-1", "Bokstaver", Years::new()),
+            region(Level::Kommune, "1101", "Eigersund igjen", Years::new()),
         ],
         map: KommuneMap {
             version: u16::MAX,

@@ -78,6 +78,7 @@ pub struct Paint<'a> {
     pub source: &'a str,
 }
 
+/// The charts' font family: plotters' [`FontFamily::SansSerif`], whose name this is.
 pub const FONT: &str = "sans-serif";
 /// Default chart size in CSS pixels.
 pub const WIDTH: u32 = 720;
@@ -118,7 +119,9 @@ pub const MIN_TEXT: f64 = 12.0;
 pub const MIN_SHRINK: f64 = 0.75;
 
 pub(crate) fn font(size: f64, scale: f64, color: RGBColor) -> TextStyle<'static> {
-    let mut style = TextStyle::from((FONT, size * scale).into_font());
+    // The family as plotters' enum, not the name: `FontFamily::from(&str)` lowercases the name
+    // with std's Unicode case tables, kilobytes in the wasm.
+    let mut style = TextStyle::from((FontFamily::SansSerif, size * scale).into_font());
     style.color = color.to_backend_color();
     style
 }

@@ -889,9 +889,33 @@ pub fn cohort_list(cohorts: &[u16]) -> String {
 }
 
 
+/// Lower case as `str::to_lowercase` gives it for Latin-1 and Latin Extended-A (U+0000–U+017F:
+/// every letter of the widget's texts and of kommune names, Sami ones included); other
+/// characters unchanged. Its own small table: std's case tables would weigh kilobytes in the wasm.
+pub fn lower(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let u = c as u32;
+        let to = match u {
+            0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE => u + 0x20,
+            // İ: a dotted i, as std writes it.
+            0x130 => {
+                out.push_str("i\u{307}");
+                continue;
+            }
+            0x178 => 0xFF,
+            0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177 if u & 1 == 0 => u + 1,
+            0x139..=0x148 | 0x179..=0x17E if u & 1 == 1 => u + 1,
+            _ => u,
+        };
+        out.push(char::from_u32(to).unwrap_or(c));
+    }
+    out
+}
+
 /// A key for Norwegian alphabetical order: æ, ø, å after z (as in kommune lists).
 pub fn sort_key(name: &str) -> String {
-    name.to_lowercase()
+    lower(name)
         .chars()
         .map(|c| match c {
             'æ' | 'ä' => '{',

@@ -167,9 +167,9 @@ fn follow_up_text(v: &FollowUpView, lang: Lang) -> Words {
     let headers = vec![
         t.col_years_after.to_string(),
         t.col_status_year.to_string(),
-        format!("{}: {}", v.name, t.col_finished.to_lowercase()),
-        format!("{}: {}", v.name, t.col_percent.to_lowercase()),
-        format!("{}: {}", t.land, t.col_percent.to_lowercase()),
+        format!("{}: {}", v.name, lower(t.col_finished)),
+        format!("{}: {}", v.name, lower(t.col_percent)),
+        format!("{}: {}", t.land, lower(t.col_percent)),
     ];
     let notes = vec![fill(t.note_followup, &[("cohort", &v.cohort.to_string()), ("n", &v.years_after.len().to_string())])];
     let table = Table { caption: v.title(lang), headers, rows, footnotes: footnotes(&used, lang) };

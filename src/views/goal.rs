@@ -245,7 +245,7 @@ pub fn goal_summary(v: &GoalComparison, lang: Lang) -> String {
     // "hele landet" inside a Norwegian sentence; "Norway" stays a name.
     let land = match lang {
         Lang::En => t.land.to_string(),
-        _ => t.land.to_lowercase(),
+        _ => lower(t.land),
     };
     compare.push(format!("{land} {}", say::percent_or_reason(&v.land.points[i], lang)));
     if let Some(list) = say::list(&compare, lang) {
@@ -308,11 +308,11 @@ fn count_text(count: Option<u16>, lang: Lang) -> String {
 pub fn goal_table(view: &GoalComparison, lang: Lang) -> Table {
     let t = texts(lang);
     let k = &view.kommune.name;
-    let pct = t.col_percent.to_lowercase();
+    let pct = lower(t.col_percent);
     let mut headers = vec![
         t.col_cohort.to_string(),
-        format!("{k}: {}", t.col_finished.to_lowercase()),
-        format!("{k}: {}", t.col_in_work.to_lowercase()),
+        format!("{k}: {}", lower(t.col_finished)),
+        format!("{k}: {}", lower(t.col_in_work)),
         format!("{k}: {pct}"),
     ];
     let mut extra: Vec<&Series> = Vec::new();

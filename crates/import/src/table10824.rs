@@ -550,8 +550,8 @@ pub fn from_cube(cube: &Cube) -> Result<Imported, Rejected> {
 
     let mut preliminary = false;
     let mut not_published_rows = 0;
-    let mut read_block = |pos: usize, (level, code): (Level, &str), what: &str, f: &mut Findings, preliminary: &mut bool| -> BTreeMap<u16, Vec<Cell>> {
-        let mut out = BTreeMap::new();
+    let mut read_block = |pos: usize, (level, code): (Level, &str), what: &str, f: &mut Findings, preliminary: &mut bool| -> Years {
+        let mut out = Years::new();
         for &(year, ypos) in &years {
             let base = pos * s_reg + ypos * s_time;
             let raw: Vec<Raw> = offsets.iter().map(|&(off, unit)| read_cell(cube, base + off, unit, preliminary, f)).collect();

@@ -719,7 +719,7 @@ fn decode_through(bytes: &[u8], last: u8) -> Result<Dataset, String> {
     let mut row_number = 0;
     let mut data = Vec::with_capacity(n);
     for (region, rows) in regions.into_iter().zip(rows_of) {
-        let mut years = std::collections::BTreeMap::new();
+        let mut years = Vec::with_capacity(rows.len());
         for (year, mut cells) in rows {
             predict_percents(&mut cells, last);
             while let Some(&(at, cell)) = exceptions.peek().filter(|(at, _)| at / per_row == row_number) {
@@ -735,10 +735,11 @@ fn decode_through(bytes: &[u8], last: u8) -> Result<Dataset, String> {
                 }
                 symbols.next();
             }
-            years.insert(year, cells);
+            years.push((year, cells));
             row_number += 1;
         }
-        data.push(RegionData { region, years });
+        // In order: each status year is read as the one before + 1 + what the data says.
+        data.push(RegionData { region, years: Years::from_sorted(years) });
     }
     if exceptions.next().is_some() || symbols.next().is_some() {
         return Err("a per-cent exception or a symbol lies past the last cell".into());

@@ -158,7 +158,152 @@ pub struct Region {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RegionData {
     pub region: Region,
-    pub years: std::collections::BTreeMap<u16, Vec<Cell>>,
+    pub years: Years,
+}
+
+/// A region's status years, each with its [`CELLS_PER_YEAR`] cells, oldest first: a vector kept
+/// sorted and searched by halves, not a `BTreeMap`, whose tree code weighed some kilobytes in the
+/// wasm. Its methods are the `BTreeMap` ones the project uses, alike in what they do.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Years(Vec<(u16, Vec<Cell>)>);
+
+impl Years {
+    #[inline]
+    pub fn new() -> Years {
+        Years(Vec::new())
+    }
+
+    /// From rows whose years are strictly increasing, as the decoder reads them.
+    #[inline]
+    pub(crate) fn from_sorted(rows: Vec<(u16, Vec<Cell>)>) -> Years {
+        debug_assert!(rows.windows(2).all(|w| w[0].0 < w[1].0));
+        Years(rows)
+    }
+
+    #[inline]
+    fn find(&self, year: u16) -> Result<usize, usize> {
+        self.0.binary_search_by(|(y, _)| y.cmp(&year))
+    }
+
+    #[inline]
+    pub fn get(&self, year: &u16) -> Option<&Vec<Cell>> {
+        self.find(*year).ok().map(|i| &self.0[i].1)
+    }
+
+    #[inline]
+    pub fn get_mut(&mut self, year: &u16) -> Option<&mut Vec<Cell>> {
+        self.find(*year).ok().map(|i| &mut self.0[i].1)
+    }
+
+    #[inline]
+    pub fn contains_key(&self, year: &u16) -> bool {
+        self.find(*year).is_ok()
+    }
+
+    /// Sets a year's cells, returning those it had.
+    #[inline]
+    pub fn insert(&mut self, year: u16, cells: Vec<Cell>) -> Option<Vec<Cell>> {
+        match self.find(year) {
+            Ok(i) => Some(std::mem::replace(&mut self.0[i].1, cells)),
+            Err(i) => {
+                self.0.insert(i, (year, cells));
+                None
+            }
+        }
+    }
+
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    #[inline]
+    pub fn keys(&self) -> impl DoubleEndedIterator<Item = &u16> + ExactSizeIterator + Clone {
+        self.0.iter().map(|(y, _)| y)
+    }
+
+    #[inline]
+    pub fn values(&self) -> impl DoubleEndedIterator<Item = &Vec<Cell>> + ExactSizeIterator + Clone {
+        self.0.iter().map(|(_, cells)| cells)
+    }
+
+    #[inline]
+    pub fn values_mut(&mut self) -> impl DoubleEndedIterator<Item = &mut Vec<Cell>> + ExactSizeIterator {
+        self.0.iter_mut().map(|(_, cells)| cells)
+    }
+
+    #[inline]
+    pub fn iter(&self) -> YearsIter<'_> {
+        YearsIter(self.0.iter())
+    }
+}
+
+/// What iterating over `&Years` gives: each year and its cells, oldest first.
+#[derive(Clone)]
+pub struct YearsIter<'a>(std::slice::Iter<'a, (u16, Vec<Cell>)>);
+
+impl<'a> Iterator for YearsIter<'a> {
+    type Item = (&'a u16, &'a Vec<Cell>);
+    #[inline]
+    fn next(&mut self) -> Option<Self::Item> {
+        self.0.next().map(|(y, cells)| (y, cells))
+    }
+    #[inline]
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.0.size_hint()
+    }
+}
+
+impl DoubleEndedIterator for YearsIter<'_> {
+    #[inline]
+    fn next_back(&mut self) -> Option<Self::Item> {
+        self.0.next_back().map(|(y, cells)| (y, cells))
+    }
+}
+
+impl ExactSizeIterator for YearsIter<'_> {}
+
+impl std::ops::Index<&u16> for Years {
+    type Output = Vec<Cell>;
+    #[inline]
+    fn index(&self, year: &u16) -> &Vec<Cell> {
+        self.get(year).expect("no such status year")
+    }
+}
+
+impl<'a> IntoIterator for &'a Years {
+    type Item = (&'a u16, &'a Vec<Cell>);
+    type IntoIter = YearsIter<'a>;
+    #[inline]
+    fn into_iter(self) -> YearsIter<'a> {
+        self.iter()
+    }
+}
+
+impl IntoIterator for Years {
+    type Item = (u16, Vec<Cell>);
+    type IntoIter = std::vec::IntoIter<(u16, Vec<Cell>)>;
+    #[inline]
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+/// In any order; a year given twice keeps its last cells, as a `BTreeMap` would.
+impl FromIterator<(u16, Vec<Cell>)> for Years {
+    #[inline]
+    fn from_iter<I: IntoIterator<Item = (u16, Vec<Cell>)>>(rows: I) -> Years {
+        let mut years = Years::new();
+        for (year, cells) in rows {
+            years.insert(year, cells);
+        }
+        years
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
