@@ -66,11 +66,44 @@ struct Ui {
     /// For the console: why the tag was not taken as it stands ("Ukjent språk «se»; viser
     /// bokmål."), if it was not.
     warning: Option<String>,
-    texts: &'static Texts,
+    texts: ShellTexts,
     /// The view switch: `[{key, name}]` in order.
     views: Vec<ViewChoice>,
     /// "Kilde: SSB, statistikkbanken tabell 10824[, hentet …][, foreløpige tall]".
     source_line: String,
+}
+
+/// The words the shell puts on its own controls: only these cross to JS (all of [`Texts`] would
+/// cost ~8 KB of wasm to serialise, and time on every first render of a language).
+#[derive(Serialize)]
+struct ShellTexts {
+    choose_kommune: &'static str,
+    choose_cohort: &'static str,
+    choose_view: &'static str,
+    chart_label: &'static str,
+    show_table: &'static str,
+    hide_table: &'static str,
+    no_chart: &'static str,
+    download_png: &'static str,
+    download_svg: &'static str,
+    download_csv: &'static str,
+}
+
+impl ShellTexts {
+    fn of(t: &'static Texts) -> ShellTexts {
+        ShellTexts {
+            choose_kommune: t.choose_kommune,
+            choose_cohort: t.choose_cohort,
+            choose_view: t.choose_view,
+            chart_label: t.chart_label,
+            show_table: t.show_table,
+            hide_table: t.hide_table,
+            no_chart: t.no_chart,
+            download_png: t.download_png,
+            download_svg: t.download_svg,
+            download_csv: t.download_csv,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -87,7 +120,7 @@ pub fn ui(lang_tag: &str) -> Result<JsValue, JsError> {
     let (lang, warning) = crate::page::nearest_lang(lang_tag);
     let views = ViewKind::ALL.iter().map(|&k| ViewChoice { key: k.key(), name: k.name(lang) }).collect();
     let source_line = source_line(&Dataset::embedded_one_year_after().source, lang);
-    to_js(&Ui { lang: lang.code(), warning, texts: texts(lang), views, source_line })
+    to_js(&Ui { lang: lang.code(), warning, texts: ShellTexts::of(texts(lang)), views, source_line })
 }
 
 /// The view a `view` attribute names: empty is the goal view, "trend" its older name.

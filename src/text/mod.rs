@@ -28,7 +28,8 @@ impl Lang {
     }
 }
 
-/// The fixed texts of the widget in one language.
+/// The fixed texts of the widget in one language. (Serialize is for the tests and xtask; the
+/// wasm sends the shell only its few, `web::ShellTexts`.)
 #[derive(Debug, Serialize)]
 pub struct Texts {
     pub choose_kommune: &'static str,
