@@ -269,7 +269,6 @@ class Widget {
     if (first && ui.warning) console.warn("intro-status: " + ui.warning);
     // Only when it changes: a new lang restyles every element inside.
     setAttr(this.wrap, "lang", (this.lang = ui.lang));
-    this.wrap.classList.toggle("is-dark", this.attr("theme") === "dark" || (this.attr("theme") !== "light" && isDarkPage(this.host)));
     setAttr(this.tabs, "aria-label", t.choose_view);
     setAttr(this.canvas, "aria-label", t.chart_label);
     setAttr(this.title, "aria-level", String(Math.min(6, Math.max(2, Math.round(+this.attr("heading-level")) || 2))));
@@ -294,6 +293,7 @@ class Widget {
     setAttr(this.wrap, "aria-label", page ? page.region : t.choose_kommune);
     this.tabs.classList.toggle("is-none", controls === "none" || offered.length < 2);
     if (!page) {
+      this.wrap.classList.toggle("is-dark", this.measure().dark);
       const key = this.call((c) => c.view_key(view));
       if (!key.crashed) this.fillTabs(key.value, offered);
       return void (this.panel.hidden = true);
@@ -397,21 +397,21 @@ class Widget {
   refill(node, key, make) {
     if (this.shown.get(node) !== key) this.shown.set(node, key), node.replaceChildren(...make());
   }
-  // Only reads (width, near the screen?), so that many widgets are measured in one layout.
+  // Only reads (width, near the screen?, the page behind dark?), so many widgets share one layout.
   measure() {
     const r = this.host.getBoundingClientRect();
     const h = window.innerHeight || document.documentElement.clientHeight;
-    return { width: this.figure.clientWidth, near: !nearby || (r.bottom >= -h / 2 && r.top <= h * 1.5) };
+    const dark = this.attr("theme") === "dark" || (this.attr("theme") !== "light" && isDarkPage(this.host));
+    return { width: this.figure.clientWidth, near: !nearby || (r.bottom >= -h / 2 && r.top <= h * 1.5), dark };
   }
   // Sizes the canvas by the core's layout and draws; far from the screen it waits, unless `now`.
   drawChart(now, box) {
     const view = this.view;
     if (!view || !this.page || this.figure.hidden) return this.readyNow();
     const m = box || this.measure();
-    this.width = m.width;
-    const size = this.call((c) => c.layout(m.width, window.devicePixelRatio || 1)).value;
+    this.wrap.classList.toggle("is-dark", m.dark);
+    const [size, canvas] = [this.call((c) => c.layout((this.width = m.width), window.devicePixelRatio || 1)).value, this.canvas];
     if (!size) return;
-    const canvas = this.canvas;
     // Only what changed: setting a canvas's size, even to the same, clears and reallocates it.
     setProp(canvas, "width", size.width);
     setProp(canvas, "height", size.height);
