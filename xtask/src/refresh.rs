@@ -235,33 +235,33 @@ fn move_into(stage: &Path, data: &Path, files: &[PathBuf]) -> Result {
 }
 
 #[derive(serde::Deserialize)]
-struct KlassVersion {
+pub(crate) struct KlassVersion {
     #[serde(rename = "validFrom")]
-    valid_from: String,
+    pub(crate) valid_from: String,
     #[serde(rename = "classificationItems")]
-    items: Vec<KlassItem>,
+    pub(crate) items: Vec<KlassItem>,
 }
 
 #[derive(serde::Deserialize)]
-struct KlassItem {
-    code: String,
-    name: String,
+pub(crate) struct KlassItem {
+    pub(crate) code: String,
+    pub(crate) name: String,
 }
 
 #[derive(serde::Deserialize)]
-struct KlassChanges {
+pub(crate) struct KlassChanges {
     #[serde(rename = "codeChanges")]
-    changes: Vec<KlassChange>,
+    pub(crate) changes: Vec<KlassChange>,
 }
 
 #[derive(serde::Deserialize)]
-struct KlassChange {
+pub(crate) struct KlassChange {
     #[serde(rename = "oldCode")]
-    old_code: String,
+    pub(crate) old_code: String,
     #[serde(rename = "newCode")]
-    new_code: String,
+    pub(crate) new_code: String,
     #[serde(rename = "changeOccurred")]
-    occurred: String,
+    pub(crate) occurred: String,
 }
 
 fn is_kommune_code(c: &str) -> bool {

@@ -252,35 +252,8 @@ fn block_cells(c: &Block, ya: u8, cells: &mut [Cell]) {
 
 // --- KLASS 131 ---------------------------------------------------------------------------------
 
-#[derive(serde::Deserialize)]
-struct KlassVersion {
-    #[serde(rename = "validFrom")]
-    valid_from: String,
-    #[serde(rename = "classificationItems")]
-    items: Vec<KlassItem>,
-}
-
-#[derive(serde::Deserialize)]
-struct KlassItem {
-    code: String,
-    name: String,
-}
-
-#[derive(serde::Deserialize)]
-struct KlassChanges {
-    #[serde(rename = "codeChanges")]
-    changes: Vec<KlassChange>,
-}
-
-#[derive(serde::Deserialize)]
-struct KlassChange {
-    #[serde(rename = "oldCode")]
-    old: String,
-    #[serde(rename = "newCode")]
-    new: String,
-    #[serde(rename = "changeOccurred")]
-    occurred: String,
-}
+// The KLASS files as refresh reads them.
+use crate::refresh::{KlassChange, KlassChanges, KlassVersion};
 
 /// KLASS 131 versions by the year they start: code → name (without 9999 Uoppgitt).
 fn read_versions(klass: &Path) -> Result<BTreeMap<u16, BTreeMap<String, String>>> {
@@ -403,7 +376,7 @@ pub fn cube(data: &Path, seed: u64) -> Result<jsonstat::Cube> {
         while let Some((_, list)) = dates.next_if(|(d, _)| **d <= start.as_str()) {
             let mut fanout: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
             for c in list {
-                fanout.entry(c.old.as_str()).or_default().insert(c.new.as_str());
+                fanout.entry(c.old_code.as_str()).or_default().insert(c.new_code.as_str());
             }
             let moved: Vec<(&str, f64)> = fanout.keys().map(|old| (*old, mass.remove(*old).unwrap_or(0.0))).collect();
             for (old, m) in moved {
