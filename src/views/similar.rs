@@ -195,6 +195,14 @@ fn missing_reason(m: Missing, t: &Texts) -> &'static str {
     }
 }
 
+/// A table row of a pooled figure: name, cohorts, in work or education, finished, per cent and
+/// its interval.
+fn pooled_row(label: String, p: &Pooled, lang: Lang) -> Vec<String> {
+    let e = &p.estimate;
+    let decimals = [e.percent, e.low, e.high].map(|x| format_decimal(x, lang));
+    [label, cohort_list(&p.cohorts), format_int(e.count, lang), format_int(e.finished, lang)].into_iter().chain(decimals).collect()
+}
+
 fn similar_text(v: &SimilarView, lang: Lang) -> Words {
     let t = texts(lang);
     let name = v.name.as_str();
@@ -263,16 +271,7 @@ fn similar_text(v: &SimilarView, lang: Lang) -> Words {
     match &v.own {
         Some(own) => {
             for (name, p) in std::iter::once((&v.name, own)).chain(v.peers.iter().map(|p| (&p.name, &p.pooled))) {
-                let e = &p.estimate;
-                rows.push(vec![
-                    name.clone(),
-                    cohort_list(&p.cohorts),
-                    format_int(e.count, lang),
-                    format_int(e.finished, lang),
-                    format_decimal(e.percent, lang),
-                    format_decimal(e.low, lang),
-                    format_decimal(e.high, lang),
-                ]);
+                rows.push(pooled_row(name.clone(), p, lang));
             }
         }
         None => {
@@ -280,18 +279,7 @@ fn similar_text(v: &SimilarView, lang: Lang) -> Words {
             for f in &v.formers {
                 let label = former_label(&f.former, lang);
                 rows.push(match &f.pooled {
-                    Some(p) => {
-                        let e = &p.estimate;
-                        vec![
-                            label,
-                            cohort_list(&p.cohorts),
-                            format_int(e.count, lang),
-                            format_int(e.finished, lang),
-                            format_decimal(e.percent, lang),
-                            format_decimal(e.low, lang),
-                            format_decimal(e.high, lang),
-                        ]
-                    }
+                    Some(p) => pooled_row(label, p, lang),
                     None => std::iter::once(label).chain(std::iter::repeat_n("–".to_string(), 6)).collect(),
                 });
             }
