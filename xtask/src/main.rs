@@ -18,6 +18,7 @@
 mod bench;
 mod refresh;
 mod serve;
+mod snippet;
 mod standalone;
 mod synth;
 
@@ -38,7 +39,8 @@ fn main() -> ExitCode {
         Some("setup") => setup_build().and_then(|_| setup_test()),
         Some("refresh") => refresh::run(&args[1..]),
         Some("synth") => synth::run(&args[1..]),
-        _ => Err("usage: cargo xtask (build [--test-hooks] | serve [--port N] | test | setup | refresh [--from DIR] | synth [--out FILE] [--seed N])".into()),
+        Some("snippet") => snippet::run(&args[1..]),
+        _ => Err("usage: cargo xtask (build [--test-hooks] | serve [--port N] | test | setup | refresh [--from DIR] | synth [--out FILE] [--seed N] | snippet KOMMUNE [--view V] [--lang L])".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -191,8 +193,17 @@ fn build_with_test_hooks() -> Result {
     build().map(|_| ())
 }
 
-/// Builds `dist/` and returns the path of `dist/intro-status.js`.
+/// Builds `dist/`, prints what an editor pastes, and returns the path of `dist/intro-status.js`.
 fn build() -> Result<PathBuf> {
+    let js_path = build_dist()?;
+    let script = read(&js_path)?;
+    // What an editor pastes: printed last, so it is what the terminal shows.
+    println!("{}", standalone::snippet(&script));
+    Ok(js_path)
+}
+
+/// Builds `dist/` and returns the path of `dist/intro-status.js`, printing nothing on stdout.
+pub(crate) fn build_dist() -> Result<PathBuf> {
     let root = root();
     let (script, wasm_len) = script(false)?;
 
@@ -215,8 +226,6 @@ fn build() -> Result<PathBuf> {
         script.len(),
         wasm_len
     );
-    // What an editor pastes: printed last, so it is what the terminal shows.
-    println!("{}", standalone::snippet(script.as_bytes()));
     Ok(js_path)
 }
 
