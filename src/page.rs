@@ -6,7 +6,7 @@
 use crate::choose::{one, Choice};
 use crate::data::Dataset;
 use crate::place::{find, former_notice, not_found_message};
-use crate::text::{boot_texts, cohort_list, texts, Lang};
+use crate::text::{boot_texts, cohort_list, shorten, texts, Lang};
 use crate::views::{Opened, ViewKind};
 
 /// The language of a `lang` tag, the nearest the widget speaks: bokmål for `nb`, `no`, `nob`
@@ -24,7 +24,7 @@ pub fn nearest_lang(tag: &str) -> (Lang, Option<String>) {
     match (lang, tag.trim()) {
         (Some(lang), _) => (lang, None),
         (None, "") => (Lang::Nb, None),
-        (None, tag) => (Lang::Nb, Some(boot_texts(Lang::Nb).language.replace("{x}", &tag.chars().take(40).collect::<String>()))),
+        (None, tag) => (Lang::Nb, Some(boot_texts(Lang::Nb).language.replace("{x}", &shorten(tag)))),
     }
 }
 
@@ -47,7 +47,7 @@ pub struct Page {
 /// divided place is an error with a message for the page, in its language.
 pub fn open_page(ds: &Dataset, kommune: &str, kind: ViewKind, cohort: &str, lang: Lang) -> Result<Page, String> {
     let found = find(ds, kommune).map_err(|why| not_found_message(ds, kommune, &why, lang))?;
-    let unknown = || format!("{}: «{}»", texts(lang).unknown_kommune, kommune.trim().chars().take(40).collect::<String>());
+    let unknown = || format!("{}: «{}»", texts(lang).unknown_kommune, shorten(kommune));
     let mut opened = Opened::open(ds, &found.place, kind, None, lang).ok_or_else(unknown)?;
     let mut notices: Vec<String> = former_notice(&found, lang).into_iter().collect();
     let asked = cohort.trim();
@@ -59,7 +59,7 @@ pub fn open_page(ds: &Dataset, kommune: &str, kind: ViewKind, cohort: &str, lang
             None => notices.push(
                 texts(lang)
                     .notice_cohort
-                    .replace("{x}", &asked.chars().take(40).collect::<String>())
+                    .replace("{x}", &shorten(asked))
                     .replace("{shown}", &shown.to_string())
                     .replace("{list}", &cohort_list(cohorts)),
             ),

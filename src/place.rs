@@ -5,7 +5,7 @@
 
 use crate::choose::search_key;
 use crate::data::{Dataset, Former, Level, RegionData, TodayKommune};
-use crate::text::{texts, Lang};
+use crate::text::{shorten, texts, Lang};
 
 /// Where a view's figures are for.
 #[derive(Clone, Copy, Debug)]
@@ -228,7 +228,7 @@ pub fn choice_item(ds: &Dataset, place: &Place) -> String {
 /// Why nothing was found, in a language, for the page: "{query}" is what it gave.
 pub fn not_found_message(ds: &Dataset, query: &str, why: &NotFound, lang: Lang) -> String {
     let t = texts(lang);
-    let shown: String = query.trim().chars().take(40).collect();
+    let shown = shorten(query);
     match why {
         NotFound::Unknown if is_number(query.trim()) => format!("{}: «{shown}»", t.unknown_kommune),
         NotFound::Unknown => t.unknown_name.replace("{x}", &shown),

@@ -5,7 +5,7 @@
 use crate::chart::{layout as chart_layout, Theme, DARK, HEIGHT, LIGHT, WIDTH};
 use crate::data::Dataset;
 use crate::data::Embedded;
-use crate::text::{source_line, texts, Lang, Texts};
+use crate::text::{shorten, source_line, texts, Lang, Texts};
 use crate::views::{Opened, ViewKind, ViewText};
 use plotters::prelude::DrawingBackend;
 use plotters_canvas::CanvasBackend;
@@ -52,11 +52,6 @@ fn dataset(kind: ViewKind) -> &'static Dataset {
         true => Dataset::embedded_one_year_after(),
         false => Dataset::embedded(),
     }
-}
-
-/// At most 40 characters of what a page gave, shown as text, never as markup.
-fn shorten(s: &str) -> String {
-    s.chars().take(40).collect()
 }
 
 #[derive(Serialize)]

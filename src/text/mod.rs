@@ -915,6 +915,12 @@ pub fn lower(text: &str) -> String {
 }
 
 /// A key for Norwegian alphabetical order: æ, ø, å after z (as in kommune lists).
+/// At most 40 characters of what a page gave (an attribute, a search), trimmed, to quote in a
+/// message: shown as text, never as markup.
+pub fn shorten(s: &str) -> String {
+    s.trim().chars().take(40).collect()
+}
+
 pub fn sort_key(name: &str) -> String {
     lower(name)
         .chars()
