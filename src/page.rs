@@ -14,14 +14,7 @@ use crate::views::{Opened, ViewKind};
 /// Any other tag gives bokmål and a warning for the console ("Ukjent språk «se»; viser
 /// bokmål."); an empty tag is bokmål without one.
 pub fn nearest_lang(tag: &str) -> (Lang, Option<String>) {
-    let primary = tag.trim().split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
-    let lang = match primary.as_str() {
-        "nob" => Some(Lang::Nb),
-        "nno" => Some(Lang::Nn),
-        "eng" => Some(Lang::En),
-        _ => Lang::parse(tag),
-    };
-    match (lang, tag.trim()) {
+    match (Lang::parse(tag), tag.trim()) {
         (Some(lang), _) => (lang, None),
         (None, "") => (Lang::Nb, None),
         (None, tag) => (Lang::Nb, Some(boot_texts(Lang::Nb).language.replace("{x}", &shorten(tag)))),

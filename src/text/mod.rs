@@ -13,8 +13,8 @@ pub enum Lang {
 }
 
 impl Lang {
-    /// From a BCP 47 tag as found in a `lang` attribute: `nb`, `nn`, `no` (= bokmål), `en`,
-    /// with or without a region (`nb-NO`). Unknown tags give `None`.
+    /// From a BCP 47 tag as found in a `lang` attribute: `nb`, `nn`, `no` (= bokmål), `en`, or
+    /// their three-letter forms, with or without a region (`nb-NO`). Unknown tags give `None`.
     pub fn parse(tag: &str) -> Option<Lang> {
         let primary = tag.trim().split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
         LANG_TAGS.iter().find(|(tag, _)| *tag == primary).map(|&(_, lang)| lang)
@@ -715,7 +715,8 @@ pub fn boot_texts(lang: Lang) -> BootTexts {
 
 /// The primary language subtags the widget knows, and the language each gives (see
 /// [`Lang::parse`]): what the shell needs to choose its boot texts before the core runs.
-pub const LANG_TAGS: [(&str, Lang); 4] = [("nb", Lang::Nb), ("no", Lang::Nb), ("nn", Lang::Nn), ("en", Lang::En)];
+pub const LANG_TAGS: [(&str, Lang); 7] =
+    [("nb", Lang::Nb), ("no", Lang::Nb), ("nob", Lang::Nb), ("nn", Lang::Nn), ("nno", Lang::Nn), ("en", Lang::En), ("eng", Lang::En)];
 
 pub fn texts(lang: Lang) -> &'static Texts {
     match lang {
