@@ -7,6 +7,7 @@
 //! from a [`Theme`], light or dark, each checked for contrast against its own background.
 
 pub mod record;
+pub mod svg;
 
 pub use record::Drawing;
 pub use plotters::prelude::*;
@@ -749,18 +750,9 @@ pub(crate) fn small_note<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, p: &
     Ok(rest)
 }
 
-/// What `plotters_svg` divides font sizes by.
-const SVG_FONT_SIZE_FACTOR: f64 = 1.24;
-
-/// A drawing as an SVG document (tests, downloads, the no-JS fallback), of the drawing's size.
-pub fn svg_of(mut drawing: Drawing) -> String {
-    // plotters' SVG backend writes a font size as size ÷ 1.24, where the canvas takes it as CSS
-    // pixels: without this the SVG's text would be a fifth smaller than the canvas's, and than
-    // the widths the chart made room for.
-    drawing.scale_text(SVG_FONT_SIZE_FACTOR);
-    let mut out = String::new();
-    drawing.replay(&mut SVGBackend::with_string(&mut out, drawing.size)).expect("drawing to a string cannot fail");
-    out
+/// A drawing as an SVG document (tests, downloads), of the drawing's size (see [`svg`]).
+pub fn svg_of(drawing: Drawing) -> String {
+    svg::write(&drawing, svg::SvgKind::Document)
 }
 
 pub(crate) fn kommune_style(th: &Theme) -> LineStyle {
