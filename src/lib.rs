@@ -7,6 +7,7 @@
 pub mod chart;
 pub mod choose;
 pub mod data;
+pub mod embed;
 pub mod export;
 pub mod outcome;
 pub mod page;

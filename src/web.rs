@@ -62,7 +62,7 @@ struct Ui {
     /// bokmål."), if it was not.
     warning: Option<String>,
     texts: ShellTexts,
-    /// The view switch: `[{key, name}]` in order.
+    /// The view switch: `[{key, name}]` in order, those the widget offers.
     views: Vec<ViewChoice>,
     /// "Kilde: SSB, statistikkbanken tabell 10824[, hentet …][, foreløpige tall]".
     source_line: String,
@@ -109,11 +109,12 @@ struct ViewChoice {
 
 /// A widget's fixed texts for its `lang` tag (its own or the page's), in the nearest language
 /// the widget speaks, and a warning for the console where the tag is none of them (see
-/// [`crate::page::nearest_lang`]). An empty tag is bokmål without a warning.
+/// [`crate::page::nearest_lang`]). An empty tag is bokmål without a warning. `views`: the
+/// widget's `views="…"` attribute, which views its tabs offer (see [`crate::views::offered`]).
 #[wasm_bindgen]
-pub fn ui(lang_tag: &str) -> Result<JsValue, JsError> {
+pub fn ui(lang_tag: &str, views: &str) -> Result<JsValue, JsError> {
     let (lang, warning) = crate::page::nearest_lang(lang_tag);
-    let views = ViewKind::ALL.iter().map(|&k| ViewChoice { key: k.key(), name: k.name(lang) }).collect();
+    let views = crate::views::offered(views).iter().map(|&k| ViewChoice { key: k.key(), name: k.name(lang) }).collect();
     let source_line = source_line(&Dataset::embedded_one_year_after().source, lang);
     to_js(&Ui { lang: lang.code(), warning, texts: ShellTexts::of(texts(lang)), views, source_line })
 }
@@ -142,10 +143,11 @@ pub fn search(query: &str, lang_tag: &str) -> Result<JsValue, JsError> {
 }
 
 /// The chart's box for a figure `width` CSS pixels wide at a device pixel ratio (see
-/// [`crate::chart::layout`]): `{css_width, css_height, width, height, scale}`.
+/// [`crate::chart::layout`]): `{css_width, css_height, width, height, scale}`; where `height`
+/// is above 0, the box of a static rendering being taken over (see [`crate::chart::takeover`]).
 #[wasm_bindgen]
-pub fn layout(width: f64, dpr: f64) -> Result<JsValue, JsError> {
-    to_js(&chart_layout(width, dpr))
+pub fn layout(width: f64, dpr: f64, height: f64) -> Result<JsValue, JsError> {
+    to_js(&if height > 0.0 { crate::chart::takeover(width, height, dpr) } else { chart_layout(width, dpr) })
 }
 
 /// One widget's state: a view of a place, in a language, for a cohort, computed once. The
@@ -223,6 +225,13 @@ impl View {
     /// The figures as CSV with the source line and the meaning of their marks.
     pub fn csv(&self) -> String {
         self.opened.csv()
+    }
+
+    /// What an editor pastes for this view (the builder page, `dist/embed.html`):
+    /// `{element, script, iframe, static}` (see [`crate::embed::snippets`]).
+    pub fn embed(&self, views: &str, theme: &str, controls: &str, cohort: bool, src: &str, integrity: &str) -> Result<JsValue, JsError> {
+        let choices = crate::embed::Choices { views, theme, controls, cohort, src, integrity };
+        to_js(&crate::embed::snippets(&self.opened, &self.region, &choices))
     }
 }
 

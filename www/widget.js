@@ -86,14 +86,13 @@ const nearby = typeof IntersectionObserver === "function" ? new IntersectionObse
 }), dict({ rootMargin: "50% 0px" })) : null;
 // A printout shows every chart, drawn or not yet.
 window.addEventListener("beforeprint", () => widgets.forEach((w) => w.chartWaiting && w.drawChart(true)));
-
 const [NOTHING, CRASHED] = [{ value: null, error: null, crashed: false }, { value: null, error: null, crashed: true }];
 
 class Widget {
   constructor(host) {
     // All the widget's state, own properties from the start: none is found on Object.prototype.
     this.host = host;
-    this.core = this.view = this.ui = this.page = this.lang = this.crashNote = this.width = this.lastAnnounced = null;
+    this.core = this.view = this.ui = this.page = this.lang = this.crashNote = this.width = this.lastAnnounced = this.takeover = null;
     this.resize = this.pixelQuery = this.onPixelRatio = this.onHash = null;
     this.attached = this.queued = this.hashChanged = this.syncing = this.waitingForCore = this.readyPending = this.chartWaiting = false;
     this.generation = this.active = -1;
@@ -228,7 +227,8 @@ class Widget {
     if (this.waitingForCore) return;
     this.waitingForCore = true;
     const boot = bootTexts(langTag(this.host));
-    if (!this.core && !this.crashNote) this.showLoading(boot.loading);
+    // A static rendering inside the element (`embed.html`) stands in while the core loads.
+    if (!this.core && !this.crashNote) this.host.querySelector(":scope > .is-static") ? this.showFallback(true) : this.showLoading(boot.loading);
     const gen = generation;
     loadCore().then((glue) => {
       [this.waitingForCore, this.core, this.generation] = [false, glue, gen];
@@ -261,9 +261,9 @@ class Widget {
     return CRASHED;
   }
   render() {
-    const tag = langTag(this.host);
-    const first = !uiCache[tag];
-    const got = this.call((c) => uiCache[tag] || (uiCache[tag] = c.ui(tag)));
+    const [tag, offer] = [langTag(this.host), this.attr("views")];
+    const first = !uiCache[tag + "|" + offer];
+    const got = this.call((c) => uiCache[tag + "|" + offer] || (uiCache[tag + "|" + offer] = c.ui(tag, offer)));
     if (got.crashed) return;
     const [ui, t, controls] = [(this.ui = got.value), got.value.texts, this.attr("controls")];
     if (first && ui.warning) console.warn("intro-status: " + ui.warning);
@@ -281,7 +281,7 @@ class Widget {
     this.crashNote = null;
     // A new state: the last View goes, and the core opens one for the attributes (none: wait).
     this.release();
-    const offered = this.offeredViews();
+    const offered = ui.views;
     const view = this.attr("view") || offered[0].key;
     const opened = this.host.hasAttribute("kommune") ? this.call((c) => c.View.open(this.attr("kommune"), view, this.attr("cohort"), tag)) : NOTHING;
     if (opened.crashed) return;
@@ -298,6 +298,10 @@ class Widget {
       if (!key.crashed) this.fillTabs(key.value, offered);
       return void (this.panel.hidden = true);
     }
+    // Taking over a static rendering: the chart drawn in its box, the widget no shorter, so nothing moves.
+    const svg = this.fallback.classList.contains("is-show") && this.host.querySelector(":scope > .is-static svg");
+    this.takeover = svg ? svg.getBoundingClientRect() : null;
+    setProp(this.wrap.style, "minHeight", svg ? this.wrap.getBoundingClientRect().height + "px" : "");
     this.showFallback(false);
     this.fillTabs(page.view, offered);
     this.cohortField.hidden = !page.cohort || controls === "none";
@@ -315,11 +319,6 @@ class Widget {
     if (this.lastAnnounced !== page.title) this.live.textContent = this.lastAnnounced = page.title;
     this.readyPending = true;
     queueDraw(this);
-  }
-  // The views the tabs offer: those `views="…"` names (in its order), else all.
-  offeredViews() {
-    const chosen = this.attr("views").split(/[\s,]+/).map((k) => this.ui.views.find((v) => v.key === k)).filter(Boolean);
-    return chosen.length ? chosen : this.ui.views;
   }
   // The table under the chart, or not; where the chart cannot be drawn, instead of it.
   showTable(show) {
@@ -376,9 +375,7 @@ class Widget {
     this.readyPending = false;
     this.emit("intro-status:ready", { chart: failed ? "error" : this.figure.hidden ? "table" : this.chartWaiting ? "waiting" : "drawn" });
   }
-  emit(type, more) {
-    this.host.dispatchEvent(new CustomEvent(type, dict({ bubbles: true, composed: true, detail: Object.assign({ kommune: this.page.code, view: this.page.view }, more) })));
-  }
+  emit(type, more) { this.host.dispatchEvent(new CustomEvent(type, dict({ bubbles: true, composed: true, detail: Object.assign({ kommune: this.page.code, view: this.page.view }, more) }))); }
   // The view switch, with `key`'s tab chosen (none: the first is the one Tab reaches).
   fillTabs(key, offered) {
     this.refill(this.tabs, this.lang + offered.map((v) => v.key).join(), () => offered.map((v) => {
@@ -410,7 +407,8 @@ class Widget {
     if (!view || !this.page || this.figure.hidden) return this.readyNow();
     const m = box || this.measure();
     this.wrap.classList.toggle("is-dark", m.dark);
-    const [size, canvas] = [this.call((c) => c.layout((this.width = m.width), window.devicePixelRatio || 1)).value, this.canvas];
+    const [t, canvas, width] = [this.takeover, this.canvas, (this.width = m.width)];
+    const size = this.call((c) => c.layout(t ? t.width : width, window.devicePixelRatio || 1, t ? t.height : 0)).value;
     if (!size) return;
     // Only what changed: setting a canvas's size, even to the same, clears and reallocates it.
     setProp(canvas, "width", size.width);
@@ -422,7 +420,7 @@ class Widget {
       nearby.observe(this.host);
       return this.readyNow();
     }
-    this.chartWaiting = false;
+    [this.chartWaiting, this.takeover] = [false, null];
     const res = this.call(() => view.draw(canvas, size.scale, this.wrap.classList.contains("is-dark")));
     if (res.crashed) return;
     if (res.error) {
@@ -478,6 +476,8 @@ if (window.customElements && !customElements.get("intro-status")) {
     _widget = null;
     connectedCallback() { (this._widget ||= new Widget(this)).attach(); }
     disconnectedCallback() { if (this._widget) this._widget.detach(); }
+    // The builder page's snippets for the view shown (`View.embed`), or null.
+    embed(...args) { const w = this._widget; return w && w.view ? w.call(() => w.view.embed(...args)).value : null; }
     attributeChangedCallback(name, was, now) {
       if (this._widget && was !== now && !this._widget.syncing) this._widget.update(HASH_ATTRS.indexOf(name) >= 0);
     }

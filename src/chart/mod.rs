@@ -114,6 +114,23 @@ pub fn layout(width: f64, dpr: f64) -> Layout {
     }
 }
 
+/// The chart's box where it takes over a static rendering (`crate::embed`) of `width` × `height`
+/// CSS pixels: that box exactly, so nothing on the page moves, and the text at the size the
+/// static chart's text had there ([`crate::embed::STATIC_SIZE`] drawn at text scale 1, shown at
+/// `width`), but never below 9 CSS pixels.
+pub fn takeover(width: f64, height: f64, dpr: f64) -> Layout {
+    let dpr = if dpr > 0.0 && dpr.is_finite() { dpr } else { 1.0 };
+    let (w, h) = (width.clamp(1.0, 4.0 * WIDTH as f64), height.clamp(1.0, 4.0 * HEIGHT as f64));
+    let shrink = (w / crate::embed::STATIC_SIZE.0 as f64).clamp(MIN_SHRINK, 1.5);
+    Layout {
+        css_width: w.round() as u32,
+        css_height: h.round() as u32,
+        width: (w * dpr).round() as u32,
+        height: (h * dpr).round() as u32,
+        scale: dpr * shrink,
+    }
+}
+
 /// The smallest text a chart draws, before shrinking; and the most a narrow chart shrinks its
 /// text: 12 × 0.75 = 9 CSS pixels.
 pub const MIN_TEXT: f64 = 12.0;

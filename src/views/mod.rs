@@ -166,6 +166,22 @@ impl ViewKind {
     }
 }
 
+/// The views a widget's `views="…"` attribute offers, in its order (names or keys separated by
+/// spaces or commas, each once; unknown ones left out); all of them where it names none.
+pub fn offered(attr: &str) -> Vec<ViewKind> {
+    let mut chosen: Vec<ViewKind> = Vec::new();
+    for kind in attr.split([' ', ',', '\t', '\n']).filter_map(ViewKind::parse) {
+        if !chosen.contains(&kind) {
+            chosen.push(kind);
+        }
+    }
+    if chosen.is_empty() {
+        ViewKind::ALL.to_vec()
+    } else {
+        chosen
+    }
+}
+
 impl ViewData {
     /// Title, summary, notes and table.
     pub fn text(&self, lang: Lang) -> ViewText {

@@ -16,6 +16,7 @@
 //! and the npm packages from package-lock.json.
 
 mod bench;
+mod builder;
 mod refresh;
 mod serve;
 mod snippet;
@@ -216,12 +217,14 @@ pub(crate) fn build_dist() -> Result<PathBuf> {
     if dist_index == index {
         return Err("index.html does not load dist/intro-status.js".into());
     }
-    write(&dist.join("index.html"), dist_index.replace("href=\"dist/frame.html", "href=\"frame.html").as_bytes())?;
+    write(&dist.join("index.html"), dist_index.replace("href=\"dist/", "href=\"").as_bytes())?;
     // The iframe form, for CMSes that strip scripts and custom elements: the same widget.
     write(&dist.join("frame.html"), read_text(&root.join("www/frame.html"))?.as_bytes())?;
     let standalone = standalone::write(&dist, &script)?;
+    // The page where an editor builds the snippet, with this build's integrity in it.
+    builder::write_pages(&dist, &standalone::sri(script.as_bytes()))?;
     eprintln!(
-        "xtask: wrote {} ({} bytes, wasm {} bytes), dist/index.html, dist/frame.html and dist/intro-status-standalone.html ({standalone} bytes)",
+        "xtask: wrote {} ({} bytes, wasm {} bytes), dist/index.html, dist/frame.html, dist/embed*.html and dist/intro-status-standalone.html ({standalone} bytes)",
         js_path.display(),
         script.len(),
         wasm_len

@@ -1,9 +1,12 @@
-//! `cargo xtask snippet KOMMUNE [--view V] [--lang L]`: what a web editor pastes, for one place,
-//! with the `integrity` of this build: the element and script, the script-tag form, and the
-//! iframe form with its resize listener (issue 20; the static rendering inside is still to come).
+//! `cargo xtask snippet KOMMUNE [--view V] [--lang L] [--static] [--src URL]`: what a web editor
+//! pastes, for one place, with the `integrity` of this build: the element and script, the
+//! script-tag form and the iframe form with its resize listener; with `--static`, instead, the
+//! element with the chart already drawn inside (`intro_status::embed`, the same code the builder
+//! page `dist/embed.html` runs in the browser).
 
 use crate::{build_dist, standalone::sri, Result};
 use intro_status::data::{Dataset, Embedded};
+use intro_status::embed::{snippets as make, Choices};
 use intro_status::text::Lang;
 use intro_status::views::ViewKind;
 
@@ -16,46 +19,41 @@ pub fn run(args: &[String]) -> Result {
 /// The snippets for the command's arguments; an unknown place, view or language is an error
 /// that says which.
 fn snippets(args: &[String], integrity: &str) -> Result<String> {
-    let usage = "usage: cargo xtask snippet KOMMUNE [--view V] [--lang nb|nn|en]";
-    let (mut place, mut view, mut lang) = (None, None, None);
+    let usage = "usage: cargo xtask snippet KOMMUNE [--view V] [--lang nb|nn|en] [--static] [--src URL]";
+    let (mut place, mut view, mut lang, mut src, mut fixed) = (None, None, None, "", false);
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--view" => view = Some(it.next().ok_or(usage)?.as_str()),
             "--lang" => lang = Some(it.next().ok_or(usage)?.as_str()),
+            "--src" => src = it.next().ok_or(usage)?.as_str(),
+            "--static" => fixed = true,
             other if place.is_none() && !other.starts_with("--") => place = Some(other),
             _ => return Err(usage.into()),
         }
     }
-    let ds = Dataset::embedded();
+    let kind = match view {
+        Some(v) => ViewKind::parse(v).ok_or_else(|| format!("unknown view «{v}»"))?,
+        None => ViewKind::Goal,
+    };
+    let lang = match lang {
+        Some(l) => Lang::parse(l).ok_or_else(|| format!("unknown language «{l}»: nb, nn or en"))?,
+        None => Lang::Nb,
+    };
     let query = place.ok_or(usage)?;
-    let found = intro_status::place::find(ds, query)
-        .map_err(|why| intro_status::place::not_found_message(ds, query, &why, Lang::En))?;
-    let (code, name) = (found.place.code(), found.place.name());
-    let mut attrs = format!("kommune=\"{code}\"");
-    let mut query_string = format!("kommune={code}");
-    if let Some(v) = view {
-        let key = ViewKind::parse(v).ok_or_else(|| format!("unknown view «{v}»"))?.key();
-        attrs.push_str(&format!(" view=\"{key}\""));
-        query_string.push_str(&format!("&amp;view={key}"));
-    }
-    if let Some(l) = lang {
-        let code = Lang::parse(l).ok_or_else(|| format!("unknown language «{l}»: nb, nn or en"))?.code();
-        attrs.push_str(&format!(" lang=\"{code}\""));
-        query_string.push_str(&format!("&amp;lang={code}"));
-    }
-    let data_attrs = attrs.replace("kommune=", "data-kommune=").replace(" view=", " data-view=").replace(" lang=", " data-lang=");
-    Ok(format!(
-        "<!-- {name}: the element where the chart should stand, and the script once on the page -->\n\
-         <intro-status {attrs}></intro-status>\n\
-         <script src=\"/assets/intro-status.js\" integrity=\"{integrity}\"></script>\n\n\
-         <!-- or one tag where it should stand (in <body>) -->\n\
-         <script src=\"/assets/intro-status.js\" integrity=\"{integrity}\" {data_attrs}></script>\n\n\
-         <!-- or, where the CMS allows no scripts in the article, an iframe; the listener (in the page's template) sizes it -->\n\
-         <iframe src=\"/assets/frame.html?{query_string}\" title=\"Introduksjonsprogrammet: {name}\" style=\"width:100%;height:1100px;border:0\"></iframe>\n\
-         <script>addEventListener(\"message\", (e) => {{ if (e.data && e.data.type === \"intro-status:height\")\n  \
-         for (const f of document.querySelectorAll(\"iframe\")) if (f.contentWindow === e.source) f.style.height = e.data.height + \"px\"; }});</script>\n"
-    ))
+    let ds = if kind.one_year_after_only() { Dataset::embedded_one_year_after() } else { Dataset::embedded() };
+    let page = intro_status::page::open_page(ds, query, kind, "", lang)?;
+    let s = make(&page.opened, &page.region, &Choices { src, integrity, ..Default::default() });
+    Ok(if fixed {
+        format!("<!-- {}: the chart drawn in place (readable before and without the script), which the script then takes over -->\n{}", page.region, s.static_element)
+    } else {
+        format!(
+            "<!-- {0}: the element where the chart should stand, and the script once on the page -->\n{1}\n\
+             <!-- or one tag where it should stand (in <body>) -->\n{2}\n\
+             <!-- or, where the CMS allows no scripts in the article, an iframe; the listener (in the page's template) sizes it -->\n{3}",
+            page.region, s.element, s.script, s.iframe
+        )
+    })
 }
 
 #[cfg(test)]
@@ -72,6 +70,15 @@ mod tests {
         assert!(out.contains("<intro-status kommune=\"5001\" view=\"status\" lang=\"nn\"></intro-status>"), "{out}");
         assert!(out.contains("integrity=\"sha384-X\" data-kommune=\"5001\" data-view=\"status\" data-lang=\"nn\"></script>"), "{out}");
         assert!(out.contains("frame.html?kommune=5001&amp;view=status&amp;lang=nn\" title=\"Introduksjonsprogrammet: Trondheim - Tråante\""), "{out}");
+    }
+
+    #[test]
+    fn the_static_form_holds_the_chart_and_its_words() {
+        let out = snippets(&args(&["4036", "--static", "--src", "/js/intro-status.js"]), "sha384-X").unwrap();
+        assert!(out.contains("<intro-status kommune=\"4036\" view=\"goal\" lang=\"nb\"><div class=\"is-static\""), "{out}");
+        assert!(out.contains("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 400 330\""), "{out}");
+        assert!(out.contains("<details><summary>Vis tabell</summary><table>"), "{out}");
+        assert!(out.contains("</intro-status>\n<script src=\"/js/intro-status.js\" integrity=\"sha384-X\"></script>"), "{out}");
     }
 
     #[test]
