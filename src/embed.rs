@@ -10,7 +10,7 @@
 //! can share a page and a CMS's sanitiser has little to strip.
 
 use crate::chart::svg::{escape, write as write_svg, SvgKind};
-use crate::chart::{LIGHT, DARK};
+use crate::chart::{RGBColor, DARK, LIGHT};
 use crate::views::Opened;
 use crate::text::{texts, Lang};
 use crate::views::ViewKind;
@@ -93,7 +93,8 @@ pub fn snippets(o: &Opened, region: &str, c: &Choices) -> Snippets {
          for (const f of document.querySelectorAll(\"iframe\")) if (f.contentWindow === e.source) f.style.height = e.data.height + \"px\"; }});</script>\n",
         escape(region)
     );
-    let static_element = format!("<intro-status{}>{}</intro-status>\n{script}></script>\n", list(""), static_html(o, region, c.theme == "dark"));
+    // The element's box as the widget's stylesheet will make it (`:host`), before that sheet is there.
+    let static_element = format!("<intro-status{} style=\"display:block;margin:1em 0\">{}</intro-status>\n{script}></script>\n", list(""), static_html(o, region, c.theme == "dark"));
     Snippets { element, script: format!("{script}{}></script>\n", list("data-")), iframe, static_element }
 }
 
@@ -116,15 +117,28 @@ pub fn static_html(o: &Opened, region: &str, dark: bool) -> String {
     let t = texts(o.lang);
     let text = o.text();
     let theme = if dark { &DARK } else { &LIGHT };
-    let (r, g, b) = (theme.background.0, theme.background.1, theme.background.2);
-    let mut out = format!("<div class=\"is-static\" lang=\"{}\" role=\"region\" aria-label=\"{}\">", o.lang.code(), escape(region));
-    let _ = write!(out, "<div role=\"heading\" aria-level=\"2\" style=\"font-weight:bold;margin:0 0 .25em\">{}</div>", escape(&text.title));
+    let hex = |c: RGBColor| format!("#{:02x}{:02x}{:02x}", c.0, c.1, c.2);
+    let (bg, fg, muted) = (hex(theme.background), hex(theme.text), hex(theme.muted));
+    // The live widget's box and text styles (www/widget.css), said inline: the same look before
+    // the script as after it, whatever the page's own styles, so the take-over moves nothing.
+    let mut out = format!(
+        "<div class=\"is-static\" lang=\"{}\" role=\"region\" aria-label=\"{}\" style=\"padding:.5em;max-width:760px;box-sizing:border-box;\
+         font:medium/1.5 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;text-align:left;overflow-wrap:break-word;hyphens:auto;color:{fg};background:{bg}\">",
+        o.lang.code(),
+        escape(region)
+    );
+    let _ = write!(out, "<div role=\"heading\" aria-level=\"2\" style=\"font-weight:600;font-size:1.125em;margin:0 0 .25em\">{}</div>", escape(&text.title));
     let _ = write!(out, "<p style=\"margin:0 0 .5em\">{}</p>", escape(&text.summary));
-    let style = format!("display:block;width:100%;max-width:{STATIC_MAX_WIDTH}px;height:auto;background:#{r:02x}{g:02x}{b:02x}");
+    let style = format!("display:block;width:100%;max-width:{STATIC_MAX_WIDTH}px;height:auto;background:{bg}");
     out.push_str(&write_svg(&o.drawing(theme, 1.0, STATIC_SIZE), SvgKind::Inline { label: t.chart_label, style: &style }));
-    list(&mut out, &text.notes);
+    let notes = format!("margin:.25em 0 0;padding-left:1.25em;font-size:.9375em;color:{muted}");
+    list(&mut out, &text.notes, &notes);
+    // The row of the widget's buttons: the table's (here a disclosure, working without the
+    // script) and, kept invisible, the three downloads the script adds, so the row is as tall.
+    let button = format!("min-height:44px;box-sizing:border-box;padding:.25em .5em;border:1px solid {muted};border-radius:4px;white-space:nowrap");
     let table = &text.table;
-    let _ = write!(out, "<details><summary>{}</summary><table><caption>{}</caption><thead><tr>", t.show_table, escape(&table.caption));
+    let _ = write!(out, "<div style=\"display:flex;flex-wrap:wrap;gap:.5em;margin:.75em 0 0;align-items:flex-start\"><details style=\"max-width:100%;overflow-x:auto\"><summary style=\"{button};cursor:pointer\">{}</summary>", t.show_table);
+    let _ = write!(out, "<table style=\"border-collapse:collapse;font-size:.9375em;margin-top:.75em\"><caption style=\"text-align:left;font-weight:600\">{}</caption><thead><tr>", escape(&table.caption));
     for h in &table.headers {
         let _ = write!(out, "<th scope=\"col\">{}</th>", escape(h));
     }
@@ -138,14 +152,19 @@ pub fn static_html(o: &Opened, region: &str, dark: bool) -> String {
         out.push_str("</tr>");
     }
     out.push_str("</tbody></table>");
-    list(&mut out, &table.footnotes);
-    let _ = write!(out, "</details><p style=\"font-size:.875em\">{}</p></div>", escape(&o.source));
+    list(&mut out, &table.footnotes, "list-style:none;padding:0;font-size:.875em");
+    // As the widget's: one group of three inline buttons, wrapping within it.
+    out.push_str("</details><span aria-hidden=\"true\" style=\"visibility:hidden\">");
+    for word in [t.download_png, t.download_svg, t.download_csv] {
+        let _ = write!(out, "<span style=\"{button};display:inline-block\">{word}</span>");
+    }
+    let _ = write!(out, "</span></div><p style=\"font-size:.875em;color:{muted};margin:.5em 0 0\">{}</p></div>", escape(&o.source));
     out
 }
 
-fn list(out: &mut String, items: &[String]) {
+fn list(out: &mut String, items: &[String], style: &str) {
     if !items.is_empty() {
-        out.push_str("<ul>");
+        let _ = write!(out, "<ul style=\"{style}\">");
         for n in items {
             let _ = write!(out, "<li>{}</li>", escape(n));
         }

@@ -210,7 +210,7 @@ class Widget {
   // Where the core cannot run: the page's own fallback content, and no dead controls.
   showFallback(show) { this.fallback.classList.toggle("is-show", show), this.showControls(!show); }
   // While the core loads, only a note: empty controls would be no use, and laid out twice.
-  showLoading(text) { setText(this.loading, text || ""), this.showControls(!text); }
+  showLoading(text) { setText(this.loading, text || ""), this.showControls(!text && !this.fallback.classList.contains("is-show")); }
   // Changes in one task render once, in a microtask, as one history entry (`changed`: attributes).
   update(changed) {
     this.hashChanged ||= !!changed;
@@ -301,7 +301,7 @@ class Widget {
     // Taking over a static rendering: the chart drawn in its box, the widget no shorter, so nothing moves.
     const svg = this.fallback.classList.contains("is-show") && this.host.querySelector(":scope > .is-static svg");
     this.takeover = svg ? svg.getBoundingClientRect() : null;
-    setProp(this.wrap.style, "minHeight", svg ? this.wrap.getBoundingClientRect().height + "px" : "");
+    setProp(this.wrap.style, "minHeight", svg ? this.fallback.getBoundingClientRect().height + "px" : "");
     this.showFallback(false);
     this.fillTabs(page.view, offered);
     this.cohortField.hidden = !page.cohort || controls === "none";
@@ -408,7 +408,7 @@ class Widget {
     const m = box || this.measure();
     this.wrap.classList.toggle("is-dark", m.dark);
     const [t, canvas, width] = [this.takeover, this.canvas, (this.width = m.width)];
-    const size = this.call((c) => c.layout(t ? t.width : width, window.devicePixelRatio || 1, t ? t.height : 0)).value;
+    const size = this.call((c) => c.layout(t ? Math.min(t.width, width) : width, window.devicePixelRatio || 1, t ? t.height : 0)).value;
     if (!size) return;
     // Only what changed: setting a canvas's size, even to the same, clears and reallocates it.
     setProp(canvas, "width", size.width);

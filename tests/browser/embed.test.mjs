@@ -7,12 +7,10 @@
 // tiny server on 127.0.0.1 started here. One browser for the whole file.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import http from "node:http";
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { join, normalize, extname, sep } from "node:path";
-import { launch, fileUrl, canvasInk, tableText, pick, ROOT, SCREENSHOTS, TEST_BUILD } from "./helpers.mjs";
+import { join } from "node:path";
+import { launch, serve, fileUrl, canvasInk, tableText, pick, ROOT, SCREENSHOTS, TEST_BUILD } from "./helpers.mjs";
 
 let browser;
 let server;
@@ -23,29 +21,9 @@ const HEADERS = {
   "/tests/pages/csp-header.html": { "Content-Security-Policy": "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'" },
 };
 
-// The repository, read-only, on 127.0.0.1 and an ephemeral port.
-function serve() {
-  const types = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8" };
-  return http.createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, "http://127.0.0.1").pathname);
-    const file = normalize(join(ROOT, path));
-    if (path === "/favicon.ico" || !file.startsWith(ROOT + sep)) {
-      res.writeHead(path === "/favicon.ico" ? 204 : 403).end();
-      return;
-    }
-    try {
-      const body = await readFile(file);
-      res.writeHead(200, { "Content-Type": types[extname(file)] || "application/octet-stream", "Cache-Control": "no-store", ...(HEADERS[path] || {}) });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-}
-
 before(async () => {
   browser = await launch();
-  server = serve();
+  server = serve(HEADERS);
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${server.address().port}`;
 });

@@ -2,7 +2,9 @@
 import { chromium } from "playwright-core";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, dirname } from "node:path";
+import { join, dirname, normalize, extname, sep } from "node:path";
+import { readFile } from "node:fs/promises";
+import http from "node:http";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -99,4 +101,25 @@ export async function axe(page) {
 // readies at least), or rejects after `timeout`.
 export async function allReady(page, count, timeout = 10000) {
   await page.waitForFunction((n) => (window.__readyCount || 0) >= n, count, { timeout });
+}
+
+// The repository, read-only, over HTTP (listen on 127.0.0.1 and an ephemeral port); `headers`:
+// path → extra response headers (a CSP, say).
+export function serve(headers = {}) {
+  const types = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8" };
+  return http.createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, "http://127.0.0.1").pathname);
+    const file = normalize(join(ROOT, path));
+    if (path === "/favicon.ico" || !file.startsWith(ROOT + sep)) {
+      res.writeHead(path === "/favicon.ico" ? 204 : 403).end();
+      return;
+    }
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { "Content-Type": types[extname(file)] || "application/octet-stream", "Cache-Control": "no-store", ...(headers[path] || {}) });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
 }
