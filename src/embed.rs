@@ -12,7 +12,7 @@
 use crate::chart::svg::{escape, write as write_svg, SvgKind};
 use crate::chart::{RGBColor, DARK, LIGHT};
 use crate::views::Opened;
-use crate::text::{texts, Lang};
+use crate::text::{texts, Lang, Table};
 use crate::views::ViewKind;
 use std::fmt::Write as _;
 
@@ -138,7 +138,22 @@ pub fn static_html(o: &Opened, region: &str, dark: bool) -> String {
     let button = format!("min-height:44px;box-sizing:border-box;padding:.25em .5em;border:1px solid {muted};border-radius:4px;white-space:nowrap");
     let table = &text.table;
     let _ = write!(out, "<div style=\"display:flex;flex-wrap:wrap;gap:.5em;margin:.75em 0 0;align-items:flex-start\"><details style=\"max-width:100%;overflow-x:auto\"><summary style=\"{button};cursor:pointer\">{}</summary>", t.show_table);
-    let _ = write!(out, "<table style=\"border-collapse:collapse;font-size:.9375em;margin-top:.75em\"><caption style=\"text-align:left;font-weight:600\">{}</caption><thead><tr>", escape(&table.caption));
+    table_html(&mut out, table, "border-collapse:collapse;font-size:.9375em;margin-top:.75em", "text-align:left;font-weight:600");
+    list(&mut out, &table.footnotes, "list-style:none;padding:0;font-size:.875em");
+    // As the widget's: one group of three inline buttons, wrapping within it.
+    out.push_str("</details><span aria-hidden=\"true\" style=\"visibility:hidden\">");
+    for word in [t.download_png, t.download_svg, t.download_csv] {
+        let _ = write!(out, "<span style=\"{button};display:inline-block\">{word}</span>");
+    }
+    let _ = write!(out, "</span></div><p style=\"font-size:.875em;color:{muted};margin:.5em 0 0\">{}</p></div>", escape(&o.source));
+    out
+}
+
+/// A view's table as HTML: its caption, column headers and rows (each headed by its first cell),
+/// with `style` on the table and `caption_style` on the caption where they are not empty.
+pub fn table_html(out: &mut String, table: &Table, style: &str, caption_style: &str) {
+    let attr = |s: &str| if s.is_empty() { String::new() } else { format!(" style=\"{s}\"") };
+    let _ = write!(out, "<table{}><caption{}>{}</caption><thead><tr>", attr(style), attr(caption_style), escape(&table.caption));
     for h in &table.headers {
         let _ = write!(out, "<th scope=\"col\">{}</th>", escape(h));
     }
@@ -152,14 +167,6 @@ pub fn static_html(o: &Opened, region: &str, dark: bool) -> String {
         out.push_str("</tr>");
     }
     out.push_str("</tbody></table>");
-    list(&mut out, &table.footnotes, "list-style:none;padding:0;font-size:.875em");
-    // As the widget's: one group of three inline buttons, wrapping within it.
-    out.push_str("</details><span aria-hidden=\"true\" style=\"visibility:hidden\">");
-    for word in [t.download_png, t.download_svg, t.download_csv] {
-        let _ = write!(out, "<span style=\"{button};display:inline-block\">{word}</span>");
-    }
-    let _ = write!(out, "</span></div><p style=\"font-size:.875em;color:{muted};margin:.5em 0 0\">{}</p></div>", escape(&o.source));
-    out
 }
 
 fn list(out: &mut String, items: &[String], style: &str) {

@@ -10,6 +10,7 @@
 //! - [`sri`] gives the `integrity="sha384-…"` value for the snippet.
 
 use base64::Engine;
+use intro_status::chart::svg::escape as esc;
 use intro_status::chart::LIGHT;
 use intro_status::data::{Dataset, Embedded};
 use intro_status::place::Place;
@@ -119,20 +120,6 @@ fn page(script: &str, fallback: &str) -> Result<String, String> {
     html.push_str(&inline);
     html.push_str("</script>\n</body>\n</html>\n");
     Ok(html)
-}
-
-fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 
@@ -332,23 +319,7 @@ fn static_text(text: &ViewText) -> String {
     let mut out = String::new();
     let _ = write!(out, "<p>{}</p>", esc(&text.summary));
     let t = &text.table;
-    let _ = write!(out, "<table><caption>{}</caption><thead><tr>", esc(&t.caption));
-    for h in &t.headers {
-        let _ = write!(out, "<th scope=\"col\">{}</th>", esc(h));
-    }
-    out.push_str("</tr></thead><tbody>");
-    for row in &t.rows {
-        out.push_str("<tr>");
-        for (i, cell) in row.iter().enumerate() {
-            if i == 0 {
-                let _ = write!(out, "<th scope=\"row\">{}</th>", esc(cell));
-            } else {
-                let _ = write!(out, "<td>{}</td>", esc(cell));
-            }
-        }
-        out.push_str("</tr>");
-    }
-    out.push_str("</tbody></table>");
+    intro_status::embed::table_html(&mut out, t, "", "");
     for list in [&t.footnotes, &text.notes] {
         if !list.is_empty() {
             out.push_str("<ul>");
