@@ -9,11 +9,10 @@
 //! `<style>`: only elements and inline `style` attributes any HTML block accepts, so two snippets
 //! can share a page and a CMS's sanitiser has little to strip.
 
-use crate::chart::svg::{escape, write as write_svg, SvgKind};
-use crate::chart::{RGBColor, DARK, LIGHT};
-use crate::views::Opened;
+use crate::chart::svg::{escape, hex, write as write_svg, SvgKind};
+use crate::chart::{DARK, LIGHT};
 use crate::text::{texts, Lang, Table};
-use crate::views::ViewKind;
+use crate::views::{Opened, ViewKind};
 use std::fmt::Write as _;
 
 /// The static chart's drawing, in CSS pixels at text scale 1: shown at its box's width (at most
@@ -117,8 +116,7 @@ pub fn static_html(o: &Opened, region: &str, dark: bool) -> String {
     let t = texts(o.lang);
     let text = o.text();
     let theme = if dark { &DARK } else { &LIGHT };
-    let hex = |c: RGBColor| format!("#{:02x}{:02x}{:02x}", c.0, c.1, c.2);
-    let (bg, fg, muted) = (hex(theme.background), hex(theme.text), hex(theme.muted));
+    let [bg, fg, muted] = [theme.background, theme.text, theme.muted].map(|c| hex((c.0, c.1, c.2)));
     // The live widget's box and text styles (www/widget.css), said inline: the same look before
     // the script as after it, whatever the page's own styles, so the take-over moves nothing.
     let mut out = format!(

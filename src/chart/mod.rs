@@ -16,7 +16,7 @@ pub use plotters::coord::Shift;
 
 use crate::outcome::stats::Estimate;
 use crate::outcome::Share;
-use crate::text::{format_percent, texts, Lang};
+use crate::text::{format_percent, short_word, texts, Lang};
 use plotters::coord::types::{RangedCoordf64, RangedCoordi32};
 
 /// What every view draws on: the recorder's area (see [`record`]).
@@ -103,11 +103,16 @@ pub struct Layout {
 pub fn layout(width: f64, dpr: f64) -> Layout {
     let css_width = if width > 0.0 { width.min(WIDTH as f64) } else { WIDTH as f64 };
     let css_height = (css_width * 0.62).clamp(300.0, HEIGHT as f64).round();
+    boxed(css_width, css_height, dpr, (css_width / WIDTH as f64).clamp(MIN_SHRINK, 1.0))
+}
+
+/// A box of `css_width` × `css_height` CSS pixels at a device pixel ratio (1 where the page gave
+/// none that makes sense), its text shrunk (or grown) by `shrink`.
+fn boxed(css_width: f64, css_height: f64, dpr: f64, shrink: f64) -> Layout {
     let dpr = if dpr > 0.0 && dpr.is_finite() { dpr } else { 1.0 };
-    let shrink = (css_width / WIDTH as f64).clamp(MIN_SHRINK, 1.0);
     Layout {
         css_width: css_width.round() as u32,
-        css_height: css_height as u32,
+        css_height: css_height.round() as u32,
         width: (css_width * dpr).round() as u32,
         height: (css_height * dpr).round() as u32,
         scale: dpr * shrink,
@@ -119,16 +124,8 @@ pub fn layout(width: f64, dpr: f64) -> Layout {
 /// static chart's text had there ([`crate::embed::STATIC_SIZE`] drawn at text scale 1, shown at
 /// `width`), but never below 9 CSS pixels.
 pub fn takeover(width: f64, height: f64, dpr: f64) -> Layout {
-    let dpr = if dpr > 0.0 && dpr.is_finite() { dpr } else { 1.0 };
     let (w, h) = (width.clamp(1.0, 4.0 * WIDTH as f64), height.clamp(1.0, 4.0 * HEIGHT as f64));
-    let shrink = (w / crate::embed::STATIC_SIZE.0 as f64).clamp(MIN_SHRINK, 1.5);
-    Layout {
-        css_width: w.round() as u32,
-        css_height: h.round() as u32,
-        width: (w * dpr).round() as u32,
-        height: (h * dpr).round() as u32,
-        scale: dpr * shrink,
-    }
+    boxed(w, h, dpr, (w / crate::embed::STATIC_SIZE.0 as f64).clamp(MIN_SHRINK, 1.5))
 }
 
 /// The smallest text a chart draws, before shrinking; and the most a narrow chart shrinks its
@@ -598,15 +595,8 @@ pub(crate) fn line_chart<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec
         // Neighbouring gaps of one reason share one label, centred under them.
         let mut gaps: Vec<(i32, i32, &str)> = Vec::new();
         for (i, (x, share)) in spec.xs.iter().zip(line.points).enumerate() {
-            let why = match share {
-                Share::Suppressed { .. } => t.suppressed_short,
-                Share::NotYet => t.not_yet_short,
-                Share::NotApplicable => t.not_applicable_short,
-                Share::Incomplete { .. } => t.cell_incomplete,
-                Share::NoCompleters => t.cell_no_completers,
-                // Said once, in the notes (divided), or plain from the table (no data).
-                Share::Divided | Share::NoData | Share::Published { .. } => continue,
-            };
+            // Divided and no data have no short word: said once, in the notes, or plain from the table.
+            let Some(why) = short_word(share, t) else { continue };
             match gaps.last_mut() {
                 Some((_, to, w)) if *w == why && i > 0 && spec.xs[i - 1] == *to => *to = *x,
                 _ => gaps.push((*x, *x, why)),

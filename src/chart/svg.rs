@@ -111,12 +111,16 @@ fn stroke(s: &Stroke) -> String {
 
 /// ` fill="#RRGGBB"` (or stroke), with its opacity where the colour is not opaque.
 fn paint(attr: &str, c: BackendColor) -> String {
-    let (r, g, b) = c.rgb;
-    let mut out = format!(" {attr}=\"#{r:02X}{g:02X}{b:02X}\"");
+    let mut out = format!(" {attr}=\"{}\"", hex(c.rgb));
     if c.alpha < 1.0 {
         let _ = write!(out, " {attr}-opacity=\"{}\"", hundredths((c.alpha.max(0.0) * 100.0).round() as u32));
     }
     out
+}
+
+/// A colour as CSS and SVG write it: `#RRGGBB`.
+pub fn hex((r, g, b): (u8, u8, u8)) -> String {
+    format!("#{r:02X}{g:02X}{b:02X}")
 }
 
 /// `n` hundredths as a decimal with no trailing zeros: 1250 → "12.5", 900 → "9", 5 → "0.05".

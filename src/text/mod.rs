@@ -814,29 +814,30 @@ pub(crate) fn share_cell(share: &Share, lang: Lang, used: &mut Vec<Share>) -> St
         used.push(key);
     }
     match share {
-        Share::Suppressed { .. } => t.suppressed_short,
-        Share::NotYet => t.not_yet_short,
-        Share::NotApplicable => t.not_applicable_short,
-        Share::Incomplete { .. } => t.cell_incomplete,
-        Share::NoCompleters => t.cell_no_completers,
-        Share::Divided | Share::NoData => "–",
         Share::Published { .. } => unreachable!(),
+        other => short_word(other, t).unwrap_or("–"),
     }
     .to_string()
+}
+
+/// The short word a gap in the figures has in a table cell or under a chart ("skjult", "ingen", …),
+/// one per symbol; `None` for a published share and for those only said in full (divided, no data).
+pub(crate) fn short_word(share: &Share, t: &Texts) -> Option<&'static str> {
+    match share {
+        Share::Suppressed { .. } => Some(t.suppressed_short),
+        Share::NotYet => Some(t.not_yet_short),
+        Share::NotApplicable => Some(t.not_applicable_short),
+        Share::Incomplete { .. } => Some(t.cell_incomplete),
+        Share::NoCompleters => Some(t.cell_no_completers),
+        Share::Divided | Share::NoData | Share::Published { .. } => None,
+    }
 }
 
 pub(crate) fn footnotes(used: &[Share], lang: Lang) -> Vec<String> {
     let t = texts(lang);
     used.iter()
         .map(|s| {
-            let cell = match s {
-                Share::Suppressed { .. } => t.suppressed_short,
-                Share::NotYet => t.not_yet_short,
-                Share::NotApplicable => t.not_applicable_short,
-                Share::Incomplete { .. } => t.cell_incomplete,
-                Share::NoCompleters => t.cell_no_completers,
-                _ => "–",
-            };
+            let cell = short_word(s, t).unwrap_or("–");
             let meaning = match s {
                 Share::Incomplete { .. } => t.incomplete.to_string(),
                 Share::NoData => t.no_data.to_string(),
