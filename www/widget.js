@@ -262,8 +262,8 @@ class Widget {
   }
   render() {
     const [tag, offer] = [langTag(this.host), this.attr("views")];
-    const first = !uiCache[tag + "|" + offer];
-    const got = this.call((c) => uiCache[tag + "|" + offer] || (uiCache[tag + "|" + offer] = c.ui(tag, offer)));
+    const key = tag + "|" + offer, first = !uiCache[key];
+    const got = this.call((c) => uiCache[key] || (uiCache[key] = c.ui(tag, offer)));
     if (got.crashed) return;
     const [ui, t, controls] = [(this.ui = got.value), got.value.texts, this.attr("controls")];
     if (first && ui.warning) console.warn("intro-status: " + ui.warning);

@@ -32,10 +32,14 @@ pub fn write_pages(dist: &Path, integrity: &str) -> Result {
     Ok(())
 }
 
-fn radios(out: &mut String, legend: &str, name: &str, options: &[(&str, &str)]) {
+/// The three languages, each by its own name.
+const LANGUAGES: [(Lang, &str); 3] = [(Lang::Nb, "Bokmål"), (Lang::Nn, "Nynorsk"), (Lang::En, "English")];
+
+/// A group of radio buttons, the one whose value is `checked` chosen.
+fn radios(out: &mut String, legend: &str, name: &str, options: &[(&str, &str)], checked: &str) {
     let _ = write!(out, "<fieldset><legend>{legend}</legend>");
-    for (i, (value, label)) in options.iter().enumerate() {
-        let checked = if i == 0 { " checked" } else { "" };
+    for (value, label) in options {
+        let checked = if *value == checked { " checked" } else { "" };
         let _ = write!(out, "<label><input type=\"radio\" name=\"{name}\" value=\"{value}\"{checked}> {label}</label>");
     }
     out.push_str("</fieldset>");
@@ -57,7 +61,7 @@ fn page(t: &BuilderTexts, integrity: &str, script: &str) -> String {
     html.push_str("<nav aria-label=\"");
     html.push_str(t.languages);
     html.push_str("\"><ul class=\"langs\">");
-    for (l, name) in [(Lang::Nb, "Bokmål"), (Lang::Nn, "Nynorsk"), (Lang::En, "English")] {
+    for (l, name) in LANGUAGES {
         let current = if l == lang { " aria-current=\"page\"" } else { "" };
         let _ = write!(html, "<li><a href=\"{}\" lang=\"{}\"{current}>{name}</a></li>", file_name(l), l.code());
     }
@@ -82,10 +86,9 @@ fn page(t: &BuilderTexts, integrity: &str, script: &str) -> String {
         let _ = write!(html, "<label><input type=\"checkbox\" name=\"views\" value=\"{}\" checked> {}</label>", kind.key(), kind.name(lang));
     }
     html.push_str("</fieldset>");
-    radios(&mut html, t.languages, "lang", &[(lang.code(), lang_name(lang)), ("nb", "Bokmål"), ("nn", "Nynorsk"), ("en", "English")]
-        .iter().enumerate().filter(|(i, (c, _))| *i == 0 || *c != lang.code()).map(|(_, o)| *o).collect::<Vec<_>>());
-    radios(&mut html, t.theme, "theme", &[("", t.theme_auto), ("light", t.theme_light), ("dark", t.theme_dark)]);
-    radios(&mut html, t.controls, "controls", &[("", t.controls_all), ("views", t.controls_views), ("none", t.controls_none)]);
+    radios(&mut html, t.languages, "lang", &LANGUAGES.map(|(l, name)| (l.code(), name)), lang.code());
+    radios(&mut html, t.theme, "theme", &[("", t.theme_auto), ("light", t.theme_light), ("dark", t.theme_dark)], "");
+    radios(&mut html, t.controls, "controls", &[("", t.controls_all), ("views", t.controls_views), ("none", t.controls_none)], "");
     let _ = write!(html, "<p><label><input type=\"checkbox\" name=\"cohort\"> {}</label></p>", t.cohort);
     let _ = writeln!(html, "<p><label for=\"src\">{}</label><input id=\"src\" name=\"src\" value=\"/assets/intro-status.js\" spellcheck=\"false\"></p></form>", t.src);
     let _ = write!(html, "<section aria-labelledby=\"preview-h\"><h2 id=\"preview-h\">{}</h2>\n<intro-status id=\"preview\" kommune=\"0301\" lang=\"{}\"></intro-status></section>\n", t.preview, lang.code());
@@ -99,14 +102,6 @@ fn page(t: &BuilderTexts, integrity: &str, script: &str) -> String {
     }
     let _ = write!(html, "</section>\n<p><a href=\"index.html\">{}</a></p>\n</main>\n<script src=\"intro-status.js\"></script>\n<script>\n{script}</script>\n</body>\n</html>\n", t.back);
     html
-}
-
-fn lang_name(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Nb => "Bokmål",
-        Lang::Nn => "Nynorsk",
-        Lang::En => "English",
-    }
 }
 
 const CSS: &str = "body{font-family:system-ui,-apple-system,\"Segoe UI\",Roboto,sans-serif;margin:0 auto;max-width:860px;padding:1rem;color:#1a1a1a;background:#fff;line-height:1.5}\n\
