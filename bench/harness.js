@@ -3,8 +3,19 @@
 // the moment the page's own scripts start loading. A chart counts as drawn when its page announces
 // it with `drawn` (bubbling, `detail.kommune`) and style and layout are flushed; "next frame" waits
 // for the frame after that (requestAnimationFrame, then a task, i.e. after the frame's paint).
+// Beside these (from `t0`), `B.t0` is when that was after navigation, and `B.cls` the page's
+// layout shifts summed (PerformanceObserver `layout-shift`, from the start of the page).
 var BENCH = (function () {
-  var B = { drawn: null, painted: null, events: 0 };
+  var B = { drawn: null, painted: null, events: 0, cls: 0 };
+  try {
+    new PerformanceObserver(function (list) {
+      list.getEntries().forEach(function (e) {
+        if (!e.hadRecentInput) B.cls += e.value;
+      });
+    }).observe({ type: "layout-shift", buffered: true });
+  } catch (e) {
+    B.cls = NaN;
+  }
 
   function afterNextFrame(done) {
     requestAnimationFrame(function () {
