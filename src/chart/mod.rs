@@ -17,13 +17,51 @@ pub use plotters::coord::Shift;
 use crate::outcome::stats::Estimate;
 use crate::outcome::Share;
 use crate::text::{format_percent, short_word, texts, Lang};
+use plotters::coord::ranged1d::{KeyPointHint, NoDefaultFormatting, ValueFormatter};
 use plotters::coord::types::{RangedCoordf64, RangedCoordi32};
+use std::ops::Range;
 
 /// What every view draws on: the recorder's area (see [`record`]).
 pub type Area<'a> = DrawingArea<record::Recorder<'a>, Shift>;
 pub type DrawResult = Result<(), DrawingAreaErrorKind<std::convert::Infallible>>;
 pub type ChartResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
-type LineCtx<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordi32, RangedCoordf64>>;
+type LineCtx<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordi32, Linear>>;
+
+/// Every numeric axis here: plotters' `RangedCoordf64`, without its default label printer.
+/// Every axis that shows labels is given its own formatter (in the reader's language), so that
+/// printer was never called; but it was compiled in, and with it std's float formatting (some
+/// 18 KB of wasm). An axis given no formatter shows no label text.
+#[derive(Clone)]
+pub struct Linear(RangedCoordf64);
+
+impl From<Range<f64>> for Linear {
+    fn from(r: Range<f64>) -> Self {
+        Linear(r.into())
+    }
+}
+
+impl Ranged for Linear {
+    type FormatOption = NoDefaultFormatting;
+    type ValueType = f64;
+    fn map(&self, value: &f64, limit: (i32, i32)) -> i32 {
+        self.0.map(value, limit)
+    }
+    fn key_points<Hint: KeyPointHint>(&self, hint: Hint) -> Vec<f64> {
+        self.0.key_points(hint)
+    }
+    fn range(&self) -> Range<f64> {
+        self.0.range()
+    }
+    fn axis_pixel_range(&self, limit: (i32, i32)) -> Range<i32> {
+        self.0.axis_pixel_range(limit)
+    }
+}
+
+impl ValueFormatter<f64> for Linear {
+    fn format(_: &f64) -> String {
+        String::new()
+    }
+}
 
 /// The colours of a chart. Lines and text reach at least 4.5:1 against `background` (lines need
 /// only 3:1; they get text contrast anyway, since their labels are drawn in the same colour).
@@ -455,7 +493,7 @@ pub(crate) fn line_chart<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec
         .margin_top(px(6.0, s) as u32)
         .x_label_area_size(px(44.0, s) as u32)
         .y_label_area_size(px(58.0, s) as u32)
-        .build_cartesian_2d(first - 1..last + 1, 0f64..100f64)?;
+        .build_cartesian_2d(first - 1..last + 1, Linear::from(0f64..100f64))?;
     let xs = spec.xs.clone();
     let every = if step_px >= 13.0 * 2.8 * s { 1 } else if step_px >= 13.0 * 1.4 * s { 2 } else { 3 };
     themed(chart.configure_mesh().disable_x_mesh(), p)
@@ -646,7 +684,7 @@ fn draw_later<DB: DrawingBackend>(
         .margin_top(px(6.0, s) as u32)
         .x_label_area_size(px(44.0, s) as u32)
         .y_label_area_size(0)
-        .build_cartesian_2d(first - 1..last + 1, 0f64..100f64)?;
+        .build_cartesian_2d(first - 1..last + 1, Linear::from(0f64..100f64))?;
     let ends = [first, last];
     themed(chart.configure_mesh().disable_x_mesh(), p)
         .x_labels((last - first + 3) as usize)
@@ -826,7 +864,7 @@ pub(crate) fn legend<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, items: &
 }
 
 /// A chart of rows over a numeric x axis.
-pub(crate) type RowsChart<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+pub(crate) type RowsChart<'a, DB> = ChartContext<'a, DB, Cartesian2d<Linear, Linear>>;
 
 /// A chart of horizontal rows `0..rows` (the first row at the top) over `0..x_max`, with room on
 /// the left for the widest of `labels` (13 px text), up to half the width.
@@ -845,11 +883,11 @@ pub(crate) fn rows_chart<'a, 'l, DB: DrawingBackend>(
         .margin_top(px(6.0, s) as u32)
         .x_label_area_size(px(40.0, s) as u32)
         .y_label_area_size(((widest + 16.0) * s).min(area.dim_in_pixel().0 as f64 * 0.5) as u32)
-        .build_cartesian_2d(0f64..x_max, 0f64..rows as f64)
+        .build_cartesian_2d(Linear::from(0f64..x_max), Linear::from(0f64..rows as f64))
 }
 
 pub(crate) fn interval_bar<DB: DrawingBackend>(
-    chart: &mut ChartContext<'_, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>,
+    chart: &mut RowsChart<'_, DB>,
     x: f64,
     e: &Estimate,
     color: RGBColor,

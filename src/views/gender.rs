@@ -173,12 +173,12 @@ fn gender<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &GenderView, tit
         .margin_top(px(26.0, s) as u32)
         .x_label_area_size(px(44.0, s) as u32)
         .y_label_area_size(px(58.0, s) as u32)
-        .build_cartesian_2d((first as f64 - 0.5)..(last as f64 + 0.5), 0f64..100f64)?;
+        .build_cartesian_2d(Linear::from((first as f64 - 0.5)..(last as f64 + 0.5)), Linear::from(0f64..100f64))?;
     themed(chart.configure_mesh().disable_x_mesh(), p)
         .x_labels(cohorts.len() * 2 + 1)
         .x_label_formatter(&|x| {
             let r = x.round();
-            if (x - r).abs() < 1e-6 && cohorts.contains(&(r as i32)) { format!("{r}") } else { String::new() }
+            if (x - r).abs() < 1e-6 && cohorts.contains(&(r as i32)) { (r as i32).to_string() } else { String::new() }
         })
         .y_labels(6)
         .y_label_formatter(&|y| format_percent(*y as u16, p.lang))

@@ -170,7 +170,7 @@ fn uncertainty<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &Uncertaint
         .margin_top(px(6.0, s) as u32)
         .x_label_area_size(px(44.0, s) as u32)
         .y_label_area_size(px(58.0, s) as u32)
-        .build_cartesian_2d(-0.6f64..(n as f64 + 2.1), 0f64..100f64)?;
+        .build_cartesian_2d(Linear::from(-0.6f64..(n as f64 + 2.1)), Linear::from(0f64..100f64))?;
     themed(chart.configure_mesh().disable_x_mesh(), p)
         .x_labels(0)
         .y_labels(6)

@@ -351,6 +351,26 @@ fn test() -> Result {
 mod tests {
     use super::*;
 
+    /// The vendored plotters-canvas (vendor/plotters-canvas/PATCHED.md) cannot run its own tests
+    /// here (they need a browser and wasm-bindgen-test): its `css_number` and the test beside it
+    /// are compiled alone with rustc and run.
+    #[test]
+    fn vendored_canvas_writes_numbers_as_css_reads_them() {
+        let src = std::fs::read_to_string(root().join("vendor/plotters-canvas/src/canvas.rs")).unwrap();
+        let start = src.find("/// `v` with at most three decimals").expect("css_number's doc line");
+        let end = start + src[start..].find("\n}\n").expect("css_number's end") + 3;
+        let tests = src.find("#[cfg(test)]\nmod css_number_tests").expect("its tests");
+        let dir = root().join("target/vendored-css-number");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("lib.rs"), format!("{}\n{}", &src[start..end], &src[tests..])).unwrap();
+        let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".into());
+        let built = Command::new(rustc).args(["--edition", "2021", "--test", "lib.rs", "-o", "css_number"]).current_dir(&dir).status().unwrap();
+        assert!(built.success());
+        let out = Command::new(dir.join("css_number")).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
+        assert!(String::from_utf8_lossy(&out.stdout).contains("1 passed"));
+    }
+
     #[test]
     fn strip_js_drops_comment_lines_and_indentation_only() {
         let js = "// a comment\nfunction f(a) {\n  /**\n   * doc\n   */\n  return a // kept: code\n    * 2;\n\n}\n/*! licence */\n";
