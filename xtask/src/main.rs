@@ -19,6 +19,7 @@ mod bench;
 mod builder;
 mod refresh;
 mod serve;
+mod minify;
 mod snippet;
 mod standalone;
 mod synth;
@@ -165,11 +166,11 @@ fn script(test_hooks: bool) -> Result<(String, usize)> {
         .args(["--target", "no-modules", "--no-typescript", "--remove-name-section", "--remove-producers-section", "--out-dir"])
         .arg(&bindgen_out)
         .arg(&wasm))?;
-    let glue = strip_js(&read_text(&bindgen_out.join("intro_status.js"))?);
+    let glue = read_text(&bindgen_out.join("intro_status.js"))?;
     let wasm_bytes = read(&bindgen_out.join("intro_status_bg.wasm"))?;
     let css = read_text(&root.join("www/widget.css"))?;
-    let shell = strip_js(&read_text(&root.join("www/widget.js"))?);
-    Ok((bundle(&glue, &wasm_bytes, &css, &shell, test_hooks), wasm_bytes.len()))
+    let shell = read_text(&root.join("www/widget.js"))?;
+    Ok((minify::minify(&bundle(&glue, &wasm_bytes, &css, &shell, test_hooks))?, wasm_bytes.len()))
 }
 
 /// Whether Cargo.toml's `[features]` table has `name`.
@@ -270,37 +271,6 @@ fn boot_json() -> String {
     serde_json::to_string(&map).expect("a map serializes")
 }
 
-/// JavaScript without its comment lines and indentation, which readers of the sources need and
-/// the page does not (about 4 KB gzip of the shell and the glue). Only whole lines go: a line
-/// that is a `//` comment, a `/* … */` block from its first line to its last, or empty; code
-/// lines lose only their leading spaces, and keep their line breaks, so no statement changes. A
-/// source with a template literal over several lines (whose spaces and lines are its value) is
-/// left as it is.
-fn strip_js(source: &str) -> String {
-    if source.lines().any(|l| l.matches('`').count() % 2 == 1) {
-        return source.to_string();
-    }
-    let mut out = String::with_capacity(source.len());
-    let mut in_block = false;
-    for line in source.lines() {
-        let code = line.trim_start();
-        if in_block {
-            in_block = !code.contains("*/");
-            continue;
-        }
-        if code.starts_with("/*") && !code.starts_with("/*!") {
-            in_block = !code.contains("*/");
-            continue;
-        }
-        if code.is_empty() || code.starts_with("//") {
-            continue;
-        }
-        out.push_str(code);
-        out.push('\n');
-    }
-    out
-}
-
 /// The browser tests' hooks, which the shell calls on their events (`TEST_HOOKS`): only in the
 /// tests' build, so that dist/ names none of them.
 const TEST_HOOKS: &str = "{ panic: function (core) { core.test_panic(); } }";
@@ -369,15 +339,6 @@ mod tests {
         let out = Command::new(dir.join("css_number")).output().unwrap();
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
         assert!(String::from_utf8_lossy(&out.stdout).contains("1 passed"));
-    }
-
-    #[test]
-    fn strip_js_drops_comment_lines_and_indentation_only() {
-        let js = "// a comment\nfunction f(a) {\n  /**\n   * doc\n   */\n  return a // kept: code\n    * 2;\n\n}\n/*! licence */\n";
-        assert_eq!(strip_js(js), "function f(a) {\nreturn a // kept: code\n* 2;\n}\n/*! licence */\n");
-        // A template literal over lines is its own value: the source stays as it is.
-        let template = "const s = `a\n  b`;\n// c\n";
-        assert_eq!(strip_js(template), template);
     }
 
     #[test]
