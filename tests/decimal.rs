@@ -19,9 +19,10 @@ fn every_share_and_interval_bound_as_std_prints_it() {
     for n in 1..=1500u32 {
         for x in 0..=n {
             check(100.0 * x as f64 / n as f64);
+            // The interval's bounds as the widget prints them: in per cent.
             let (lo, hi) = wilson(x, n).unwrap();
-            check(lo);
-            check(hi);
+            check(100.0 * lo);
+            check(100.0 * hi);
         }
     }
 }

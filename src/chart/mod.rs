@@ -207,7 +207,7 @@ impl TextBox {
     }
 
     /// The square of half-side `r` around `c`.
-    fn around(c: (i32, i32), r: i32) -> TextBox {
+    pub(crate) fn around(c: (i32, i32), r: i32) -> TextBox {
         TextBox { left: c.0 - r, right: c.0 + r, top: c.1 - r, bottom: c.1 + r }
     }
 
@@ -318,6 +318,8 @@ pub(crate) enum Marker {
     Circle,
     Square,
     Triangle,
+    /// Pointing down.
+    TriangleDown,
     Diamond,
 }
 
@@ -333,7 +335,7 @@ pub(crate) struct LineStyle {
 /// How far a line's point markers reach from their centre, in device pixels (a triangle one
 /// pixel further, see [`marker_glyph`]).
 pub(crate) fn marker_radius(style: LineStyle, s: f64) -> i32 {
-    px(style.width + 2.5, s) + matches!(style.marker, Marker::Triangle) as i32
+    px(style.width + 2.5, s) + matches!(style.marker, Marker::Triangle | Marker::TriangleDown) as i32
 }
 
 pub(crate) fn marker_glyph<DB: DrawingBackend>(marker: Marker, (x, y): (i32, i32), r: i32, style: ShapeStyle) -> DynElement<'static, DB, (i32, i32)> {
@@ -345,6 +347,10 @@ pub(crate) fn marker_glyph<DB: DrawingBackend>(marker: Marker, (x, y): (i32, i32
             // computes the corners with sin and cos at run time and fills even an outline).
             let (size, half_base) = (r + 1, (r + 1) * 866 / 1000);
             outline_or_fill(vec![(x, y - size), (x + half_base, y + size / 2), (x - half_base, y + size / 2), (x, y - size)], style)
+        }
+        Marker::TriangleDown => {
+            let (size, half_base) = (r + 1, (r + 1) * 866 / 1000);
+            outline_or_fill(vec![(x, y + size), (x + half_base, y - size / 2), (x - half_base, y - size / 2), (x, y + size)], style)
         }
         Marker::Diamond => outline_or_fill(vec![(x, y - r), (x + r, y), (x, y + r), (x - r, y), (x, y - r)], style),
     }

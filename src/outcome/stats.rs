@@ -70,6 +70,28 @@ pub fn pooled(subject: &Subject, cohorts: &[u16]) -> Option<Pooled> {
 }
 
 
+/// A cohort's published counts, in work or education and finished; a real zero who finished
+/// counts as (0, 0). `None` where either is suppressed or there is no cell.
+pub fn published_counts(subject: &Subject, cohort: u16) -> Option<(u32, u32)> {
+    let o = subject.outcome(cohort, 1, Gender::Alle)?;
+    match (o.finished(), o.count(Status::Arbutd)) {
+        (Cell::Value(0), _) => Some((0, 0)),
+        (Cell::Value(n), Cell::Value(x)) if x <= n => Some((x as u32, n as u32)),
+        _ => None,
+    }
+}
+
+/// The sum of published counts over exactly `cohorts`, if each is published and someone finished.
+pub fn pooled_over(subject: &Subject, cohorts: &[u16]) -> Option<Pooled> {
+    let (mut x, mut n) = (0, 0);
+    for &c in cohorts {
+        let (cx, cn) = published_counts(subject, c)?;
+        x += cx;
+        n += cn;
+    }
+    Some(Pooled { cohorts: cohorts.to_vec(), estimate: Estimate::new(x, n)? })
+}
+
 /// A former kommune's own pooled figure, shown where today's kommune has none because the former
 /// kommuner's counts cannot be summed (see [`super::Share::Incomplete`]).
 #[derive(Clone, Debug, PartialEq, Serialize)]

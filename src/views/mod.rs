@@ -151,6 +151,7 @@ registry! {
     FollowUp => followup::FollowUpView,
     Uncertainty => uncertainty::UncertaintyView,
     Similar => similar::SimilarView,
+    Ranking => ranking::RankingView,
     Country => country::CountryView,
 }
 

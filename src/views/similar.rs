@@ -4,7 +4,7 @@
 
 use super::{Figures, Words};
 use crate::chart::*;
-use crate::data::{Cell, Dataset, Gender, Status};
+use crate::data::Dataset;
 use crate::outcome::stats::*;
 use crate::outcome::*;
 use crate::place::Place;
@@ -62,28 +62,6 @@ pub struct Peer {
     pub pooled: Pooled,
 }
 
-/// A cohort's published counts, in work or education and finished; a real zero who finished
-/// counts as (0, 0). `None` where either is suppressed or there is no cell.
-fn published(subject: &Subject, cohort: u16) -> Option<(u32, u32)> {
-    let o = subject.outcome(cohort, 1, Gender::Alle)?;
-    match (o.finished(), o.count(Status::Arbutd)) {
-        (Cell::Value(0), _) => Some((0, 0)),
-        (Cell::Value(n), Cell::Value(x)) if x <= n => Some((x as u32, n as u32)),
-        _ => None,
-    }
-}
-
-/// The sum of published counts over exactly `cohorts`, if each is published and someone finished.
-fn pooled_over(subject: &Subject, cohorts: &[u16]) -> Option<Pooled> {
-    let (mut x, mut n) = (0, 0);
-    for &c in cohorts {
-        let (cx, cn) = published(subject, c)?;
-        x += cx;
-        n += cn;
-    }
-    Some(Pooled { cohorts: cohorts.to_vec(), estimate: Estimate::new(x, n)? })
-}
-
 /// Whether `a` is nearer than `b` to `n` by ratio: max(a, n)/min(a, n) < max(b, n)/min(b, n).
 fn nearer(a: u32, b: u32, n: u32) -> bool {
     let (a_hi, a_lo) = (a.max(n) as u64, a.min(n) as u64);
@@ -95,7 +73,7 @@ pub fn similar_view(ds: &Dataset, place: &Place) -> Option<SimilarView> {
     let code = place.code().to_string();
     let s = subjects(ds, place);
     let all = cohorts(ds, 1);
-    let cohorts: Vec<u16> = all.iter().copied().filter(|&c| published(&s.kommune, c).is_some()).collect();
+    let cohorts: Vec<u16> = all.iter().copied().filter(|&c| published_counts(&s.kommune, c).is_some()).collect();
     let own = pooled_over(&s.kommune, &cohorts);
     let mut view =
         SimilarView { code, name: s.name.clone(), cohorts, own: None, missing: None, range: None, qualifying: 0, peers: Vec::new(), formers: Vec::new(), goal: GOAL_PERCENT };
