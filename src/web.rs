@@ -223,6 +223,11 @@ impl View {
     }
 
     /// The figures as CSV with the source line and the meaning of their marks.
+    /// The table's rows ordered by column `col` (see [`crate::text::Table::sorted_rows`]).
+    pub fn rows(&self, col: usize, descending: bool) -> Result<JsValue, JsError> {
+        to_js(&self.opened.text().table.sorted_rows(col, descending))
+    }
+
     pub fn csv(&self) -> String {
         self.opened.csv()
     }

@@ -163,3 +163,25 @@ fn the_notes_state_the_rule_and_count_the_marks() {
     let row = t.table.rows.iter().find(|r| r[1] == "Vestvågøy").unwrap();
     assert_eq!(row[2], "2013");
 }
+
+#[test]
+fn the_table_sorts_by_any_column_numbers_as_numbers() {
+    let t = text(&ranking("4601"), Lang::Nb).table;
+    let column = |rows: &[Vec<String>], c: usize| rows.iter().map(|r| r[c].clone()).collect::<Vec<_>>();
+    // By finished, ascending: 20 before 101 before 614 (as text, "101" would come first).
+    let by_finished = column(&t.sorted_rows(4, false), 4);
+    let numbers: Vec<u32> = by_finished.iter().map(|c| c.replace(['\u{a0}', ' '], "").parse().unwrap()).collect();
+    assert!(numbers.windows(2).all(|w| w[0] <= w[1]), "{by_finished:?}");
+    assert_eq!(numbers[0], 20);
+    // By per cent, descending: the table's own order; "57,8" read as 57.8.
+    assert_eq!(column(&t.sorted_rows(5, true), 1), column(&t.rows, 1));
+    // By name: Norwegian order, Å after Ø; rows that tie keep their order.
+    let names = column(&t.sorted_rows(1, false), 1);
+    assert!(names.windows(2).all(|w| intro_status::text::sort_key(&w[0]) <= intro_status::text::sort_key(&w[1])), "{names:?}");
+    let last = names.iter().rposition(|n| n.starts_with('Ø')).unwrap_or(0);
+    assert!(names[last..].iter().skip(1).all(|n| n.starts_with('Å')), "{names:?}");
+    // A column of words and empty cells: in alphabetical order, the empty ones first.
+    let against = column(&t.sorted_rows(8, false), 8);
+    assert_eq!(against.first().map(String::as_str), Some(""));
+    assert_eq!(against.last().map(String::as_str), Some("under"));
+}

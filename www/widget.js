@@ -46,6 +46,9 @@ function el(tag, attrs, content) {
   return node;
 }
 
+// A table row: its first cell heads it.
+const tableRow = (cells) => el("tr", null, cells.map((c, i) => el(i ? "td" : "th", i ? null : { scope: "row" }, c)));
+
 // Written only when changed: the same text rewritten still costs a layout of the whole widget.
 const setProp = (obj, key, value) => { if (obj[key] !== value) obj[key] = value; };
 const setText = (node, text) => setProp(node, "textContent", text);
@@ -157,6 +160,7 @@ class Widget {
       this.set("view", tab.getAttribute("data-view"));
     });
     on(this.toggle, "click", () => this.showTable(this.tableWrap.hidden));
+    on(this.tableWrap, "click", (e) => e.target.closest(".is-sort") && this.sortBy(e.target.closest(".is-sort")));
     for (const kind of ["png", "svg", "csv"]) on(this[kind + "Button"], "click", () => this.download(kind));
     // A new width (the page's layout, a phone turned, shown after starting hidden): draw again.
     const resized = (entries) => Math.round(entries[0].contentRect.width) && Math.round(entries[0].contentRect.width) !== this.width && this.drawChart();
@@ -180,10 +184,8 @@ class Widget {
   }
   // Out of the page: let go of the View and of all outside the widget that holds it.
   detach() {
-    this.attached = false;
-    this.release();
-    drop(widgets, this);
-    drop(drawQueue, this);
+    this.attached = false; this.release();
+    drop(widgets, this); drop(drawQueue, this);
     if (nearby) nearby.unobserve(this.host);
     if (this.resize) this.resize.disconnect();
     if (this.pixelQuery) this.pixelQuery.removeEventListener("change", this.onPixelRatio);
@@ -196,10 +198,8 @@ class Widget {
   watchPixelRatio() {
     if (!window.matchMedia || this.pixelQuery) return;
     (this.pixelQuery = matchMedia("(resolution: " + (window.devicePixelRatio || 1) + "dppx)")).addEventListener("change", (this.onPixelRatio = () => {
-      this.pixelQuery.removeEventListener("change", this.onPixelRatio);
-      this.pixelQuery = null;
-      this.drawChart();
-      this.watchPixelRatio();
+      this.pixelQuery.removeEventListener("change", this.onPixelRatio); this.pixelQuery = null;
+      this.drawChart(); this.watchPixelRatio();
     }));
   }
   // Changes state through the element's attributes, so the page (and the URL hash) can follow.
@@ -249,16 +249,13 @@ class Widget {
       } catch (err) {
         // A trap (a Rust panic under panic=abort) leaves the instance unusable: start a new one.
         if (!(err instanceof WebAssembly.RuntimeError)) return { value: null, error: messageOf(err), crashed: false };
-        core = null;
-        generation++;
+        core = null; generation++;
         this.crashNote = bootTexts(this.lang).crashed + (lastPanic.split("\n").slice(0, 2).join(" ") || messageOf(err));
-        lastPanic = "";
-        this.showMessage(this.crashNote);
+        lastPanic = ""; this.showMessage(this.crashNote);
       }
     }
     this.core = this.view = null;
-    this.update();
-    return CRASHED;
+    this.update(); return CRASHED;
   }
   render() {
     const [tag, offer] = [langTag(this.host), this.attr("views")];
@@ -312,13 +309,22 @@ class Widget {
     setText(this.title, page.title);
     setText(this.summary, page.summary);
     this.refill(this.notes, page.notes.join("\n"), () => page.notes.map((n) => el("li", null, n)));
-    const row = (cells, head) => el("tr", null, cells.map((c, i) => (head || i === 0 ? el("th", { scope: head ? "col" : "row" }, c) : el("td", null, c))));
-    this.tableWrap.replaceChildren(el("table", null, [el("caption", { id: this.id + "-caption" }, page.table.caption), el("thead", null, [row(page.table.headers, true)]),
-      el("tbody", null, page.table.rows.map((r) => row(r)))]), el("ul", { class: "is-footnotes" }, page.table.footnotes.map((n) => el("li", null, n))));
+    // Each column's header is a button that orders the rows by it (sortBy).
+    const head = el("tr", null, page.table.headers.map((c, i) => el("th", { scope: "col" }, [el("button", { type: "button", class: "is-sort", "data-col": i }, c)])));
+    this.tableWrap.replaceChildren(el("table", null, [el("caption", { id: this.id + "-caption" }, page.table.caption), el("thead", null, [head]),
+      this.tableBody = el("tbody", null, page.table.rows.map(tableRow))]), el("ul", { class: "is-footnotes" }, page.table.footnotes.map((n) => el("li", null, n))));
     // Changes of kommune or view are announced once, politely.
     if (this.lastAnnounced !== page.title) this.live.textContent = this.lastAnnounced = page.title;
     this.readyPending = true;
     queueDraw(this);
+  }
+  // A column's rows in the core's order (numbers as numbers): ascending, then descending.
+  sortBy(button) {
+    const th = button.parentNode, descending = th.getAttribute("aria-sort") === "ascending";
+    const rows = this.call(() => this.view.rows(+button.getAttribute("data-col"), descending)).value;
+    if (!rows) return;
+    for (const h of th.parentNode.children) h.toggleAttribute("aria-sort", h === th) && h.setAttribute("aria-sort", descending ? "descending" : "ascending");
+    this.tableBody.replaceChildren(...rows.map(tableRow));
   }
   // The table under the chart, or not; where the chart cannot be drawn, instead of it.
   showTable(show) {

@@ -805,6 +805,41 @@ pub struct Table {
     pub footnotes: Vec<String>,
 }
 
+impl Table {
+    /// The rows ordered by column `col` (its header's button in the widget): by number where
+    /// the cell is one as the table writes it ("1 234", "57,8", "62 %"), numbers before words
+    /// and gaps, words in Norwegian alphabetical order; rows that tie keep their order.
+    pub fn sorted_rows(&self, col: usize, descending: bool) -> Vec<Vec<String>> {
+        let key = |row: &Vec<String>| {
+            let cell = row.get(col).map_or("", String::as_str);
+            (number(cell).is_none(), number(cell).unwrap_or(0), sort_key(cell))
+        };
+        let mut rows = self.rows.clone();
+        crate::sort::sort_by(&mut rows, |a, b| match descending && key(a).0 == key(b).0 {
+            true => key(b) < key(a),
+            false => key(a) < key(b),
+        });
+        rows
+    }
+}
+
+/// A table cell's number in thousandths ("1 234" → 1 234 000, "57,8" → 57 800, "62 %" → 62 000),
+/// read without std's float parsing; `None` for anything else (words, "–", year ranges).
+fn number(cell: &str) -> Option<i64> {
+    let s: String = cell.chars().filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '%')).collect();
+    let (neg, s) = match s.strip_prefix(['-', '−']) {
+        Some(rest) => (true, rest),
+        None => (false, s.as_str()),
+    };
+    let (int, frac) = s.split_once([',', '.']).unwrap_or((s, ""));
+    if int.is_empty() || frac.len() > 3 || !int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit()) || int.len() > 12 {
+        return None;
+    }
+    let digits = |d: &str| d.bytes().fold(0i64, |n, b| n * 10 + (b - b'0') as i64);
+    let v = digits(int) * 1000 + digits(frac) * [1000, 100, 10, 1][frac.len()];
+    Some(if neg { -v } else { v })
+}
+
 /// A share as a table cell: the per cent, or a short word that a footnote explains.
 pub(crate) fn share_cell(share: &Share, lang: Lang, used: &mut Vec<Share>) -> String {
     let t = texts(lang);

@@ -3,9 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { launch, open, fileUrl, canvasInk, ROOT, SCREENSHOTS } from "./helpers.mjs";
-
-const AXE = join(ROOT, "node_modules", "axe-core", "axe.min.js");
+import { launch, open, fileUrl, canvasInk, axe, SCREENSHOTS } from "./helpers.mjs";
 
 let browser;
 before(async () => {
@@ -29,14 +27,6 @@ async function rendered(page, kommune, view = "goal") {
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
 }
 
-async function axe(page) {
-  await page.addScriptTag({ path: AXE });
-  const result = await page.evaluate(() =>
-    window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"] } }),
-  );
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
-
 async function choose(page, attrs) {
   await page.locator("intro-status").evaluate((el, attrs) => {
     for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
@@ -55,7 +45,7 @@ for (const [lang, title] of [
     assert.equal(await page.locator("intro-status .is-title").textContent(), title);
     // The widget says which language it speaks.
     assert.equal(await page.locator("intro-status .is-root").getAttribute("lang"), lang);
-    for (const view of ["goal", "status", "gender", "followup", "uncertainty", "similar", "country"]) {
+    for (const view of ["goal", "status", "gender", "followup", "uncertainty", "similar", "ranking", "country"]) {
       await choose(page, { view });
       await rendered(page, "4601", view);
       assert.deepEqual(await axe(page), [], `${lang} ${view}`);

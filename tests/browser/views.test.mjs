@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { launch, open, fileUrl, canvasInk, tableText, SCREENSHOTS } from "./helpers.mjs";
+import { launch, open, fileUrl, canvasInk, tableText, axe, SCREENSHOTS } from "./helpers.mjs";
 
 let browser;
 before(async () => {
@@ -33,6 +33,7 @@ const CASES = [
   ["followup", "4", ["4", "2014", "235", "53 %", "62 %"]],
   ["uncertainty", "2013", ["2013", "115", "203", "56,7", "49,8", "63,3"]],
   ["similar", "Bergen", ["Bergen", "2010–2013", "493", "863", "57,1", "53,8", "60,4"]],
+  ["ranking", "50", ["50", "Bergen", "2011–2013", "355", "614", "57,8", "53,9", "61,7", "under"]],
   ["country", "Ti eller flere", ["Ti eller flere", "116"]],
 ];
 
@@ -58,5 +59,35 @@ test("every view is drawn on the canvas with its source figures (Bergen)", async
   await page.locator("intro-status .is-title").filter({ hasText: "avsluttet 2011" }).waitFor();
   // Bergen (1201), status year 2012: 219 finished; 57 %, 9 %, 34 %.
   assert.deepEqual((await tableText(page))[1], ["Bergen", "219", "57 %", "9 %", "34 %"]);
+  assert.deepEqual(problems, []);
+});
+
+test("the ranking's table sorts by any column, by keyboard alone, and says how it is sorted", async () => {
+  const { page, problems } = await open(browser.context, fileUrl("dist/index.html"));
+  await page.locator("intro-status [role=combobox]").waitFor({ state: "attached" });
+  await show(page, { kommune: "4601", view: "ranking" });
+  await page.locator("intro-status button[aria-controls$=-table]").click();
+  const sorted = (i) => page.locator("intro-status thead th").nth(i).getAttribute("aria-sort");
+  const column = async (i) => (await tableText(page)).slice(1).map((r) => r[i]);
+  // "Avsluttet, personer" (the fifth column): focus its button, Enter sorts ascending, Space descending.
+  await page.locator("intro-status thead th").nth(4).locator("button").focus();
+  await page.keyboard.press("Enter");
+  assert.equal(await sorted(4), "ascending");
+  const up = (await column(4)).map((c) => +c.replace(/ /g, ""));
+  assert.equal(up.length, 73);
+  assert.ok(up.every((n, i) => i === 0 || up[i - 1] <= n), up.join());
+  assert.equal(up[0], 20);
+  await page.keyboard.press("Space");
+  assert.equal(await sorted(4), "descending");
+  const down = (await column(4)).map((c) => +c.replace(/ /g, ""));
+  assert.ok(down.every((n, i) => i === 0 || down[i - 1] >= n), down.join());
+  assert.equal(await sorted(0), null, "only the sorted column says so");
+  // By name, then back by rank: Bergen's row is whole wherever it stands.
+  await page.locator("intro-status thead th").nth(1).locator("button").click();
+  assert.equal(await sorted(1), "ascending");
+  assert.equal(await sorted(4), null);
+  assert.deepEqual((await tableText(page)).find((r) => r[1] === "Bergen"), CASES.find((c) => c[0] === "ranking")[2]);
+  assert.deepEqual(await axe(page), []);
+  await page.locator("intro-status").screenshot({ path: join(SCREENSHOTS, "ranking-sorted.png") });
   assert.deepEqual(problems, []);
 });
