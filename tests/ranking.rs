@@ -106,6 +106,7 @@ fn bergen_is_ranked_with_its_real_figures() {
     assert!(t.summary.starts_with("Bergen er nr. 50 av 73 kommuner med minst 20 som avsluttet introduksjonsprogrammet i 2011–2013: 57,8 prosent (355 av 614) var i arbeid eller utdanning ett år etter, mot 62,2 prosent i hele landet. Hele intervallet (53,9–61,7 prosent) ligger under landsgjennomsnittet. Med usikkerheten kan plassen være alt fra nr. 8 til nr. 72."), "{}", t.summary);
     assert_eq!(t.table.rows.len(), 73);
     assert_eq!(t.table.headers[0], "Nr.");
+    assert_eq!(t.table.footnotes, ["Hele landet 2011–2013: 62,2 prosent (6\u{a0}955 av 11\u{a0}175).", "Bergen: nr. 50, med usikkerheten alt fra nr. 8 til nr. 72."]);
     let row = t.table.rows.iter().find(|r| r[1] == "Bergen").unwrap();
     assert_eq!(row, &["50", "Bergen", "2011–2013", "355", "614", "57,8", "53,9", "61,7", "under"]);
     let en = text(&v, Lang::En);
@@ -135,6 +136,11 @@ fn why_a_kommune_is_not_ranked() {
         assert!(t.summary.ends_with("Av de 73 rangerte kommunene har Molde den høyeste andelen, 81,4 prosent; hele landet 62,2 prosent."), "{code}: {}", t.summary);
         assert!(t.title.ends_with("er ikke med"), "{}", t.title);
     }
+    // What an unranked kommune has is still in the table, under the ranked ones.
+    let last = |code: &str| text(&ranking(code), Lang::Nb).table.rows.last().unwrap().clone();
+    assert_eq!(&last("4036")[..5], ["–", "Vinje (ikke rangert)", "2012", "4", "4"]);
+    assert_eq!(&last("5001")[..5], ["–", "tidligere Trondheim (ikke rangert)", "2011–2013", "244", "461"]);
+    assert_eq!(text(&ranking("1111"), Lang::Nb).table.rows.len(), 73);
     let en = text(&ranking("4036"), Lang::En);
     assert!(en.summary.starts_with("Vinje is not ranked: only 4 finished in 2011–2013, fewer than 20."), "{}", en.summary);
 }

@@ -74,6 +74,8 @@ pub struct RankingView {
     /// The chosen kommune's place in `ranked`.
     pub chosen: Option<usize>,
     pub not_ranked: Option<NotRanked>,
+    /// The chosen kommune's own pooled figure where it has too few to be ranked.
+    pub own: Option<Pooled>,
     /// The ranks the chosen kommune could hold within the intervals: one more than the number
     /// of kommuner wholly above its interval, and the number not wholly below it.
     pub rank_range: Option<(usize, usize)>,
@@ -132,13 +134,17 @@ pub fn ranking_view(ds: &Dataset, place: &Place) -> Option<RankingView> {
     };
     let whole = subjects(ds, &Place::Kommune(k));
     let chosen = ranked.iter().position(|r| r.code == k.code);
-    let mut formers = Vec::new();
+    let (mut formers, mut own) = (Vec::new(), None);
     let not_ranked = match chosen {
         Some(_) => None,
         None => Some(match &whole.kommune {
             Subject::Parts { divided: true, .. } => NotRanked::Divided,
             s => match pooled(s, &cohorts) {
-                Some(p) => NotRanked::TooFew { finished: p.estimate.finished },
+                Some(p) => {
+                    let finished = p.estimate.finished;
+                    own = Some(p);
+                    NotRanked::TooFew { finished }
+                }
                 None if cohorts.iter().all(|&c| published_counts(s, c) == Some((0, 0))) => NotRanked::NoCompleters,
                 None => {
                     formers = formers_pooled(&whole, &cohorts);
@@ -153,7 +159,7 @@ pub fn ranking_view(ds: &Dataset, place: &Place) -> Option<RankingView> {
         let below = ranked.iter().filter(|r| r.estimate.high < e.low).count();
         (above + 1, ranked.len() - below)
     });
-    Some(RankingView { name: place.name().to_string(), kommune, cohorts, ranked, chosen, not_ranked, rank_range, formers, land, goal: GOAL_PERCENT })
+    Some(RankingView { name: place.name().to_string(), kommune, cohorts, ranked, chosen, not_ranked, own, rank_range, formers, land, goal: GOAL_PERCENT })
 }
 
 impl Figures for RankingView {
@@ -202,6 +208,9 @@ struct RankWords {
     rule: &'static str,
     marks: &'static str,
     caption: &'static str,
+    foot_land: &'static str,
+    foot_range: &'static str,
+    not_ranked_row: &'static str,
     col_rank: &'static str,
     col_against: &'static str,
     cell_above: &'static str,
@@ -229,7 +238,10 @@ const NB: RankWords = RankWords {
     top: "Av de {total} rangerte kommunene har {top} den høyeste andelen, {p} prosent; hele landet {land} prosent.",
     rule: "Med er kommuner der minst {min} avsluttet til sammen i de av årene {cohorts} der SSB har publisert både antallet som avsluttet og antallet i arbeid eller utdanning (tabellen viser hvilke år hver kommune er samlet for). Streken gjennom hvert punkt er et 95 %-intervall.",
     marks: "{above} kommuner ligger med hele intervallet over landsgjennomsnittet (▲), {below} under (▼).",
-    caption: "Alle {total} rangerte kommuner, samlet for {cohorts}, høyest andel først",
+    caption: "Alle {total} rangerte kommuner (minst {min} som avsluttet), samlet for {cohorts}, høyest andel først",
+    foot_land: "Hele landet {cohorts}: {p} prosent ({x} av {n}).",
+    foot_range: "{name}: nr. {rank}, med usikkerheten alt fra nr. {best} til nr. {worst}.",
+    not_ranked_row: "{name} (ikke rangert)",
     col_rank: "Nr.",
     col_against: "Mot landet",
     cell_above: "over",
@@ -257,7 +269,10 @@ const NN: RankWords = RankWords {
     top: "Av dei {total} rangerte kommunane har {top} den høgaste delen, {p} prosent; heile landet {land} prosent.",
     rule: "Med er kommunar der minst {min} avslutta til saman i dei av åra {cohorts} der SSB har publisert både talet som avslutta og talet i arbeid eller utdanning (tabellen viser kva år kvar kommune er samla for). Streken gjennom kvart punkt er eit 95 %-intervall.",
     marks: "{above} kommunar ligg med heile intervallet over landsgjennomsnittet (▲), {below} under (▼).",
-    caption: "Alle {total} rangerte kommunar, samla for {cohorts}, høgaste del først",
+    caption: "Alle {total} rangerte kommunar (minst {min} som avslutta), samla for {cohorts}, høgaste del først",
+    foot_land: "Heile landet {cohorts}: {p} prosent ({x} av {n}).",
+    foot_range: "{name}: nr. {rank}, med uvissa alt frå nr. {best} til nr. {worst}.",
+    not_ranked_row: "{name} (ikkje rangert)",
     col_rank: "Nr.",
     col_against: "Mot landet",
     cell_above: "over",
@@ -285,7 +300,10 @@ const EN: RankWords = RankWords {
     top: "Of the {total} municipalities ranked, {top} has the highest share, {p} per cent; Norway as a whole {land} per cent.",
     rule: "Ranked are municipalities where at least {min} finished in all, over those of the years {cohorts} for which Statistics Norway has published both the number who finished and the number in work or education (the table shows the years of each). The line through each point is a 95 % interval.",
     marks: "{above} municipalities lie with their whole interval above the national share (▲), {below} below it (▼).",
-    caption: "All {total} municipalities ranked, pooled over {cohorts}, highest share first",
+    caption: "All {total} municipalities ranked (at least {min} who finished), pooled over {cohorts}, highest share first",
+    foot_land: "Norway as a whole, {cohorts}: {p} per cent ({x} of {n}).",
+    foot_range: "{name}: rank {rank}, given the uncertainty anything from {best} to {worst}.",
+    not_ranked_row: "{name} (not ranked)",
     col_rank: "Rank",
     col_against: "Against Norway",
     cell_above: "above",
@@ -353,31 +371,36 @@ fn ranking_text(v: &RankingView, lang: Lang) -> Words {
         fill(w.rule, &[("cohorts", &cohorts), ("min", &min)]),
         fill(w.marks, &[("above", &format_int(v.marked(Against::Above) as u32, lang)), ("below", &format_int(v.marked(Against::Below) as u32, lang))]),
     ];
-    let rows = v
-        .ranked
-        .iter()
-        .map(|r| {
-            let e = &r.estimate;
-            let against = match r.against {
-                Against::Above => w.cell_above,
-                Against::Below => w.cell_below,
-                Against::Overlaps => "",
-            };
-            vec![
-                r.rank.to_string(),
-                r.name.clone(),
-                cohort_list(&r.cohorts),
-                format_int(e.count, lang),
-                format_int(e.finished, lang),
-                format_decimal(e.percent, lang),
-                format_decimal(e.low, lang),
-                format_decimal(e.high, lang),
-                against.to_string(),
-            ]
-        })
-        .collect();
+    let row = |rank: String, name: String, cohorts: &[u16], e: &Estimate, against: Against| {
+        let against = match against {
+            Against::Above => w.cell_above,
+            Against::Below => w.cell_below,
+            Against::Overlaps => "",
+        };
+        let figures = [format_int(e.count, lang), format_int(e.finished, lang), format_decimal(e.percent, lang), format_decimal(e.low, lang), format_decimal(e.high, lang)];
+        [rank, name, cohort_list(cohorts)].into_iter().chain(figures).chain([against.to_string()]).collect::<Vec<String>>()
+    };
+    let mut rows: Vec<Vec<String>> = v.ranked.iter().map(|r| row(r.rank.to_string(), r.name.clone(), &r.cohorts, &r.estimate, r.against)).collect();
+    // A kommune that is not ranked still shows what it has: its own figure, or its former kommuner's.
+    let unranked = |name: &str| fill(w.not_ranked_row, &[("name", name)]);
+    if let Some(p) = &v.own {
+        rows.push(row("–".into(), unranked(v.kommune.as_deref().unwrap_or(&v.name)), &p.cohorts, &p.estimate, Against::Overlaps));
+    }
+    for f in &v.formers {
+        if let Some(p) = &f.pooled {
+            rows.push(row("–".into(), unranked(&former_label(&f.former, lang)), &p.cohorts, &p.estimate, Against::Overlaps));
+        }
+    }
     let headers = [w.col_rank, t.col_kommune, t.col_cohorts, t.col_in_work, t.col_finished, t.col_percent, t.col_low, t.col_high, w.col_against].map(String::from).to_vec();
-    let table = Table { caption: fill(w.caption, &[("total", &total), ("cohorts", &cohorts)]), headers, rows, footnotes: Vec::new() };
+    let mut footnotes = Vec::new();
+    if let Some(l) = &v.land {
+        footnotes.push(fill(w.foot_land, &[("cohorts", &cohorts), ("p", &land), ("x", &format_int(l.count, lang)), ("n", &format_int(l.finished, lang))]));
+    }
+    if let (Some(r), Some((best, worst))) = (v.chosen_kommune(), v.rank_range) {
+        let pairs = [("name", r.name.as_str()), ("rank", &format_int(r.rank as u32, lang)), ("best", &format_int(best as u32, lang)), ("worst", &format_int(worst as u32, lang))];
+        footnotes.push(fill(w.foot_range, &pairs));
+    }
+    let table = Table { caption: fill(w.caption, &[("total", &total), ("cohorts", &cohorts), ("min", &min)]), headers, rows, footnotes };
     Words { summary: summary.join(" "), notes, table }
 }
 
