@@ -6,9 +6,9 @@
 
 mod common;
 
-use common::{data, fixture as ds, flat, svg};
+use common::{source_rows, data, fixture as ds, flat, svg};
 use intro_status::chart::LIGHT;
-use intro_status::data::{cell_index, Cell, Dataset, Gender, Level, RegionData, Status, Unit};
+use intro_status::data::{cell_index, Cell, Dataset, Gender, RegionData, Status, Unit};
 use intro_status::text::Lang;
 use intro_status::views::ranking::{Against, NotRanked, RankingView, MIN_FINISHED};
 use intro_status::views::{ViewData, ViewKind, ViewText};
@@ -23,15 +23,6 @@ fn ranking(code: &str) -> RankingView {
 
 fn text(v: &RankingView, lang: Lang) -> ViewText {
     ViewData::Ranking(v.clone()).text(lang)
-}
-
-/// The table rows a kommune's figures are summed from (none where one was divided).
-fn rows<'a>(ds: &'a Dataset, code: &str) -> Vec<&'a RegionData> {
-    let k = ds.map.kommuner.iter().find(|k| k.code == code).unwrap();
-    if k.sources.iter().any(|s| s.split.is_some()) {
-        return Vec::new();
-    }
-    k.sources.iter().filter_map(|s| ds.region(Level::Kommune, &s.code)).collect()
 }
 
 /// (in work or education, finished) for a cohort, summed over the rows present that year, where
@@ -55,7 +46,7 @@ fn expected(ds: &Dataset) -> Vec<(String, u32, u32)> {
         .kommuner
         .iter()
         .filter_map(|k| {
-            let rows = rows(ds, &k.code);
+            let rows = source_rows(ds, &k.code);
             let (x, n) = NEWEST.iter().filter_map(|&c| counts(&rows, c)).fold((0, 0), |(x, n), (cx, cn)| (x + cx, n + cn));
             (n >= MIN_FINISHED).then(|| (k.code.clone(), x, n))
         })

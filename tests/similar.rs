@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{data, fixture as ds, flat, open, svg, view};
+use common::{source_rows, data, fixture as ds, flat, open, svg, view};
 use intro_status::chart::LIGHT;
 use intro_status::data::{cell_index, Cell, Dataset, Gender, Level, RegionData, Status, Unit};
 use intro_status::place::Place;
@@ -26,19 +26,6 @@ fn similar(code: &str) -> SimilarView {
 
 fn text(v: &SimilarView, lang: Lang) -> ViewText {
     ViewData::Similar(v.clone()).text(lang)
-}
-
-/// The table rows a place's figures are summed from: a kommune's former kommuner (none if one of
-/// them was divided, as figures are never divided), or the bydel's own row.
-fn rows<'a>(ds: &'a Dataset, code: &str) -> Vec<&'a RegionData> {
-    if code.len() == 6 {
-        return ds.region(Level::Bydel, code).into_iter().collect();
-    }
-    let k = ds.map.kommuner.iter().find(|k| k.code == code).unwrap();
-    if k.sources.iter().any(|s| s.split.is_some()) {
-        return Vec::new();
-    }
-    k.sources.iter().filter_map(|s| ds.region(Level::Kommune, &s.code)).collect()
 }
 
 /// (in work or education, finished) for a cohort, summed over the rows that have a row that year,
@@ -82,7 +69,7 @@ struct Expected {
 }
 
 fn expected(ds: &Dataset, code: &str) -> Expected {
-    let own_rows = rows(ds, code);
+    let own_rows = source_rows(ds, code);
     let cohorts: Vec<u16> = COHORTS.into_iter().filter(|&c| counts(&own_rows, c).is_some()).collect();
     let own = sum(&own_rows, &cohorts).unwrap_or((0, 0));
     let n = own.1 as f64;
@@ -91,7 +78,7 @@ fn expected(ds: &Dataset, code: &str) -> Expected {
         .kommuner
         .iter()
         .filter(|k| k.code != code && own.1 > 0)
-        .filter_map(|k| Some((k.code.clone(), sum(&rows(ds, &k.code), &cohorts)?)))
+        .filter_map(|k| Some((k.code.clone(), sum(&source_rows(ds, &k.code), &cohorts)?)))
         .filter(|(_, (_, p))| (n / 2.0..=2.0 * n).contains(&(*p as f64)))
         .collect();
     Expected { cohorts, own, qualifying }

@@ -6,7 +6,7 @@
 #![allow(dead_code)]
 
 use intro_status::chart::{svg_of, Drawing, Paint, Theme};
-use intro_status::data::Dataset;
+use intro_status::data::{Dataset, Level, RegionData};
 use intro_status::outcome::Share;
 use intro_status::place::Place;
 use intro_status::text::{source_line, Lang};
@@ -110,4 +110,17 @@ pub fn csv_rows(path: &std::path::Path) -> Vec<std::collections::HashMap<String,
     let mut lines = text.lines();
     let header = csv_fields(lines.next().expect("a header"));
     lines.filter(|l| !l.is_empty()).map(|l| header.iter().cloned().zip(csv_fields(l)).collect()).collect()
+}
+
+/// The table rows a place's figures are summed from: a kommune's former kommuner (none if one of
+/// them was divided, as figures are never divided), or the bydel's own row.
+pub fn source_rows<'a>(ds: &'a Dataset, code: &str) -> Vec<&'a RegionData> {
+    if code.len() == 6 {
+        return ds.region(Level::Bydel, code).into_iter().collect();
+    }
+    let k = ds.map.kommuner.iter().find(|k| k.code == code).unwrap();
+    if k.sources.iter().any(|s| s.split.is_some()) {
+        return Vec::new();
+    }
+    k.sources.iter().filter_map(|s| ds.region(Level::Kommune, &s.code)).collect()
 }
