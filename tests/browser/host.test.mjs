@@ -32,15 +32,22 @@ async function openEmpty() {
   return opened;
 }
 
-// The page's DOM nodes and JS event listeners, after full garbage collections.
-async function domCounters(page, cdp) {
-  await page.evaluate(async () => {
-    for (let i = 0; i < 4; i++) {
-      window.gc();
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  });
-  return cdp.send("Memory.getDOMCounters");
+// The page's DOM nodes and JS event listeners, after full garbage collections. With `downTo`,
+// it collects again (for up to 2 s) while there are more: a widget removed in the last moments may
+// still be held by a task of the page's that has not run yet (seen once on a cold machine); one
+// that leaks stays above for good.
+async function domCounters(page, cdp, downTo) {
+  for (let round = 0; ; round++) {
+    await page.evaluate(async () => {
+      for (let i = 0; i < 4; i++) {
+        window.gc();
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    });
+    const counters = await cdp.send("Memory.getDOMCounters");
+    const above = downTo && (counters.nodes > downTo.nodes || counters.jsEventListeners > downTo.jsEventListeners);
+    if (!above || round >= 10) return counters;
+  }
 }
 
 test("200 widgets added and removed leave nothing behind: DOM nodes and listeners back at the baseline", async () => {
@@ -63,7 +70,7 @@ test("200 widgets added and removed leave nothing behind: DOM nodes and listener
   await cycle(1, 1500);
   const baseline = await domCounters(page, cdp);
   await cycle(200, 0);
-  const now = await domCounters(page, cdp);
+  const now = await domCounters(page, cdp, baseline);
   console.log(`DOM counters before ${JSON.stringify(baseline)}, after 200 widgets ${JSON.stringify(now)}`);
   assert.ok(now.nodes - baseline.nodes < 2000, `${now.nodes - baseline.nodes} DOM nodes more than before`);
   assert.ok(now.jsEventListeners - baseline.jsEventListeners < 50, `${now.jsEventListeners - baseline.jsEventListeners} listeners more`);
