@@ -410,9 +410,14 @@ fn ranking_text(v: &RankingView, lang: Lang) -> Words {
 fn ranking<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &RankingView, title: &str, p: &Paint) -> ChartResult<DB> {
     let (t, w, s, th) = (texts(p.lang), words(p.lang), p.scale, p.theme);
     let area = frame(root, title, p)?;
+    let marker = |a: Against| match a {
+        Against::Above => Marker::Triangle,
+        Against::Below => Marker::TriangleDown,
+        Against::Overlaps => Marker::Circle,
+    };
     let mut items: Vec<(String, Swatch)> = Vec::new();
     if let Some(r) = v.chosen_kommune() {
-        items.push((r.name.clone(), Swatch::Marker(Marker::Circle, th.kommune)));
+        items.push((r.name.clone(), Swatch::Marker(marker(r.against), th.kommune)));
     }
     items.push((w.others.to_string(), Swatch::Marker(Marker::Circle, th.muted)));
     items.push((w.legend_above.to_string(), Swatch::Marker(Marker::Triangle, th.text)));
@@ -452,11 +457,6 @@ fn ranking<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &RankingView, t
         }
     }
     let r = px(2.5, s).max(2);
-    let marker = |a: Against| match a {
-        Against::Above => Marker::Triangle,
-        Against::Below => Marker::TriangleDown,
-        Against::Overlaps => Marker::Circle,
-    };
     let others = || v.ranked.iter().enumerate().filter(|(i, _)| Some(*i) != v.chosen).map(|(i, k)| (i as f64 + 1.0, k));
     let color = |k: &Ranked| if k.against == Against::Overlaps { th.muted } else { th.text };
     // The intervals first, then the points over them (and the SVG writes each colour's
