@@ -182,3 +182,18 @@ fn the_table_sorts_by_any_column_numbers_as_numbers() {
     assert_eq!(against.first().map(String::as_str), Some(""));
     assert_eq!(against.last().map(String::as_str), Some("under"));
 }
+
+#[test]
+fn every_ranked_kommune_is_named_in_its_chart_on_a_desktop_and_a_phone() {
+    use intro_status::chart::{layout, svg::escape, svg_of};
+    let v = ranking("4601");
+    for r in &v.ranked {
+        let d = data(ViewKind::Ranking, &r.code);
+        let name = escape(&format!("{} {} %", r.name, intro_status::text::format_decimal(r.estimate.percent, Lang::Nb)));
+        for width in [720u32, 360, 310] {
+            let l = layout(width as f64, 1.0);
+            let chart = flat(&svg_of(common::draw(&d, Lang::Nb, &LIGHT, l.scale, (width, l.height))));
+            assert!(chart.contains(&format!(">{name}<")), "{} at {width} px: no «{name}»", r.code);
+        }
+    }
+}

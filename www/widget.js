@@ -323,7 +323,7 @@ class Widget {
     const th = button.parentNode, descending = th.getAttribute("aria-sort") === "ascending";
     const rows = this.call(() => this.view.rows(+button.getAttribute("data-col"), descending)).value;
     if (!rows) return;
-    for (const h of th.parentNode.children) h.toggleAttribute("aria-sort", h === th) && h.setAttribute("aria-sort", descending ? "descending" : "ascending");
+    for (const h of th.parentNode.children) h === th ? h.setAttribute("aria-sort", descending ? "descending" : "ascending") : h.removeAttribute("aria-sort");
     this.tableBody.replaceChildren(...rows.map(tableRow));
   }
   // The table under the chart, or not; where the chart cannot be drawn, instead of it.

@@ -132,26 +132,29 @@ pub fn ranking_view(ds: &Dataset, place: &Place) -> Option<RankingView> {
         Place::Kommune(k) => (k, None),
         Place::Bydel { today, .. } => (today?, today.map(|k| k.name.clone())),
     };
-    let whole = subjects(ds, &Place::Kommune(k));
     let chosen = ranked.iter().position(|r| r.code == k.code);
     let (mut formers, mut own) = (Vec::new(), None);
+    // Why not, only where it is not: the subjects (former kommuner, fylke) are not needed otherwise.
     let not_ranked = match chosen {
         Some(_) => None,
-        None => Some(match &whole.kommune {
-            Subject::Parts { divided: true, .. } => NotRanked::Divided,
-            s => match pooled(s, &cohorts) {
-                Some(p) => {
-                    let finished = p.estimate.finished;
-                    own = Some(p);
-                    NotRanked::TooFew { finished }
-                }
-                None if cohorts.iter().all(|&c| published_counts(s, c) == Some((0, 0))) => NotRanked::NoCompleters,
-                None => {
-                    formers = formers_pooled(&whole, &cohorts);
-                    if formers.is_empty() { NotRanked::Unpublished } else { NotRanked::NotSummable }
-                }
-            },
-        }),
+        None => {
+            let whole = subjects(ds, &Place::Kommune(k));
+            Some(match &whole.kommune {
+                Subject::Parts { divided: true, .. } => NotRanked::Divided,
+                s => match pooled(s, &cohorts) {
+                    Some(p) => {
+                        let finished = p.estimate.finished;
+                        own = Some(p);
+                        NotRanked::TooFew { finished }
+                    }
+                    None if cohorts.iter().all(|&c| published_counts(s, c) == Some((0, 0))) => NotRanked::NoCompleters,
+                    None => {
+                        formers = formers_pooled(&whole, &cohorts);
+                        if formers.is_empty() { NotRanked::Unpublished } else { NotRanked::NotSummable }
+                    }
+                },
+            })
+        }
     };
     let rank_range = chosen.map(|i| {
         let e = &ranked[i].estimate;
@@ -484,9 +487,11 @@ fn ranking<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &RankingView, t
         let (top, bottom) = (chart.backend_coord(&(x, e.high)), chart.backend_coord(&(x, e.low)));
         let (plot_top, plot_bottom) = (chart.backend_coord(&(x, 100.0)).1, chart.backend_coord(&(x, 0.0)).1);
         let step = px(8.0, s);
-        let ups = (0..).map(|k| (top, VPos::Bottom, -px(4.0, s) - k * step, e.high)).take_while(|&(at, _, dy, _)| at.1 + dy - px(13.0, s) >= plot_top - px(16.0, s));
-        let downs = (0..).map(|k| (bottom, VPos::Top, px(4.0, s) + k * step, e.low)).take_while(|&(at, _, dy, _)| at.1 + dy + px(13.0, s) <= plot_bottom);
-        let candidates = ups.zip(downs).flat_map(|(a, b)| [a, b]).map(|(at, vp, dy, y)| ((vp, dy, y, at), TextBox::new(&label, 13.0 * s, (at.0, at.1 + dy), Pos::new(h_pos, vp))));
+        let ups: Vec<_> = (0..).map(|k| (top, VPos::Bottom, -px(4.0, s) - k * step, e.high)).take_while(|&(at, _, dy, _)| at.1 + dy - px(13.0, s) >= plot_top - px(16.0, s)).collect();
+        let downs: Vec<_> = (0..).map(|k| (bottom, VPos::Top, px(4.0, s) + k * step, e.low)).take_while(|&(at, _, dy, _)| at.1 + dy + px(13.0, s) <= plot_bottom).collect();
+        // Nearest first, above and below in turn, then whichever side has room left.
+        let turns = (0..ups.len().max(downs.len())).flat_map(|k| [ups.get(k), downs.get(k)]).flatten().cloned();
+        let candidates = turns.map(|(at, vp, dy, y)| ((vp, dy, y, at), TextBox::new(&label, 13.0 * s, (at.0, at.1 + dy), Pos::new(h_pos, vp))));
         if let Some((vp, dy, y, at)) = first_free(&mut taken, candidates) {
             if dy.abs() > px(4.0, s) {
                 let end = at.1 + dy + if dy < 0 { px(2.0, s) } else { -px(2.0, s) };
