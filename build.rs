@@ -1,9 +1,10 @@
 //! Imports the vendored SSB table 10824 data (`data/ssb10824/`) and writes the compact binary
 //! the library embeds: SSB's JSON-stat 2.0 file from `cargo xtask refresh` when it is there, else
-//! the CSV extract. A malformed file fails the build with its file and location. The importers
+//! the CSV extract; with it today's kommune map, and which kommuner border on which
+//! (`data/kartverket/`). A malformed file fails the build with its file and location. The importers
 //! and the encoder are the `intro-status-import` crate (`crates/import`).
 
-use intro_status_import::{codec, import, table10824};
+use intro_status_import::{codec, import, neighbours, table10824};
 use std::path::PathBuf;
 
 fn main() {
@@ -21,6 +22,10 @@ fn main() {
         let path = root.join("ssb10824").join(f);
         println!("cargo:rerun-if-changed={}", if path.exists() { path } else { root.join("ssb10824") }.display());
     }
+    // Kartverket's polygons, for which kommuner border on which; a data directory without them
+    // builds with no neighbours, and the folder is watched for them as above.
+    let borders = root.join(neighbours::FILE);
+    println!("cargo:rerun-if-changed={}", if borders.exists() { borders } else { root.clone() }.display());
     let dataset = match import::import_data(&root) {
         Ok(d) => d,
         Err(e) => {

@@ -297,4 +297,24 @@ fn put_map(out: &mut Vec<u8>, map: &KommuneMap, regions: &[Region]) {
             before = name;
         }
     }
+    // Borders: each pair once, at the kommune earlier in the map, as gaps between map indexes
+    // (neighbours are mostly in the same fylke, so a gap is nearly always one byte); the decoder
+    // gives each pair to both kommuner's lists.
+    let index: std::collections::HashMap<&str, usize> = kommuner.iter().enumerate().map(|(i, k)| (k.code.as_str(), i)).collect();
+    for (i, k) in kommuner.iter().enumerate() {
+        let mut at: Vec<usize> = Vec::with_capacity(k.neighbours.len());
+        for n in &k.neighbours {
+            let j = *index.get(n.as_str()).unwrap_or_else(|| panic!("neighbour {n} of kommune {} is no kommune of the map", k.code));
+            assert!(kommuner[j].neighbours.contains(&k.code), "kommune {} borders on {n}, but {n} not on it", k.code);
+            at.push(j);
+        }
+        assert!(at.windows(2).all(|w| w[0] < w[1]) && !at.contains(&i), "kommune {}: neighbours out of the map's order, or itself", k.code);
+        let later: Vec<usize> = at.into_iter().filter(|&j| j > i).collect();
+        put_varint(out, later.len() as u32);
+        let mut before = i;
+        for j in later {
+            put_varint(out, (j - before - 1) as u32);
+            before = j;
+        }
+    }
 }

@@ -496,7 +496,8 @@ pub fn merge_national(figures: impl IntoIterator<Item = NationalFigure>) -> Vec<
 }
 
 /// Everything the build embeds: the table from `<root>/ssb10824/`, today's kommune map from
-/// `<root>/klass131/` and `<root>/names/`, and the national figures published elsewhere from
+/// `<root>/klass131/` and `<root>/names/` (with its kommuner's neighbours from
+/// `<root>/kartverket/`, [`add_neighbours`]), and the national figures published elsewhere from
 /// `<root>/published/` ([`NATIONAL_FILES`], merged by [`merge_national`]).
 pub fn import_data(root: &Path) -> Result<Dataset, ImportError> {
     let dir = root.join("ssb10824");
@@ -530,12 +531,30 @@ pub fn import_data(root: &Path) -> Result<Dataset, ImportError> {
         history: history.iter().map(|(f, t)| (f.as_str(), t.as_str())).collect(),
     };
     ds.map = crate::klass::build_map(&kommuner, &inputs).map_err(|m| err("klass131", 0, 0, m))?;
+    add_neighbours(root, &mut ds.map)?;
     let mut national = parse_published(PUBLISHED_FILE, &read(PUBLISHED_FILE)?)?;
     national.extend(parse_compiled(COMPILED_FILE, &read(COMPILED_FILE)?)?);
     ds.national = merge_national(national);
     // (level, code) order, which lookups rely on (see `Dataset::region`).
     ds.regions.sort_by(|a, b| (a.region.level, &a.region.code).cmp(&(b.region.level, &b.region.code)));
     Ok(ds)
+}
+
+/// Gives today's kommuner their neighbours from Kartverket's polygons, `<root>/`[`neighbours::FILE`]
+/// (see [`neighbours::apply`] for when the map and the file must agree). Without that file (a
+/// data directory from before it was vendored) every kommune's neighbours stay empty.
+///
+/// [`neighbours::FILE`]: crate::neighbours::FILE
+/// [`neighbours::apply`]: crate::neighbours::apply
+pub fn add_neighbours(root: &Path, map: &mut KommuneMap) -> Result<(), ImportError> {
+    use crate::neighbours::{apply, parse, FILE};
+    let path = root.join(FILE);
+    if !path.exists() {
+        return Ok(());
+    }
+    let text = std::fs::read_to_string(&path).map_err(|e| err(FILE, 0, 0, e.to_string()))?;
+    let borders = parse(&text).map_err(|m| err(FILE, 0, 0, m))?;
+    apply(map, &borders).map_err(|m| err(FILE, 0, 0, m))
 }
 
 /// Every `klass131/ssb_klass131_kommuneinndeling_version_<YYYY>.json`, oldest first, relative

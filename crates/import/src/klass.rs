@@ -219,6 +219,8 @@ pub fn build_map(data_kommuner: &[&Region], inputs: &MapInputs) -> Result<Kommun
             fylke,
             sources: srcs,
             former,
+            // From the polygons, after the map: `neighbours::apply`.
+            neighbours: Vec::new(),
         });
     }
     Ok(KommuneMap { version: version_year, kommuner, fylker })

@@ -16,7 +16,7 @@
 //! Layout (integers are LEB128 varints unless noted; a string is its byte length, then UTF-8; a
 //! code is as `put_code` writes it: the number of digits and the zig-zagged difference of its
 //! value from the code before in its column, or, if it is not 1 to 9 digits, `0` and a string):
-//! - magic `b"IS10824\x05"`
+//! - magic `b"IS10824\x06"`
 //! - regions, as columns: their number `n`; `n` level bytes; `n` codes; `n` names; `n` lists of
 //!   status years (their number, the first year, then each next year − the year before − 1).
 //! - the source: table number (string), fetch date and update date (each `0`, or `1` and the
@@ -32,7 +32,10 @@
 //!   the code, else length + 1 and the bytes); `m` lists of former numbers and names (their
 //!   number, then per entry its code, in one column with all entries before it, and `v`: bit 0
 //!   the divided flag, `v >> 1` = `0` for the kommune's own name, `1` for the name the data
-//!   give the same code, `2` for the entry before's, else the name's length + 3 and its bytes).
+//!   give the same code, `2` for the entry before's, else the name's length + 3 and its bytes);
+//!   `m` lists of neighbours, each pair once, in the list of the kommune earlier in the map:
+//!   the number of its neighbours later in the map, then per neighbour its index in the map − the
+//!   index before (the kommune's own, first) − 1. The decoder adds each pair to both lists.
 //! - the national figures published outside the extract: their number; per figure (in the
 //!   dataset's order, which is each cohort's order of preference) cohort, per cent, finished + 1
 //!   and in work or education + 1 (`0` = not published), source URL.
@@ -52,7 +55,7 @@
 
 use crate::model::*;
 
-pub const MAGIC: &[u8; 8] = b"IS10824\x05";
+pub const MAGIC: &[u8; 8] = b"IS10824\x06";
 
 // ---------------------------------------------------------------------------------------------
 // Plain bytes (the encoder's `put_*` write them)
@@ -785,6 +788,7 @@ fn get_map(r: &mut Reader, regions: &[Region]) -> Result<KommuneMap, String> {
             fylke: String::new(),
             sources: Vec::new(),
             former: Vec::new(),
+            neighbours: Vec::new(),
         });
     }
     let mut prev = 0;
@@ -834,6 +838,17 @@ fn get_map(r: &mut Reader, regions: &[Region]) -> Result<KommuneMap, String> {
                 len => std::str::from_utf8(r.take(len as usize - 3)?).map_err(|e| e.to_string())?.to_string(),
             };
             k.former.push(Former { code, name, divided: v & 1 == 1 });
+        }
+    }
+    // Borders, each pair at its kommune earlier in the map: both lists come out in map order,
+    // since every kommune before one is read before its own later neighbours.
+    for i in 0..m {
+        let mut at = i;
+        for _ in 0..r.count()? {
+            at = at.checked_add(r.varint()? as usize).and_then(|j| j.checked_add(1)).filter(|&j| j < m).ok_or("bad neighbour")?;
+            let (a, b) = (kommuner[i].code.clone(), kommuner[at].code.clone());
+            kommuner[i].neighbours.push(b);
+            kommuner[at].neighbours.push(a);
         }
     }
     Ok(KommuneMap { version, kommuner, fylker })

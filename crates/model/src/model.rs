@@ -443,6 +443,12 @@ pub struct TodayKommune {
     /// Every other number and name it or its parts had in a KLASS 131 version since 2011, by
     /// number: what a page or a reader may still call it.
     pub former: Vec<Former>,
+    /// The kommuner of this map it shares a land border with (a stretch of border, not a single
+    /// point), by number in the map's order (ascending); symmetric. From Kartverket's polygons,
+    /// clipped to the coastline: a kommune of islands has none. Empty for every kommune where the
+    /// data directory has no polygons or the map is older than theirs (see the importer's
+    /// `neighbours` module).
+    pub neighbours: Vec<String>,
 }
 
 /// A number and name of a KLASS 131 version since 2011 that lives on in one of today's kommuner.
