@@ -56,6 +56,9 @@ fn attributes(o: &Opened, c: &Choices) -> Vec<(&'static str, String)> {
     if let Some((cohort, _)) = o.data.cohort_choice().filter(|_| c.cohort) {
         attrs.push(("cohort", cohort.to_string()));
     }
+    if !o.compare.is_empty() {
+        attrs.push(("compare", o.compare.join(" ")));
+    }
     let views = crate::views::offered(c.views);
     if views != ViewKind::ALL {
         attrs.push(("views", views.iter().map(|v| v.key()).collect::<Vec<_>>().join(" ")));

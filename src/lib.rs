@@ -6,6 +6,7 @@
 
 pub mod chart;
 pub mod choose;
+pub mod compare;
 pub mod data;
 pub mod embed;
 pub mod export;

@@ -35,9 +35,10 @@ fn main() {
 fn usage() -> ! {
     eprintln!("usage: intro-status export               every embedded figure of SSB table 10824 as CSV (the source's kommune numbers)");
     eprintln!("       intro-status export --map 2024    the same on today's kommune map, with a note column");
-    eprintln!("       intro-status view PLACE... [--view V] [--cohort YEAR] [--lang nb|nn|en] [--format text|csv|svg|json]");
+    eprintln!("       intro-status view PLACE... [--view V] [--cohort YEAR] [--compare PLACES] [--lang nb|nn|en] [--format text|csv|svg|json]");
     eprintln!("       intro-status view --all [--lang L] [--format F]   every kommune and bydel of today, every view");
     eprintln!("         PLACE: a kommune number (any since 2011), a bydel number, or a name (today's or former); V: a view's key (default: every view)");
+    eprintln!("         PLACES: up to six to compare with in the goal, status and gender views, as compare=\"…\" takes them: \"4601,5001\", \"5001 46\"");
     eprintln!("       intro-status search QUERY         the kommuner and bydeler the widget's search finds, best first: NUMBER<TAB>NAME");
     std::process::exit(2);
 }
@@ -48,6 +49,7 @@ fn view(args: &[String]) -> i32 {
     use intro_status::views::ViewKind;
     use intro_status::window::{all_places, find_place, render, Format};
     let (mut queries, mut kinds, mut cohort, mut lang, mut format, mut all) = (Vec::new(), ViewKind::ALL.to_vec(), None, Lang::Nb, Format::Text, false);
+    let mut compare = String::new();
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         let mut value = |what: &str| it.next().cloned().unwrap_or_else(|| {
@@ -64,6 +66,7 @@ fn view(args: &[String]) -> i32 {
                 })];
             }
             "--cohort" => cohort = Some(value("a year").parse::<u16>().unwrap_or_else(|_| usage())),
+            "--compare" => compare = value("places"),
             "--lang" => lang = Lang::parse(&value("a language")).unwrap_or_else(|| usage()),
             "--format" => format = Format::parse(&value("a format")).unwrap_or_else(|| usage()),
             flag if flag.starts_with("--") => usage(),
@@ -93,7 +96,7 @@ fn view(args: &[String]) -> i32 {
     let mut out = std::io::BufWriter::new(stdout.lock());
     for place in &places {
         for &kind in &kinds {
-            let Some(text) = render(ds, place, kind, cohort, lang, format) else { continue };
+            let Some(text) = render(ds, place, kind, cohort, lang, format, &compare) else { continue };
             if let Err(e) = out.write_all(text.as_bytes()) {
                 if e.kind() != std::io::ErrorKind::BrokenPipe {
                     eprintln!("intro-status: {e}");

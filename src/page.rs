@@ -32,23 +32,36 @@ pub struct Page {
     pub notice: Option<String>,
     /// The widget's name as a region of the page: "Introduksjonsprogrammet: Bergen".
     pub region: String,
+    /// The places the view compares with, as the picker lists them (code and name); empty in a
+    /// view that shows none.
+    pub compare: Vec<Choice>,
+    /// The one-click group of neighbours, as `compare` takes it (see
+    /// [`crate::compare::neighbour_group`]); empty where the view compares none or there are none.
+    pub neighbours: String,
 }
 
 /// Opens a view from a widget's attributes as the page gave them: `kommune` (any number or name
 /// [`find`] takes), `cohort` (a year of the view's cohorts; empty: the view's default; anything
-/// else: the default, and a notice naming the cohorts there are). An unknown, ambiguous or
-/// divided place is an error with a message for the page, in its language.
-pub fn open_page(ds: &Dataset, kommune: &str, kind: ViewKind, cohort: &str, lang: Lang) -> Result<Page, String> {
+/// else: the default, and a notice naming the cohorts there are), `compare` (places to compare
+/// with, see [`crate::compare::others`]; entries not taken are said in the notice). An unknown,
+/// ambiguous or divided place is an error with a message for the page, in its language.
+pub fn open_page(ds: &Dataset, kommune: &str, kind: ViewKind, cohort: &str, compare: &str, lang: Lang) -> Result<Page, String> {
     let found = find(ds, kommune).map_err(|why| not_found_message(ds, kommune, &why, lang))?;
     let unknown = || format!("{}: «{}»", texts(lang).unknown_kommune, shorten(kommune));
-    let mut opened = Opened::open(ds, &found.place, kind, None, lang).ok_or_else(unknown)?;
+    let others = match kind.compares() {
+        true => crate::compare::others(ds, compare, &found.place, lang),
+        false => Default::default(),
+    };
+    let open = |cohort| Opened::compared(ds, &found.place, kind, cohort, lang, &others.places).ok_or_else(unknown);
+    let mut opened = open(None)?;
     let mut notices: Vec<String> = former_notice(&found, lang).into_iter().collect();
+    notices.extend(others.notices.iter().cloned());
     let asked = cohort.trim();
     if let Some((shown, cohorts)) = opened.data.cohort_choice().filter(|_| !asked.is_empty()) {
         let year = asked.parse::<u16>().ok().filter(|y| asked.len() == 4 && cohorts.contains(y));
         match year {
             Some(y) if y == shown => {}
-            Some(y) => opened = Opened::open(ds, &found.place, kind, Some(y), lang).ok_or_else(unknown)?,
+            Some(y) => opened = open(Some(y))?,
             None => notices.push(
                 texts(lang)
                     .notice_cohort
@@ -60,5 +73,7 @@ pub fn open_page(ds: &Dataset, kommune: &str, kind: ViewKind, cohort: &str, lang
     }
     let notice = (!notices.is_empty()).then(|| notices.join("\n"));
     let region = format!("{}: {}", texts(lang).programme, found.place.name());
-    Ok(Page { opened, choice: one(lang, &found.place), notice, region })
+    let compare = others.places.iter().map(|o| Choice { value: o.code.clone(), label: crate::text::who_label(&o.who, lang) }).collect();
+    let neighbours = if kind.compares() { crate::compare::neighbour_group(ds, &found.place) } else { String::new() };
+    Ok(Page { opened, choice: one(lang, &found.place), notice, region, compare, neighbours })
 }

@@ -75,13 +75,16 @@ struct ShellTexts {
     choose_kommune: &'static str,
     choose_cohort: &'static str,
     choose_view: &'static str,
-    chart_label: &'static str,
+    chart_explore: &'static str,
     show_table: &'static str,
     hide_table: &'static str,
     no_chart: &'static str,
     download_png: &'static str,
     download_svg: &'static str,
     download_csv: &'static str,
+    compare_add: &'static str,
+    compare_remove: &'static str,
+    compare_neighbours: &'static str,
 }
 
 impl ShellTexts {
@@ -90,13 +93,16 @@ impl ShellTexts {
             choose_kommune: t.choose_kommune,
             choose_cohort: t.choose_cohort,
             choose_view: t.choose_view,
-            chart_label: t.chart_label,
+            chart_explore: t.chart_explore,
             show_table: t.show_table,
             hide_table: t.hide_table,
             no_chart: t.no_chart,
             download_png: t.download_png,
             download_svg: t.download_svg,
             download_csv: t.download_csv,
+            compare_add: t.compare_add,
+            compare_remove: t.compare_remove,
+            compare_neighbours: t.compare_neighbours,
         }
     }
 }
@@ -160,6 +166,8 @@ pub struct View {
     choice: Option<crate::choose::Choice>,
     notice: Option<String>,
     region: String,
+    compare: Vec<crate::choose::Choice>,
+    neighbours: String,
 }
 
 #[derive(Serialize)]
@@ -179,6 +187,11 @@ struct ViewPage<'a> {
     notice: Option<&'a str>,
     /// The widget's name as a region of the page: "Introduksjonsprogrammet: Bergen".
     region: &'a str,
+    /// Whether the view shows places to compare with, and those it shows (`[{value, label}]`).
+    compares: bool,
+    compare: &'a [crate::choose::Choice],
+    /// The one-click group of neighbours, as `compare` takes it; empty where there are none.
+    neighbours: &'a str,
     #[serde(flatten)]
     text: ViewText,
 }
@@ -187,14 +200,15 @@ struct ViewPage<'a> {
 impl View {
     /// Opens a view from a widget's attributes as the page gave them: `kommune` (any number or
     /// name a page may hold, see [`crate::place::find`]), `view` (empty: the goal view), `cohort`
-    /// (a year of the view's cohorts, else the view's default with a notice) and the `lang` tag.
+    /// (a year of the view's cohorts, else the view's default with a notice), `compare` (places to
+    /// compare with, see [`crate::compare::others`]) and the `lang` tag.
     /// An unknown, ambiguous or divided kommune or an unknown view is an error with a message
     /// for the page, in its language (see [`crate::page::open_page`]).
-    pub fn open(kommune: &str, view: &str, cohort: &str, lang_tag: &str) -> Result<View, JsError> {
+    pub fn open(kommune: &str, view: &str, cohort: &str, compare: &str, lang_tag: &str) -> Result<View, JsError> {
         let lang = lang(lang_tag);
         let kind = view_kind(view).ok_or_else(|| JsError::new(&format!("{}: «{}»", texts(lang).unknown_view, shorten(view))))?;
-        let page = crate::page::open_page(dataset(kind), kommune, kind, cohort, lang).map_err(|e| JsError::new(&e))?;
-        Ok(View { opened: page.opened, key: kind.key(), choice: page.choice, notice: page.notice, region: page.region })
+        let page = crate::page::open_page(dataset(kind), kommune, kind, cohort, compare, lang).map_err(|e| JsError::new(&e))?;
+        Ok(View { opened: page.opened, key: kind.key(), choice: page.choice, notice: page.notice, region: page.region, compare: page.compare, neighbours: page.neighbours })
     }
 
     /// Everything but the chart: `{code, view, cohort, cohorts, choice, file_name, notice, title,
@@ -207,14 +221,18 @@ impl View {
             None => format!("intro-status-{code}-{}", self.key),
         };
         let notice = self.notice.as_deref();
-        to_js(&ViewPage { code, view: self.key, cohort, cohorts, choice: self.choice.as_ref(), file_name, notice, region: &self.region, text: self.opened.text() })
+        let compares = self.opened.kind().compares();
+        to_js(&ViewPage { code, view: self.key, cohort, cohorts, choice: self.choice.as_ref(), file_name, notice, region: &self.region, compares, compare: &self.compare, neighbours: &self.neighbours, text: self.opened.text() })
     }
 
-    /// Draws the chart on a canvas whose pixel size is already set (see [`layout`]), at a scale.
-    pub fn draw(&self, canvas: HtmlCanvasElement, scale: f64, dark: bool) -> Result<(), JsError> {
+    /// Draws the chart on a canvas whose pixel size is already set (see [`layout`]), at a scale;
+    /// returns its explorable points, `[{x, y, series, text}]` in the canvas's pixels, in the
+    /// order drawn (see [`crate::chart::record::hit`]).
+    pub fn draw(&self, canvas: HtmlCanvasElement, scale: f64, dark: bool) -> Result<JsValue, JsError> {
         let mut backend = CanvasBackend::with_canvas_object(canvas).ok_or_else(|| JsError::new("no 2D canvas context"))?;
         let drawing = self.opened.drawing(theme(dark), scale, backend.get_size());
-        drawing.replay(&mut backend).map_err(|e| JsError::new(&e.to_string()))
+        drawing.replay(&mut backend).map_err(|e| JsError::new(&e.to_string()))?;
+        to_js(&drawing.hits)
     }
 
     /// The chart as an SVG document, drawn by the same code as the canvas.

@@ -55,9 +55,17 @@ pub fn all_places(ds: &Dataset) -> Vec<Place<'_>> {
     kommuner.chain(bydeler).collect()
 }
 
-/// One view of one place in a format; `None` where the place has no such view.
-pub fn render(ds: &Dataset, place: &Place, kind: ViewKind, cohort: Option<u16>, lang: Lang, format: Format) -> Option<String> {
-    let opened = Opened::open(ds, place, kind, cohort, lang)?;
+/// One view of one place in a format; `None` where the place has no such view. `compare`: places
+/// to compare with, as a widget's `compare` attribute takes them (shown in the views that show
+/// them; what is not taken is said on stderr).
+pub fn render(ds: &Dataset, place: &Place, kind: ViewKind, cohort: Option<u16>, lang: Lang, format: Format, compare: &str) -> Option<String> {
+    let others = crate::compare::others(ds, compare, place, lang);
+    if kind.compares() {
+        for n in &others.notices {
+            eprintln!("intro-status: {n}");
+        }
+    }
+    let opened = Opened::compared(ds, place, kind, cohort, lang, &others.places)?;
     Some(match format {
         Format::Csv => opened.csv(),
         Format::Svg => opened.svg(&LIGHT, crate::chart::WIDTH, crate::chart::HEIGHT),

@@ -149,34 +149,34 @@ fn search_counts_and_caps() {
 
 #[test]
 fn a_page_is_told_what_was_not_taken_as_it_stands() {
-    let page = open_page(ds(), "Klæbu", ViewKind::Status, "", Lang::Nb).unwrap();
+    let page = open_page(ds(), "Klæbu", ViewKind::Status, "", "", Lang::Nb).unwrap();
     assert_eq!(page.opened.code, "5001");
     assert_eq!(page.notice.as_deref(), Some("Klæbu (5030) er nå en del av Trondheim - Tråante (5001)."));
-    assert!(open_page(ds(), "5001", ViewKind::Status, "", Lang::Nb).unwrap().notice.is_none());
+    assert!(open_page(ds(), "5001", ViewKind::Status, "", "", Lang::Nb).unwrap().notice.is_none());
     // A cohort without figures: the newest, and which there are.
-    let newest = open_page(ds(), "0301", ViewKind::Status, "", Lang::Nb).unwrap();
+    let newest = open_page(ds(), "0301", ViewKind::Status, "", "", Lang::Nb).unwrap();
     let (shown, cohorts) = newest.opened.data.cohort_choice().unwrap();
     let (shown, first) = (shown, cohorts[0]);
     for bad in ["9999", "NaN", "abc", "2005"] {
-        let page = open_page(ds(), "0301", ViewKind::Status, bad, Lang::Nb).unwrap();
+        let page = open_page(ds(), "0301", ViewKind::Status, bad, "", Lang::Nb).unwrap();
         assert_eq!(page.opened.data.cohort_choice().unwrap().0, shown, "{bad}");
         assert_eq!(
             page.notice.as_deref(),
             Some(format!("Kullet «{bad}» finnes ikke i tallene; viser {shown}. Kull med tall: {first}–{shown}.").as_str())
         );
     }
-    let en = open_page(ds(), "0301", ViewKind::Status, "9999", Lang::En).unwrap().notice.unwrap();
+    let en = open_page(ds(), "0301", ViewKind::Status, "9999", "", Lang::En).unwrap().notice.unwrap();
     assert!(en.starts_with("There are no figures for the cohort «9999»; showing"), "{en}");
-    let nn = open_page(ds(), "0301", ViewKind::Status, "9999", Lang::Nn).unwrap().notice.unwrap();
+    let nn = open_page(ds(), "0301", ViewKind::Status, "9999", "", Lang::Nn).unwrap().notice.unwrap();
     assert!(nn.starts_with("Kullet «9999» finst ikkje i tala"), "{nn}");
     // A cohort there is: that one, no notice.
-    let older = open_page(ds(), "0301", ViewKind::Status, &first.to_string(), Lang::Nb).unwrap();
+    let older = open_page(ds(), "0301", ViewKind::Status, &first.to_string(), "", Lang::Nb).unwrap();
     assert_eq!((older.opened.data.cohort_choice().unwrap().0, older.notice), (first, None));
     // Both at once, a line each.
-    let both = open_page(ds(), "5030", ViewKind::Status, "abc", Lang::Nb).unwrap().notice.unwrap();
+    let both = open_page(ds(), "5030", ViewKind::Status, "abc", "", Lang::Nb).unwrap().notice.unwrap();
     assert_eq!(both.lines().count(), 2, "{both}");
     // An ambiguous name is the page's error, in its language.
-    let e = open_page(ds(), "Herøy", ViewKind::Goal, "", Lang::Nn).err().unwrap();
+    let e = open_page(ds(), "Herøy", ViewKind::Goal, "", "", Lang::Nn).err().unwrap();
     assert!(e.starts_with("«Herøy» kan vere fleire stader"), "{e}");
 }
 

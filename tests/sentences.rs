@@ -790,7 +790,7 @@ fn snapshot(ds: &Dataset, place: &Place, kinds: &[Kind], why: &str) -> String {
     let mut out = format!("# {} {} ({}): {why}\n\n", place.code(), place.name(), kinds.join(", "));
     for kind in ViewKind::ALL {
         for lang in LANGS {
-            match render(ds, place, kind, None, lang, Format::Text) {
+            match render(ds, place, kind, None, lang, Format::Text, "") {
                 Some(text) => out += &text,
                 None => out += &format!("== {} {} · {} · {}: no such view\n\n", place.code(), place.name(), kind.key(), lang.code()),
             }

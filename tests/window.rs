@@ -79,3 +79,22 @@ fn search_prints_todays_numbers_best_first() {
     assert_eq!((code, out.as_str()), (1, ""));
     assert!(err.contains("«xyzzy»"), "{err}");
 }
+
+#[test]
+fn compare_adds_the_places_with_their_figures() {
+    // A truth check on the embedded data: Bergen's (1201's) 2014 row in SSB's extract, cohort
+    // 2013: 203 finished, 57 % in work or education, 9 % unemployed or on measures, 34 % other.
+    let (code, out, err) = run(&["0301", "--view", "status", "--compare", "4601,5001", "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+    let rows = v["table"]["rows"].as_array().unwrap();
+    let bergen = rows.iter().find(|r| r[0] == "Bergen").expect("a row for Bergen");
+    assert_eq!(bergen.as_array().unwrap()[1..], ["203", "57\u{a0}%", "9\u{a0}%", "34\u{a0}%"]);
+    assert!(rows.iter().any(|r| r[0] == "Trondheim - Tråante"), "{rows:?}");
+    let (code, out, err) = run(&["0301", "--view", "goal", "--compare", "4601 9999", "--format", "json"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+    assert!(v["summary"].as_str().unwrap().contains("Til sammenligning, for dem som avsluttet i 2013: Bergen 57 prosent"), "{v}");
+    // What was not taken, on stderr.
+    assert!(err.contains("«9999»"), "{err}");
+}

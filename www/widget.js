@@ -5,7 +5,7 @@
 
 const CURRENT_SCRIPT = document.currentScript;
 // The attributes a `sync-hash` widget keeps in the URL, and those that only shape the widget.
-const HASH_ATTRS = ["kommune", "view", "cohort", "lang"];
+const HASH_ATTRS = ["kommune", "view", "cohort", "lang", "compare"];
 const ATTRS = HASH_ATTRS.concat(["theme", "controls", "views", "downloads", "heading-level"]);
 // A map, or options for the browser (listener, Response, Blob, observer, event): no prototype.
 const dict = (pairs) => Object.assign(Object.create(null), pairs);
@@ -91,6 +91,71 @@ const nearby = typeof IntersectionObserver === "function" ? new IntersectionObse
 window.addEventListener("beforeprint", () => widgets.forEach((w) => w.chartWaiting && w.drawChart(true)));
 const [NOTHING, CRASHED] = [{ value: null, error: null, crashed: false }, { value: null, error: null, crashed: true }];
 
+// A WAI-ARIA combobox whose listbox holds the core's ranked matches (`search`): what is picked
+// goes to `pick`; leaving the field shows `shown()` again.
+class Combo {
+  constructor(w, name, pick, shown) {
+    const id = w.id + "-" + name;
+    [this.w, this.id, this.pick, this.shown, this.active] = [w, id, pick, shown, -1];
+    this.label = el("label", { for: id, id: id + "-label" });
+    this.input = el("input", { id, type: "text", role: "combobox", autocomplete: "off", spellcheck: "false",
+      "aria-autocomplete": "list", "aria-expanded": "false", "aria-controls": id + "-list", "aria-describedby": id + "-count" });
+    this.list = el("ul", { id: id + "-list", role: "listbox", class: "is-list", "aria-labelledby": id + "-label", hidden: "" });
+    this.count = el("span", { id: id + "-count", class: "is-count", "aria-live": "polite" });
+    this.field = el("div", { class: "is-field is-combo" }, [this.label, el("div", { class: "is-combo-box" }, [this.input, this.list]), this.count]);
+    const on = (node, type, fn) => node.addEventListener(type, fn);
+    on(this.input, "input", () => this.searchFor(this.input.value));
+    on(this.input, "keydown", (e) => this.key(e));
+    // Leaving the field closes the list; what was typed gives way to what is shown.
+    on(this.input, "blur", () => this.close(true));
+    // A press on an option must not blur the field first, or the list would close under it.
+    on(this.list, "mousedown", (e) => e.preventDefault());
+    on(this.list, "click", (e) => e.target.closest("[role=option]") && this.choose(e.target.closest("[role=option]")));
+  }
+  searchFor(query) {
+    const res = this.w.call((c) => c.search(query, this.w.lang)).value;
+    if (!res) return;
+    this.active = -1;
+    this.input.removeAttribute("aria-activedescendant");
+    this.list.replaceChildren(...res.options.map((o, i) => el("li", { role: "option", id: this.id + "-opt" + i, "data-value": o.value, "aria-selected": "false" },
+      o.note ? [o.label, el("span", { class: "is-note" }, " – " + o.note)] : o.label)));
+    setText(this.count, query.trim() ? res.count : "");
+    this.open(res.options.length > 0);
+  }
+  open(open) { this.list.hidden = !open, setAttr(this.input, "aria-expanded", String(open)); }
+  // Closes the list; `restore`: the field shows what is chosen again, not what was typed.
+  close(restore) {
+    this.open(false);
+    setText(this.count, "");
+    if (restore && this.w.page) this.input.value = this.shown();
+  }
+  // ArrowDown opens (all places if the field shows the choice) and moves; Enter picks; Escape closes.
+  key(e) {
+    const [options, open] = [this.list.children, !this.list.hidden];
+    if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+      e.preventDefault();
+      if (!open) this.searchFor(this.input.value === this.shown() ? "" : this.input.value);
+      if (!options.length) return;
+      if (options[this.active]) options[this.active].setAttribute("aria-selected", "false");
+      const next = options[(this.active = Math.max(0, Math.min(options.length - 1, this.active + (e.key === "ArrowDown" ? 1 : -1))))];
+      next.setAttribute("aria-selected", "true");
+      this.input.setAttribute("aria-activedescendant", next.id);
+      next.scrollIntoView(dict({ block: "nearest" }));
+    } else if (e.key === "Enter" && open && options.length) {
+      e.preventDefault();
+      this.choose(options[Math.max(this.active, 0)]);
+    } else if (e.key === "Escape") {
+      if (open) e.preventDefault();
+      this.close(!open);
+    }
+  }
+  choose(option) {
+    this.close(false);
+    this.input.value = this.shown() && option.firstChild.textContent;
+    this.pick(option.getAttribute("data-value"));
+  }
+}
+
 class Widget {
   constructor(host) {
     // All the widget's state, own properties from the start: none is found on Object.prototype.
@@ -105,26 +170,28 @@ class Widget {
     if (!sheet) (sheet = new CSSStyleSheet()).replaceSync(STYLE); // allowed under any CSP
     this.root.adoptedStyleSheets = [sheet];
     const button = () => el("button", { type: "button" });
-    // The kommune chooser: a WAI-ARIA combobox whose listbox holds the core's ranked matches.
-    this.label = el("label", { for: id + "-kommune", id: id + "-label" });
-    this.combo = el("input", { id: id + "-kommune", type: "text", role: "combobox", autocomplete: "off", spellcheck: "false",
-      "aria-autocomplete": "list", "aria-expanded": "false", "aria-controls": id + "-list", "aria-describedby": id + "-count" });
-    this.list = el("ul", { id: id + "-list", role: "listbox", class: "is-list", "aria-labelledby": id + "-label", hidden: "" });
-    this.count = el("span", { id: id + "-count", class: "is-count", "aria-live": "polite" });
-    this.kommuneField = el("div", { class: "is-field is-combo" }, [this.label, el("div", { class: "is-combo-box" }, [this.combo, this.list]), this.count]);
+    // The kommune chooser; the places to compare with: chips, a picker made when first asked for, neighbours.
+    this.kommune = new Combo(this, "kommune", (value) => this.set("kommune", value), () => this.chosenLabel());
+    this.compare = this.compareNote = null;
+    this.chips = el("ul", { class: "is-chips" });
+    [this.addButton, this.neighbours] = [button(), button()];
+    this.addButton.setAttribute("aria-expanded", "false");
+    this.compareBox = el("div", { class: "is-compare" }, [this.chips, this.addButton, this.neighbours]);
     this.cohortLabel = el("label", { for: id + "-cohort" });
     this.cohortSelect = el("select", { id: id + "-cohort" });
     this.cohortField = el("div", { class: "is-field", hidden: "" }, [this.cohortLabel, this.cohortSelect]);
-    this.controls = el("div", { class: "is-controls" }, [this.kommuneField, this.cohortField]);
+    this.controls = el("div", { class: "is-controls" }, [this.kommune.field, this.cohortField, this.compareBox]);
     this.tabs = el("div", { class: "is-tabs", role: "tablist" });
     this.message = el("p", { class: "is-message", role: "alert" });
     // Not an alert: a page of widgets loading would interrupt a screen reader once per widget.
     this.loading = el("p", { class: "is-loading" });
     this.title = el("div", { class: "is-title", role: "heading" });
     this.summary = el("p", { class: "is-summary" });
-    this.canvas = el("canvas", { role: "img" });
+    // One tab stop; the arrow keys, a pointer or a touch explore its points (`explore`).
+    this.canvas = el("canvas", { role: "img", tabindex: "0" });
+    [this.tip, this.ring, this.points, this.point] = [el("div", { class: "is-tip", hidden: "" }), el("div", { class: "is-ring", hidden: "" }), [], -1];
     this.notes = el("ul", { class: "is-notes" });
-    this.figure = el("figure", null, [this.canvas, this.notes]);
+    this.figure = el("figure", null, [this.canvas, this.ring, this.tip, this.notes]);
     this.tableWrap = el("div", { class: "is-table-wrap", id: id + "-table", role: "region", tabindex: "0", "aria-labelledby": id + "-caption", hidden: "" });
     this.toggle = el("button", { type: "button", "aria-controls": id + "-table", "aria-expanded": "false" });
     [this.pngButton, this.svgButton, this.csvButton] = [button(), button(), button()];
@@ -141,13 +208,10 @@ class Widget {
   bind() {
     const on = (node, type, fn) => node.addEventListener(type, fn);
     on(this.cohortSelect, "change", () => this.set("cohort", this.cohortSelect.value));
-    on(this.combo, "input", () => this.searchFor(this.combo.value));
-    on(this.combo, "keydown", (e) => this.comboKey(e));
-    // Leaving the field closes the list; what was typed gives way to the kommune shown.
-    on(this.combo, "blur", () => this.closeList(true));
-    // A press on an option must not blur the field first, or the list would close under it.
-    on(this.list, "mousedown", (e) => e.preventDefault());
-    on(this.list, "click", (e) => e.target.closest("[role=option]") && this.choose(e.target.closest("[role=option]")));
+    on(this.addButton, "click", () => this.openCompare());
+    on(this.neighbours, "click", () => this.set("compare", this.page.neighbours));
+    // A chip's button takes its place out; the focus goes to the picker, not the page's top.
+    on(this.chips, "click", (e) => e.target.closest("button") && (this.set("compare", this.page.compare.map((c) => c.value).filter((v) => v !== e.target.closest("button").value).join(" ")), (this.compare ? this.compare.input : this.addButton).focus()));
     // Tabs: arrow keys, Home and End move between views (WAI-ARIA tabs, automatic activation).
     on(this.tabs, "keydown", (e) => {
       const tabs = Array.from(this.tabs.children);
@@ -159,6 +223,12 @@ class Widget {
       tab.focus();
       this.set("view", tab.getAttribute("data-view"));
     });
+    on(this.canvas, "keydown", (e) => this.exploreKey(e));
+    on(this.canvas, "focus", () => this.point < 0 && this.show(this.points.length - 1, true));
+    on(this.canvas, "blur", () => this.show(-1));
+    // A mouse shows the point under it; a touch, the point it lands near.
+    for (const type of ["pointermove", "pointerdown"]) on(this.canvas, type, (e) => this.show(this.nearest(e.offsetX, e.offsetY), type === "pointerdown"));
+    on(this.canvas, "pointerleave", () => this.root.activeElement !== this.canvas && this.show(-1));
     on(this.toggle, "click", () => this.showTable(this.tableWrap.hidden));
     on(this.tableWrap, "click", (e) => e.target.closest(".is-sort") && this.sortBy(e.target.closest(".is-sort")));
     for (const kind of ["png", "svg", "csv"]) on(this[kind + "Button"], "click", () => this.download(kind));
@@ -267,12 +337,13 @@ class Widget {
     // Only when it changes: a new lang restyles every element inside.
     setAttr(this.wrap, "lang", (this.lang = ui.lang));
     setAttr(this.tabs, "aria-label", t.choose_view);
-    setAttr(this.canvas, "aria-label", t.chart_label);
+    setAttr(this.canvas, "aria-label", t.chart_explore);
     setAttr(this.title, "aria-level", String(Math.min(6, Math.max(2, Math.round(+this.attr("heading-level")) || 2))));
-    [[this.label, t.choose_kommune], [this.cohortLabel, t.choose_cohort], [this.source, ui.source_line], [this.pngButton, t.download_png],
+    [[this.kommune.label, t.choose_kommune], [this.addButton, t.compare_add], [this.neighbours, t.compare_neighbours], [this.cohortLabel, t.choose_cohort], [this.source, ui.source_line], [this.pngButton, t.download_png],
       [this.svgButton, t.download_svg], [this.csvButton, t.download_csv], [this.toggle, this.tableWrap.hidden ? t.show_table : t.hide_table]]
       .forEach(([node, text]) => setText(node, text));
-    this.kommuneField.hidden = controls === "views" || controls === "none";
+    this.kommune.field.hidden = controls === "views" || controls === "none";
+    if (this.compare) setText(this.compare.label, t.compare_add);
     this.downloads.hidden = this.attr("downloads") === "no";
     const problems = [this.crashNote].filter(Boolean);
     this.crashNote = null;
@@ -280,13 +351,13 @@ class Widget {
     this.release();
     const offered = ui.views;
     const view = this.attr("view") || offered[0].key;
-    const opened = this.host.hasAttribute("kommune") ? this.call((c) => c.View.open(this.attr("kommune"), view, this.attr("cohort"), tag)) : NOTHING;
+    const opened = this.host.hasAttribute("kommune") ? this.call((c) => c.View.open(this.attr("kommune"), view, this.attr("cohort"), this.attr("compare"), tag)) : NOTHING;
     if (opened.crashed) return;
     const res = opened.value ? this.call(() => (this.view = opened.value).page()) : NOTHING;
     if (res.crashed) return;
     const page = (this.page = res.value);
     this.showMessage(problems.concat(opened.error || res.error || [], (page && page.notice) || []).join(" "));
-    if (this.root.activeElement !== this.combo || this.list.hidden) this.combo.value = this.chosenLabel();
+    if (this.root.activeElement !== this.kommune.input || this.kommune.list.hidden) this.kommune.input.value = this.chosenLabel();
     setAttr(this.wrap, "aria-label", page ? page.region : t.choose_kommune);
     this.tabs.classList.toggle("is-none", controls === "none" || offered.length < 2);
     if (!page) {
@@ -301,6 +372,10 @@ class Widget {
     setProp(this.wrap.style, "minHeight", svg ? this.fallback.getBoundingClientRect().height + "px" : "");
     this.showFallback(false);
     this.fillTabs(page.view, offered);
+    this.compareBox.hidden = !page.compares || controls === "views" || controls === "none";
+    this.neighbours.hidden = !page.neighbours || page.neighbours === page.compare.map((c) => c.value).join(" ");
+    this.refill(this.chips, this.lang + page.compare.map((c) => c.value).join(), () => page.compare.map((c) =>
+      el("li", null, [c.label, el("button", { type: "button", value: c.value, "aria-label": t.compare_remove.replace("{name}", c.label) }, "×")])));
     this.cohortField.hidden = !page.cohort || controls === "none";
     if (page.cohort) {
       this.refill(this.cohortSelect, page.cohorts.join(), () => page.cohorts.map((c) => el("option", { value: String(c) }, String(c))));
@@ -331,49 +406,17 @@ class Widget {
     [this.tableWrap.hidden, this.toggle.textContent] = [!show, show ? this.ui.texts.hide_table : this.ui.texts.show_table];
     this.toggle.setAttribute("aria-expanded", String(show));
   }
-  // The kommune search: the core's ranked matches for what was typed, in the listbox.
-  searchFor(query) {
-    const res = this.call((c) => c.search(query, this.lang)).value;
-    if (!res) return;
-    this.active = -1;
-    this.combo.removeAttribute("aria-activedescendant");
-    this.list.replaceChildren(...res.options.map((o, i) => el("li", { role: "option", id: this.id + "-opt" + i, "data-value": o.value, "aria-selected": "false" },
-      o.note ? [o.label, el("span", { class: "is-note" }, " – " + o.note)] : o.label)));
-    setText(this.count, query.trim() ? res.count : "");
-    this.openList(res.options.length > 0);
-  }
-  openList(open) { this.list.hidden = !open, setAttr(this.combo, "aria-expanded", String(open)); }
   chosenLabel() { return this.page && this.page.choice ? this.page.choice.label.trim() : ""; }
-  // Closes the list; `restore`: the field shows the kommune chosen again, not what was typed.
-  closeList(restore) {
-    this.openList(false);
-    setText(this.count, "");
-    if (restore && this.page) this.combo.value = this.chosenLabel();
-  }
-  // ArrowDown opens (all places if the field shows the choice) and moves; Enter picks; Escape closes.
-  comboKey(e) {
-    const [options, open] = [this.list.children, !this.list.hidden];
-    if (e.key === "ArrowDown" || e.key === "ArrowUp") {
-      e.preventDefault();
-      if (!open) this.searchFor(this.combo.value === this.chosenLabel() ? "" : this.combo.value);
-      if (!options.length) return;
-      if (options[this.active]) options[this.active].setAttribute("aria-selected", "false");
-      const next = options[(this.active = Math.max(0, Math.min(options.length - 1, this.active + (e.key === "ArrowDown" ? 1 : -1))))];
-      next.setAttribute("aria-selected", "true");
-      this.combo.setAttribute("aria-activedescendant", next.id);
-      next.scrollIntoView(dict({ block: "nearest" }));
-    } else if (e.key === "Enter" && open && options.length) {
-      e.preventDefault();
-      this.choose(options[Math.max(this.active, 0)]);
-    } else if (e.key === "Escape") {
-      if (open) e.preventDefault();
-      this.closeList(!open);
+  // "Legg til sammenligning": the picker, made the first time, then focused; a choice adds a place.
+  openCompare() {
+    if (!this.compare) {
+      this.compare = new Combo(this, "compare", (value) => this.set("compare", this.page.compare.map((c) => c.value).concat(value).join(" ")), () => "");
+      setText(this.compare.label, this.ui.texts.compare_add);
+      this.compareBox.append(this.compare.field);
     }
-  }
-  choose(option) {
-    this.closeList(false);
-    this.combo.value = option.firstChild.textContent;
-    this.set("kommune", option.getAttribute("data-value"));
+    this.addButton.setAttribute("aria-expanded", "true");
+    this.addButton.hidden = true;
+    this.compare.input.focus();
   }
   // `intro-status:ready`, once per render, with how the chart stands.
   readyNow(failed) {
@@ -429,6 +472,9 @@ class Widget {
     [this.chartWaiting, this.takeover] = [false, null];
     const res = this.call(() => view.draw(canvas, size.scale, this.wrap.classList.contains("is-dark")));
     if (res.crashed) return;
+    const k = size.css_width / size.width;
+    this.points = (res.value || []).map((h) => ({ x: h.x * k, y: h.y * k, series: h.series, text: h.text }));
+    this.show(-1);
     if (res.error) {
       // No chart (say, no 2D canvas): the table, with every figure, takes its place, and says why.
       console.warn("intro-status: " + res.error);
@@ -441,6 +487,43 @@ class Widget {
     // A PNG of a chart not drawn would be blank; the SVG and the CSV are made without the canvas.
     this.pngButton.hidden = this.toggle.hidden = !!res.error;
     this.readyNow(!!res.error);
+  }
+  // The point `i` (none: -1) shown: the ring on it, its tooltip; `say`: and announced.
+  show(i, say) {
+    const p = this.points[(this.point = i)];
+    this.tip.hidden = this.ring.hidden = !p;
+    if (!p) return;
+    setText(this.tip, p.text);
+    const [x, y] = [this.canvas.offsetLeft + p.x, this.canvas.offsetTop + p.y];
+    Object.assign(this.ring.style, dict({ left: x + "px", top: y + "px" }));
+    this.tip.classList.toggle("is-below", y < this.tip.offsetHeight + 16);
+    this.tip.style.left = Math.max(0, Math.min(this.figure.clientWidth - this.tip.offsetWidth, x - this.tip.offsetWidth / 2)) + "px";
+    this.tip.style.top = y + "px";
+    if (say) this.live.textContent = p.text;
+  }
+  // The point nearest (x, y) within 24 CSS pixels, or -1.
+  nearest(x, y) {
+    let [best, dist] = [-1, 24 * 24];
+    this.points.forEach((p, i) => (p.x - x) ** 2 + (p.y - y) ** 2 < dist && ([best, dist] = [i, (p.x - x) ** 2 + (p.y - y) ** 2]));
+    return best;
+  }
+  // Left and Right along the series (on into the next at its end), Up and Down to the nearest
+  // point of the series before or after, Home and End to its ends, Escape closes.
+  exploreKey(e) {
+    const [pts, p] = [this.points, this.points[this.point]];
+    if (e.key === "Escape") return this.show(-1);
+    if (!pts.length || !/^(Arrow|Home$|End$)/.test(e.key)) return;
+    e.preventDefault();
+    if (!p) return this.show(pts.length - 1, true);
+    const ids = (s) => pts.map((_, j) => j).filter((j) => pts[j].series === s).sort((a, b) => pts[a].x - pts[b].x);
+    const series = [...new Set(pts.map((q) => q.series))].sort((a, b) => a - b);
+    const other = (step) => {
+      const s = series[series.indexOf(p.series) + step];
+      return s === undefined ? this.point : ids(s).reduce((a, b) => (Math.abs(pts[b].x - p.x) < Math.abs(pts[a].x - p.x) ? b : a));
+    };
+    const same = ids(p.series), k = same.indexOf(this.point), step = /Right|Down/.test(e.key) ? 1 : -1;
+    const next = e.key === "Home" ? same[0] : e.key === "End" ? same[same.length - 1] : /Left|Right/.test(e.key) ? (same[k + step] ?? other(step)) : other(step);
+    this.show(next, true);
   }
   // PNG, SVG or CSV, through a link never in the page, so a host's router cannot catch its click.
   download(kind) {

@@ -16,7 +16,7 @@ pub use plotters::coord::Shift;
 
 use crate::outcome::stats::Estimate;
 use crate::outcome::Share;
-use crate::text::{format_percent, short_word, texts, Lang};
+use crate::text::{format_percent, say, short_word, texts, Lang};
 use plotters::coord::ranged1d::{KeyPointHint, NoDefaultFormatting, ValueFormatter};
 use plotters::coord::types::{RangedCoordf64, RangedCoordi32};
 use std::ops::Range;
@@ -386,6 +386,9 @@ pub(crate) struct Later<'a> {
     pub(crate) xs: Vec<i32>,
     pub(crate) points: &'a [Share],
     pub(crate) style: LineStyle,
+    /// Per x: when, and where the figure was published, as a tooltip says them.
+    pub(crate) whens: Vec<String>,
+    pub(crate) sources: Vec<String>,
 }
 
 /// A line's label right of a line chart: its text, the line's style (`None`: the goal's dash),
@@ -397,6 +400,8 @@ pub(crate) struct LineChart<'a> {
     pub(crate) title: String,
     pub(crate) xs: Vec<i32>,
     pub(crate) x_desc: &'a str,
+    /// Per x: when, as a point's tooltip says it ("avsluttet 2013").
+    pub(crate) whens: Vec<String>,
     /// Back to front; the last is the main line, whose values are written on its points and
     /// whose gaps are explained at the foot of the plot.
     pub(crate) lines: Vec<Line<'a>>,
@@ -416,6 +421,16 @@ fn published_runs(xs: &[i32], points: &[Share]) -> Vec<Vec<(i32, f64)>> {
     }
     runs.retain(|r| !r.is_empty());
     runs
+}
+
+/// Each published point of a line as an explorable point of `series` ([`record::hit`]), its
+/// tooltip from the line's label, `whens[i]` and the source `source(i)` names.
+fn explore<DB: DrawingBackend>(chart: &LineCtx<'_, DB>, xs: &[i32], line: &Line, series: u16, whens: &[String], source: impl Fn(usize) -> String, p: &Paint) {
+    for (i, (x, share)) in xs.iter().zip(line.points).enumerate() {
+        if let (Some(v), Some(when)) = (share.percent(), whens.get(i)) {
+            record::hit(chart.backend_coord(&(*x, v as f64)), series, say::tip(&line.label, when, share, &source(i), p.lang));
+        }
+    }
 }
 
 fn draw_line<DB: DrawingBackend>(chart: &mut LineCtx<'_, DB>, xs: &[i32], line: &Line, p: &Paint) -> ChartResult<DB> {
@@ -534,7 +549,7 @@ pub(crate) fn line_chart<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec
     }
     // The country's later years first: the texts of the plot beside keep clear of what it drew.
     if let (Some(later), Some(area)) = (&spec.later, later_area) {
-        taken.extend(draw_later(&area, later, spec.goal, p)?);
+        taken.extend(draw_later(&area, later, spec.goal, spec.lines.len() as u16, p)?);
     }
     // The goal's label on its line where it keeps clear of the points; else among the lines'
     // labels right of the plot (or, with a legend, in the legend).
@@ -552,8 +567,9 @@ pub(crate) fn line_chart<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec
             None => taken.push(TextBox { left: left.0, right: right_x, top: left.1 - 1, bottom: left.1 + 1 }),
         }
     }
-    for line in &spec.lines {
+    for (i, line) in spec.lines.iter().enumerate() {
         draw_line(&mut chart, &spec.xs, line, p)?;
+        explore(&chart, &spec.xs, line, i as u16, &spec.whens, |_| t.source_table.to_string(), p);
     }
 
     // Direct labels right of the last x, each at the height of its line's last published point
@@ -680,6 +696,7 @@ fn draw_later<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     later: &Later,
     goal: Option<u16>,
+    series: u16,
     p: &Paint,
 ) -> Result<Vec<TextBox>, DrawingAreaErrorKind<DB::ErrorType>> {
     let (t, s, th) = (texts(p.lang), p.scale, p.theme);
@@ -716,12 +733,13 @@ fn draw_later<DB: DrawingBackend>(
         let (a, b) = (chart.backend_coord(&(first - 1, goal)), chart.backend_coord(&(last + 1, goal)));
         taken.push(TextBox { left: a.0, right: b.0, top: a.1 - 1, bottom: a.1 + 1 });
     }
-    let line = Line { label: String::new(), points: later.points, style: later.style, hollow: vec![] };
+    let line = Line { label: t.land.to_string(), points: later.points, style: later.style, hollow: vec![] };
     let r = marker_radius(later.style, s) + 1;
     for run in published_runs(&later.xs, later.points) {
         taken.extend(run.iter().map(|pt| TextBox::around(chart.backend_coord(pt), r)));
     }
     draw_line(&mut chart, &later.xs, &line, p)?;
+    explore(&chart, &later.xs, &line, series, &later.whens, |i| later.sources.get(i).cloned().unwrap_or_default(), p);
     // The first and the last value, above the point or else below it.
     let published: Vec<(i32, u16)> = later.xs.iter().zip(later.points).filter_map(|(x, s)| Some((*x, s.percent()?))).collect();
     let ends: Vec<&(i32, u16)> = match published.as_slice() {
@@ -811,6 +829,14 @@ pub(crate) fn kommune_style(th: &Theme) -> LineStyle {
 }
 pub(crate) fn land_style(th: &Theme) -> LineStyle {
     LineStyle { color: th.land, width: 2.0, dash: Some((8.0, 4.0)), marker: Marker::Square }
+}
+/// The `i`th place a reader compares with: its own marker and dash besides a colour, so that
+/// no two of the six are told apart by colour alone (and none is the kommune's, the fylke's or
+/// the country's style).
+pub(crate) fn compare_style(th: &Theme, i: usize) -> LineStyle {
+    const MARKERS: [Marker; 3] = [Marker::Diamond, Marker::TriangleDown, Marker::Square];
+    const DASHES: [Option<(f64, f64)>; 2] = [Some((2.0, 3.0)), None];
+    LineStyle { color: th.formers[i % th.formers.len()], width: 2.0, dash: DASHES[(i / 3) % 2], marker: MARKERS[i % 3] }
 }
 
 /// What leads a legend's word: a square in the style (bars), or a line's marker in its colour.

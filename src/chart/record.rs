@@ -103,21 +103,52 @@ pub enum Op {
     Text(String, Font, BackendCoord),
 }
 
-/// A recorded chart: its size in device pixels and what to draw, in order.
+/// A point a reader can explore by pointer or keyboard: where it is drawn (device pixels), the
+/// series it belongs to (the points of one line or row, numbered in drawing order) and what its
+/// tooltip says (place, when, share, x of n, interval, source).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Hit {
+    pub x: i32,
+    pub y: i32,
+    pub series: u16,
+    pub text: String,
+}
+
+thread_local! {
+    /// The hits of the chart being recorded ([`Drawing::record`]); `None` outside a recording.
+    static HITS: std::cell::RefCell<Option<Vec<Hit>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Marks a point of the chart being recorded as explorable, at `at` in device pixels (what
+/// `ChartContext::backend_coord` gives). The chart code draws through plotters, which passes
+/// only shapes to the backend: what a shape stands for comes here, beside them.
+pub fn hit(at: BackendCoord, series: u16, text: String) {
+    HITS.with(|h| {
+        if let Some(hits) = h.borrow_mut().as_mut() {
+            hits.push(Hit { x: at.0, y: at.1, series, text });
+        }
+    });
+}
+
+/// A recorded chart: its size in device pixels, what to draw, in order, and the points a
+/// reader can explore.
 #[derive(Clone)]
 pub struct Drawing {
     pub size: (u32, u32),
     pub ops: Vec<Op>,
+    pub hits: Vec<Hit>,
 }
 
 impl Drawing {
     /// Records what `draw` draws on an area of `size` device pixels.
     pub fn record(size: (u32, u32), draw: impl FnOnce(&DrawingArea<Recorder, Shift>) -> Result<(), DrawingAreaErrorKind<Infallible>>) -> Drawing {
         let mut ops = Vec::new();
+        HITS.with(|h| *h.borrow_mut() = Some(Vec::new()));
         // The recorder cannot fail; plotters' own errors (a shared backend, a bad layout) would be
         // bugs in the chart code.
         draw(&Recorder { size, ops: &mut ops }.into_drawing_area()).expect("recording a chart cannot fail");
-        Drawing { size, ops }
+        let hits = HITS.with(|h| h.borrow_mut().take()).unwrap_or_default();
+        Drawing { size, ops, hits }
     }
 
     /// Multiplies the size of every text by `factor`.

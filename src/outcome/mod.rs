@@ -259,6 +259,12 @@ pub fn status_years(ds: &Dataset) -> Vec<u16> {
     }
 }
 
+/// Today's fylke as a subject, where every one-year-after cohort can be summed from published
+/// cells (see [`today_fylke_parts`]).
+pub fn fylke_subject<'a>(ds: &'a Dataset, fylke: &TodayFylke) -> Option<Subject<'a>> {
+    today_fylke_subject(ds, fylke, &cohorts(ds, 1))
+}
+
 /// [`today_fylke_parts`] as a subject, kept per fylke for the embedded data: deciding it scans
 /// every kommune's sources and sums their cells, the larger part of computing a view.
 fn today_fylke_subject<'a>(ds: &'a Dataset, fylke: &TodayFylke, cohorts: &[u16]) -> Option<Subject<'a>> {

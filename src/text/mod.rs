@@ -156,6 +156,8 @@ pub struct Texts {
     /// widget's region name before the place ("Introduksjonsprogrammet: Bergen").
     pub hide_table: &'static str,
     pub chart_label: &'static str,
+    /// The live chart's label: what it is, and that its points can be explored by keyboard.
+    pub chart_explore: &'static str,
     pub no_chart: &'static str,
     pub programme: &'static str,
     /// Source cell beside the country's figure where another source gives a different one:
@@ -224,6 +226,21 @@ pub struct Texts {
     pub notice_now: &'static str,
     /// Notice, a `cohort` that is no cohort of the figures: "{x}", "{shown}", "{list}".
     pub notice_cohort: &'static str,
+    // comparison places (issue 18)
+    /// The comparison picker's label.
+    pub compare_add: &'static str,
+    /// A comparison place's remove button: "{name}".
+    pub compare_remove: &'static str,
+    /// The one-click group of bordering kommuner.
+    pub compare_neighbours: &'static str,
+    /// Notice, a `compare` entry that names no place: "{x}".
+    pub compare_unknown: &'static str,
+    /// Notice, more places than a chart shows: "{n}".
+    pub compare_too_many: &'static str,
+    /// Notice, today's fylke whose figures cannot be summed from the table's cells: "{name}".
+    pub compare_not_summable: &'static str,
+    /// Note: the kommuner sharing a border with the place, from Kartverket's map: "{name}", "{list}".
+    pub note_neighbours: &'static str,
     // charts: gaps, small numbers, the goal's later years (issue 16); kept together for merges
     /// After a status bar of which only the first shares are published.
     pub status_rest_hidden: &'static str,
@@ -342,6 +359,7 @@ pub static NB: Texts = Texts {
     download_csv: "Last ned tall (CSV)",
     hide_table: "Skjul tabell",
     chart_label: "Diagram, beskrevet i teksten over",
+    chart_explore: "Diagram, beskrevet i teksten over. Piltastene går gjennom punktene.",
     no_chart: "Diagrammet kunne ikke tegnes i denne nettleseren. Tabellen under har alle tallene.",
     programme: "Introduksjonsprogrammet",
     source_other: "{source} (avvikende tall: {p} i {host})",
@@ -377,6 +395,13 @@ pub static NB: Texts = Texts {
     notice_part_of: "{old} er nå en del av {new}.",
     notice_now: "{old} er nå {new}.",
     notice_cohort: "Kullet «{x}» finnes ikke i tallene; viser {shown}. Kull med tall: {list}.",
+    compare_add: "Legg til sammenligning",
+    compare_remove: "Fjern {name}",
+    compare_neighbours: "Nabokommuner",
+    compare_unknown: "Fant ingen kommune, bydel eller fylke «{x}» å sammenligne med.",
+    compare_too_many: "Viser de {n} første stedene å sammenligne med.",
+    compare_not_summable: "{name} kan ikke vises: fylkets tall kan ikke summeres fra tabellens celler.",
+    note_neighbours: "Nabokommuner til {name} (felles landegrense på Kartverkets kommunekart fra 2024, © Kartverket, CC BY 4.0): {list}.",
     status_rest_hidden: "resten skjult",
     chart_small: "Hul markør: færre enn 10 deltakere",
     goal_later: "Hele landet, senere år",
@@ -490,6 +515,7 @@ pub static NN: Texts = Texts {
     download_csv: "Last ned tal (CSV)",
     hide_table: "Skjul tabell",
     chart_label: "Diagram, skildra i teksten over",
+    chart_explore: "Diagram, skildra i teksten over. Piltastane går gjennom punkta.",
     no_chart: "Diagrammet kunne ikkje teiknast i denne nettlesaren. Tabellen under har alle tala.",
     programme: "Introduksjonsprogrammet",
     source_other: "{source} (avvikande tal: {p} i {host})",
@@ -525,6 +551,13 @@ pub static NN: Texts = Texts {
     notice_part_of: "{old} er no ein del av {new}.",
     notice_now: "{old} er no {new}.",
     notice_cohort: "Kullet «{x}» finst ikkje i tala; viser {shown}. Kull med tal: {list}.",
+    compare_add: "Legg til samanlikning",
+    compare_remove: "Fjern {name}",
+    compare_neighbours: "Nabokommunar",
+    compare_unknown: "Fann ingen kommune, bydel eller fylke «{x}» å samanlikne med.",
+    compare_too_many: "Viser dei {n} første stadene å samanlikne med.",
+    compare_not_summable: "{name} kan ikkje visast: tala for fylket kan ikkje summerast frå cellene i tabellen.",
+    note_neighbours: "Nabokommunar til {name} (felles landegrense på kommunekartet til Kartverket frå 2024, © Kartverket, CC BY 4.0): {list}.",
     status_rest_hidden: "resten skjult",
     chart_small: "Hol markør: færre enn 10 deltakarar",
     goal_later: "Heile landet, seinare år",
@@ -638,6 +671,7 @@ pub static EN: Texts = Texts {
     download_csv: "Download figures (CSV)",
     hide_table: "Hide table",
     chart_label: "Chart, described in the text above",
+    chart_explore: "Chart, described in the text above. The arrow keys go through its points.",
     no_chart: "This browser could not draw the chart. The table below has every figure.",
     programme: "The introduction programme",
     source_other: "{source} (differing figure: {p} at {host})",
@@ -673,6 +707,13 @@ pub static EN: Texts = Texts {
     notice_part_of: "{old} is now part of {new}.",
     notice_now: "{old} is now {new}.",
     notice_cohort: "There are no figures for the cohort «{x}»; showing {shown}. Cohorts with figures: {list}.",
+    compare_add: "Add comparison",
+    compare_remove: "Remove {name}",
+    compare_neighbours: "Neighbouring municipalities",
+    compare_unknown: "No municipality, district or county «{x}» to compare with.",
+    compare_too_many: "Showing the first {n} places to compare with.",
+    compare_not_summable: "{name} cannot be shown: the county's figures cannot be summed from the table's cells.",
+    note_neighbours: "Municipalities bordering {name} (a shared land border on the Norwegian Mapping Authority's municipality map of 2024, © Kartverket, CC BY 4.0): {list}.",
     status_rest_hidden: "rest hidden",
     chart_small: "Hollow marker: fewer than 10 participants",
     goal_later: "Norway, later years",

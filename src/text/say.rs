@@ -76,6 +76,44 @@ pub fn share_words(share: &Share, lang: Lang) -> Option<String> {
     })
 }
 
+/// A point's tooltip: "Bergen, avsluttet 2013: 57 prosent (115 av 203); 95 prosent
+/// usikkerhetsintervall 50,4–63,4 prosent. Kilde: SSB tabell 10824.", the reason where there is no
+/// figure, the per cent alone where the counts are not published.
+pub fn tip(who: &str, when: &str, share: &Share, source: &str, lang: Lang) -> String {
+    let what = share_words(share, lang).unwrap_or_else(|| reason(share, lang).to_string());
+    let interval = match *share {
+        Share::Published { count: Some(x), finished: Some(n), .. } => Estimate::new(x as u32, n as u32).map(|e| interval(&e, lang)),
+        _ => None,
+    };
+    format!("{who}, {when}: {what}{}. {}: {source}.", interval.unwrap_or_default(), super::texts(lang).col_source)
+}
+
+/// A tooltip for a figure with its counts ("Bergen, samlet 2011–2013: 57 prosent (355 av 614);
+/// 95 prosent usikkerhetsintervall …. SSB tabell 10824").
+pub fn tip_estimate(who: &str, when: &str, e: &Estimate, source: &str, lang: Lang) -> String {
+    let p = crate::data::percent_of(e.count as u16, e.finished);
+    format!("{who}, {when}: {} ({}){}. {}: {source}.", percent_words(p, lang), of(e.count, e.finished, lang), interval(e, lang), super::texts(lang).col_source)
+}
+
+/// "; 95 prosent usikkerhetsintervall 50,4–63,4 prosent".
+pub fn interval(e: &Estimate, lang: Lang) -> String {
+    let (lo, hi) = (format_decimal(e.low, lang), format_decimal(e.high, lang));
+    match lang {
+        Lang::Nb => format!("; 95 prosent usikkerhetsintervall {lo}–{hi} prosent"),
+        Lang::Nn => format!("; 95 prosent uvisseintervall {lo}–{hi} prosent"),
+        Lang::En => format!("; 95 per cent interval {lo}–{hi} per cent"),
+    }
+}
+
+/// "avsluttet 2013", "avslutta 2013", "finished 2013": when a cohort finished, in a tooltip.
+pub fn finished_in(cohort: i32, lang: Lang) -> String {
+    match lang {
+        Lang::Nb => format!("avsluttet {cohort}"),
+        Lang::Nn => format!("avslutta {cohort}"),
+        Lang::En => format!("finished {cohort}"),
+    }
+}
+
 /// "140 av 251", "140 of 251".
 pub fn of(x: u32, n: u32, lang: Lang) -> String {
     let word = match lang {

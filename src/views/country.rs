@@ -144,6 +144,8 @@ fn country<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &CountryView, t
             EmptyElement::at((0.0, mid)) + Text::new(label.to_string(), (px(-8.0, s), 0), font(13.0, s, th.text).pos(Pos::new(HPos::Right, VPos::Center))),
         ))?;
         chart.draw_series(std::iter::once(Rectangle::new([(0.0, y0), (*count as f64, y1)], th.kommune.filled())))?;
+        let tip = format!("{label}: {} ({}). {}: {}.", crate::text::format_int(*count, p.lang), lower(t.axis_kommuner), t.col_source, t.source_table);
+        record::hit(chart.backend_coord(&(*count as f64, mid)), i as u16, tip);
         chart.draw_series(std::iter::once(
             EmptyElement::at((*count as f64, mid))
                 + Text::new(crate::text::format_int(*count, p.lang), (px(6.0, s), 0), font(13.0, s, th.text).pos(Pos::new(HPos::Left, VPos::Center))),

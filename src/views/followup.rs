@@ -184,6 +184,7 @@ fn follow_up_spec<'a>(v: &'a FollowUpView, title: String, p: &Paint) -> LineChar
         title,
         xs: v.years_after.iter().map(|&y| y as i32).collect(),
         x_desc: texts(p.lang).axis_years_after,
+        whens: v.years_after.iter().map(|&ya| format!("{}, {}", say::finished_in(v.cohort as i32, p.lang), say::years_after(ya, p.lang))).collect(),
         lines: vec![
             Line { label: texts(p.lang).land.to_string(), points: &v.land, style: land_style(th), hollow: vec![] },
             Line { label: v.name.clone(), points: &v.kommune, style: kommune_style(th), hollow: vec![] },

@@ -3,6 +3,7 @@
 
 use super::{Figures, Words};
 use crate::chart::*;
+use crate::compare::{Compared, Other};
 use crate::data::{Dataset, Gender};
 use crate::outcome::*;
 use crate::place::Place;
@@ -18,6 +19,8 @@ pub struct GenderView {
     pub kommune_kvinner: Vec<Share>,
     pub land_menn: Vec<Share>,
     pub land_kvinner: Vec<Share>,
+    /// The places a reader compares with ([`crate::compare`]): men's and women's shares.
+    pub compare: Vec<(Compared, Compared)>,
 }
 
 pub fn gender_view(ds: &Dataset, place: &Place) -> Option<GenderView> {
@@ -30,6 +33,7 @@ pub fn gender_view(ds: &Dataset, place: &Place) -> Option<GenderView> {
         kommune_kvinner: s.kommune.shares(&cohorts, 1, Gender::Kvinner),
         land_menn: land.shares(&cohorts, 1, Gender::Menn),
         land_kvinner: land.shares(&cohorts, 1, Gender::Kvinner),
+        compare: Vec::new(),
         cohorts,
     })
 }
@@ -54,7 +58,16 @@ impl Figures for GenderView {
     }
 
     fn draw(&self, root: &Area, title: &str, p: &Paint) -> DrawResult {
-        gender(root, self, title, p)
+        match self.compare.is_empty() {
+            true => gender(root, self, title, p),
+            false => gender_rows(root, self, title, p),
+        }
+    }
+
+    const COMPARES: bool = true;
+
+    fn compare(&mut self, others: &[Other]) {
+        self.compare = others.iter().map(|o| (o.series(&self.cohorts, Gender::Menn), o.series(&self.cohorts, Gender::Kvinner))).collect();
     }
 }
 
@@ -113,6 +126,19 @@ fn gender_summary(v: &GenderView, lang: Lang) -> String {
             }
         }
     }
+    let pair = |men: &Share, women: &Share| match lang {
+        Lang::En => format!("men {}, women {}", say::percent_or_reason(men, lang), say::percent_or_reason(women, lang)),
+        Lang::Nb | Lang::Nn => format!("menn {}, kvinner {}", say::percent_or_reason(men, lang), say::percent_or_reason(women, lang)),
+    };
+    let places: Vec<String> = v.compare.iter().map(|(m, k)| format!("{} {}", who_label(&m.who, lang), pair(&m.points[i], &k.points[i]))).collect();
+    if !places.is_empty() {
+        let list = places.join("; ");
+        out.push(say::sentence(&match lang {
+            Lang::Nb => format!("Til sammenligning, for dem som avsluttet i {c}: {list}"),
+            Lang::Nn => format!("Til samanlikning, for dei som avslutta i {c}: {list}"),
+            Lang::En => format!("For comparison, for those who finished in {c}: {list}"),
+        }));
+    }
     let (lm, lk) = (say::percent_or_reason(&v.land_menn[i], lang), say::percent_or_reason(&v.land_kvinner[i], lang));
     let land = texts(lang).land;
     out.push(say::sentence(&match lang {
@@ -132,19 +158,19 @@ fn gender_text(v: &GenderView, lang: Lang) -> Words {
         .enumerate()
         .map(|(i, c)| {
             let mut row = vec![c.to_string()];
-            for series in [&v.kommune_menn, &v.kommune_kvinner, &v.land_menn, &v.land_kvinner] {
+            let compared = v.compare.iter().flat_map(|(m, k)| [&m.points, &k.points]);
+            for series in [&v.kommune_menn, &v.kommune_kvinner].into_iter().chain(compared).chain([&v.land_menn, &v.land_kvinner]) {
                 row.push(share_cell(&series[i], lang, &mut used));
             }
             row
         })
         .collect();
-    let headers = vec![
-        t.col_cohort.to_string(),
-        format!("{}, {}", v.name, t.menn),
-        format!("{}, {}", v.name, t.kvinner),
-        format!("{}, {}", t.land, t.menn),
-        format!("{}, {}", t.land, t.kvinner),
-    ];
+    let mut headers = vec![t.col_cohort.to_string(), format!("{}, {}", v.name, t.menn), format!("{}, {}", v.name, t.kvinner)];
+    for (m, _) in &v.compare {
+        let name = who_label(&m.who, lang);
+        headers.extend([format!("{name}, {}", t.menn), format!("{name}, {}", t.kvinner)]);
+    }
+    headers.extend([format!("{}, {}", t.land, t.menn), format!("{}, {}", t.land, t.kvinner)]);
     let table = Table { caption: v.title(lang), headers, rows, footnotes: footnotes(&used, lang) };
     Words { summary, notes: Vec::new(), table }
 }
@@ -198,6 +224,8 @@ fn gender<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &GenderView, tit
                 ))?;
                 continue;
             };
+            let when = say::finished_in(c as i32, p.lang);
+            record::hit(chart.backend_coord(&((x0 + x1) / 2.0, v as f64)), gi as u16, say::tip(&groups[gi].3, &when, share, t.source_table, p.lang));
             let fill = if *filled { color.filled() } else { th.background.filled() };
             chart.draw_series(std::iter::once(Rectangle::new([(x0, 0.0), (x1, v as f64)], fill)))?;
             chart.draw_series(std::iter::once(Rectangle::new([(x0, 0.0), (x1, v as f64)], stroke(*color, 2.0, s))))?;
@@ -216,3 +244,57 @@ fn gender<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &GenderView, tit
     root.present()
 }
 
+
+/// With places to compare with: the newest cohort, a row per place (the chosen one first, the
+/// country last) named on its left, men (■) above women (◆), each with its value; where a share
+/// has no figure, the table's short word for why.
+fn gender_rows<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &GenderView, title: &str, p: &Paint) -> ChartResult<DB> {
+    let (t, s, th) = (texts(p.lang), p.scale, p.theme);
+    let Some(i) = v.cohorts.len().checked_sub(1) else { return root.present() };
+    let c = v.cohorts[i];
+    let area = frame(root, title, p)?;
+    let (men, women) = (Marker::Square, Marker::Diamond);
+    // "menn" → "Menn": every word here begins with an ASCII letter.
+    let cap = |w: &str| w[..1].to_ascii_uppercase() + &w[1..];
+    let items = [(cap(t.menn), Swatch::Marker(men, th.text)), (cap(t.kvinner), Swatch::Marker(women, th.text))];
+    let plot = legend(&area, &items, p)?;
+    let mut rows: Vec<(String, RGBColor, &Share, &Share)> = vec![(v.name.clone(), th.kommune, &v.kommune_menn[i], &v.kommune_kvinner[i])];
+    for (k, (m, w)) in v.compare.iter().enumerate() {
+        rows.push((who_label(&m.who, p.lang), compare_style(th, k).color, &m.points[i], &w.points[i]));
+    }
+    rows.push((t.land.to_string(), th.land, &v.land_menn[i], &v.land_kvinner[i]));
+    let n = rows.len();
+    let mut chart = rows_chart(&plot, n, rows.iter().map(|r| r.0.as_str()), 100.0, p)?;
+    let desc = match p.lang {
+        Lang::Nb => format!("Andel av dem som avsluttet i {c}"),
+        Lang::Nn => format!("Del av dei som avslutta i {c}"),
+        Lang::En => format!("Share of those who finished in {c}"),
+    };
+    themed(chart.configure_mesh().disable_y_mesh(), p)
+        .x_labels(6)
+        .x_label_formatter(&|x| format_percent(*x as u16, p.lang))
+        .y_labels(0)
+        .x_desc(desc)
+        .draw()?;
+    let room = row_label_room(&chart, s);
+    for (k, (label, color, m, w)) in rows.iter().enumerate() {
+        let mid = (n - 1 - k) as f64 + 0.5;
+        row_label(&mut chart, mid, label, th.text, room, p)?;
+        for (share, marker, y, who) in [(m, men, mid + 0.18, t.menn), (w, women, mid - 0.18, t.kvinner)] {
+            let (x, text, ink) = match share.percent() {
+                Some(pct) => {
+                    hollow_or_filled(&mut chart, (pct as f64, y), marker, px(5.0, s), *color, small_n(share), p)?;
+                    let tip = say::tip(&format!("{label}, {who}"), &say::finished_in(c as i32, p.lang), share, t.source_table, p.lang);
+                    record::hit(chart.backend_coord(&(pct as f64, y)), k as u16, tip);
+                    (pct as f64, format_percent(pct, p.lang), *color)
+                }
+                None => (0.0, share_cell(share, p.lang, &mut Vec::new()), th.muted),
+            };
+            // The value right of its marker, or left of it near 100 %.
+            let right = x <= 80.0;
+            let (dx, pos) = if right { (px(9.0, s), HPos::Left) } else { (px(-9.0, s), HPos::Right) };
+            chart.draw_series(std::iter::once(EmptyElement::at((x, y)) + Text::new(text, (dx, 0), font(12.0, s, ink).pos(Pos::new(pos, VPos::Center)))))?;
+        }
+    }
+    root.present()
+}

@@ -2,10 +2,11 @@
 //! its fylke, Hele landet and the national goal of 70 %.
 
 use super::{Figures, Words};
-use crate::chart::{kommune_style, land_style, line_chart, Area, DrawResult, Later, Line, LineChart, LineStyle, Marker, Paint};
+use crate::compare::{Compared, Other};
+use crate::chart::{compare_style, kommune_style, land_style, line_chart, Area, DrawResult, Later, Line, LineChart, LineStyle, Marker, Paint};
 use crate::data::{Dataset, Gender};
 use crate::outcome::stats::{pooled, Estimate, Pooled};
-use crate::outcome::{cohorts, share_series, subjects, FormerSeries, FylkeSeries, Series, Share, GOAL_PERCENT};
+use crate::outcome::{cohorts, share_series, subjects, FormerSeries, FylkeSeries, Series, Share, Who, GOAL_PERCENT};
 use crate::place::Place;
 use crate::text::*;
 use serde::Serialize;
@@ -20,6 +21,8 @@ pub struct GoalComparison {
     /// Former kommuner's own series, where today's kommune has a gap they can fill.
     pub formers: Vec<FormerSeries>,
     pub fylke: Option<FylkeSeries>,
+    /// The places a reader compares with ([`crate::compare`]), in the order given.
+    pub compare: Vec<Compared>,
     pub land: Series,
     /// Per cohort: the address of the publication a percent-only national point comes from;
     /// `None` for points from table 10824, and where the country has no figure at all.
@@ -96,6 +99,7 @@ pub fn goal_view(ds: &Dataset, place: &Place) -> Option<GoalComparison> {
         kommune,
         formers,
         fylke,
+        compare: Vec::new(),
         land,
         land_sources,
         land_others,
@@ -126,6 +130,14 @@ impl Figures for GoalComparison {
 
     fn draw(&self, root: &Area, title: &str, p: &Paint) -> DrawResult {
         line_chart(root, &goal_spec(self, title.to_string(), p), p)
+    }
+
+    const COMPARES: bool = true;
+
+    /// Each place's line over the same cohorts; today's fylke given again is left out.
+    fn compare(&mut self, others: &[Other]) {
+        let fylke = self.fylke.as_ref().map(|f| Who::Fylke { name: f.series.name.clone(), today: f.today });
+        self.compare = others.iter().filter(|o| Some(&o.who) != fylke.as_ref()).map(|o| o.series(&self.cohorts, Gender::Alle)).collect();
     }
 }
 
@@ -238,7 +250,7 @@ pub fn goal_summary(v: &GoalComparison, lang: Lang) -> String {
             }
         }
     }
-    let mut compare = Vec::new();
+    let mut compare: Vec<String> = v.compare.iter().map(|o| format!("{} {}", who_label(&o.who, lang), say::percent_or_reason(&o.points[i], lang))).collect();
     if let Some(f) = &v.fylke {
         compare.push(format!("{} {}", fylke_label(f, lang), say::percent_or_reason(&f.series.points[i], lang)));
     }
@@ -315,16 +327,20 @@ pub fn goal_table(view: &GoalComparison, lang: Lang) -> Table {
         format!("{k}: {}", lower(t.col_in_work)),
         format!("{k}: {pct}"),
     ];
-    let mut extra: Vec<&Series> = Vec::new();
+    let mut extra: Vec<&[Share]> = Vec::new();
+    for o in &view.compare {
+        headers.push(format!("{}: {pct}", who_label(&o.who, lang)));
+        extra.push(&o.points);
+    }
     if let Some(f) = &view.fylke {
         headers.push(format!("{}: {pct}", fylke_label(f, lang)));
-        extra.push(&f.series);
+        extra.push(&f.series.points);
     }
     headers.push(format!("{}: {pct}", t.land));
-    extra.push(&view.land);
+    extra.push(&view.land.points);
     for f in &view.formers {
         headers.push(format!("{}: {pct}", former_label(&f.former, lang)));
-        extra.push(&f.series);
+        extra.push(&f.series.points);
     }
     headers.push(t.col_source.to_string());
     let mut used = Vec::new();
@@ -346,7 +362,7 @@ pub fn goal_table(view: &GoalComparison, lang: Lang) -> Table {
                 Share::Divided => ("–".to_string(), "–".to_string()),
             };
             let mut row = vec![c.to_string(), finished, in_work, share_cell(kommune, lang, &mut used)];
-            row.extend(extra.iter().map(|s| share_cell(&s.points[i], lang, &mut used)));
+            row.extend(extra.iter().map(|s| share_cell(&s[i], lang, &mut used)));
             row.push(goal_source_cell(view, i, lang));
             row
         })
@@ -385,7 +401,8 @@ fn goal_source_cell(view: &GoalComparison, i: usize, lang: Lang) -> String {
     let of_table = |s: &Share| !matches!(s, Share::NoData | Share::Divided);
     let mut from_table = view.kommune.points.get(i).is_some_and(of_table)
         || view.fylke.as_ref().is_some_and(|f| of_table(&f.series.points[i]))
-        || view.formers.iter().any(|f| of_table(&f.series.points[i]));
+        || view.formers.iter().any(|f| of_table(&f.series.points[i]))
+        || view.compare.iter().any(|o| of_table(&o.points[i]));
     let mut land = match &view.land_sources[i] {
         Some(url) => host_of(url).to_string(),
         None if of_table(&view.land.points[i]) => {
@@ -422,21 +439,28 @@ fn goal_spec<'a>(v: &'a GoalComparison, title: String, p: &Paint) -> LineChart<'
         let style = LineStyle { color, width: 1.5, dash: None, marker: Marker::Diamond };
         lines.push(Line { label: former_label(&f.former, p.lang), points: &f.series.points[..k], style, hollow: vec![] });
     }
+    for (i, o) in v.compare.iter().enumerate() {
+        lines.push(Line { label: who_label(&o.who, p.lang), points: &o.points[..k], style: compare_style(th, i), hollow: vec![] });
+    }
     if let Some(f) = &v.fylke {
         let style = LineStyle { color: th.fylke, width: 2.0, dash: Some((3.0, 3.0)), marker: Marker::Triangle };
         lines.push(Line { label: fylke_label(f, p.lang), points: &f.series.points[..k], style, hollow: vec![] });
     }
     lines.push(Line { label: texts(p.lang).land.to_string(), points: &v.land.points[..k], style: land_style(th), hollow: vec![] });
     lines.push(Line { label: v.kommune.name.clone(), points: &v.kommune.points[..k], style: kommune_style(th), hollow: vec![] });
+    let when = |c: &u16| say::finished_in(*c as i32, p.lang);
     let later = (k < v.cohorts.len()).then(|| Later {
         xs: v.cohorts[k..].iter().map(|&c| c as i32).collect(),
         points: &v.land.points[k..],
         style: land_style(th),
+        whens: v.cohorts[k..].iter().map(when).collect(),
+        sources: v.land_sources[k..].iter().map(|u| u.as_deref().map_or(texts(p.lang).source_table, host_of).to_string()).collect(),
     });
     LineChart {
         title,
         xs: v.cohorts[..k].iter().map(|&c| c as i32).collect(),
         x_desc: texts(p.lang).axis_cohort,
+        whens: v.cohorts[..k].iter().map(when).collect(),
         lines,
         goal: Some(v.goal),
         later,

@@ -5,6 +5,7 @@
 //! [`registry!`] below owns the list of views, their order on the view switch and their keys. A
 //! new view is one new file with a type that implements [`Figures`], and one line there.
 
+use crate::compare::Other;
 use crate::chart::{svg_of, Area, DrawResult, Drawing, Paint, Theme};
 use crate::data::Dataset;
 use crate::place::Place;
@@ -20,6 +21,8 @@ pub trait Figures: Sized {
     const ALL_YEARS_AFTER: bool = false;
     /// Whether the view is about one chosen cohort.
     const HAS_COHORT: bool = false;
+    /// Whether the view shows places a reader compares with ([`Figures::compare`]).
+    const COMPARES: bool = false;
     /// The figures for a place; `cohort` chooses the cohort of a view about one (its default
     /// where `None` or unknown).
     fn open(ds: &Dataset, place: &Place, cohort: Option<u16>) -> Option<Self>;
@@ -33,6 +36,9 @@ pub trait Figures: Sized {
     fn cohort_choice(&self) -> Option<(u16, &[u16])> {
         None
     }
+    /// Adds the places a reader compares with (see [`crate::compare`]), in a view that
+    /// [`Figures::COMPARES`].
+    fn compare(&mut self, _others: &[Other]) {}
 }
 
 /// A view's summary (one paragraph saying what the chart shows, with the same numbers), notes
@@ -88,6 +94,13 @@ macro_rules! registry {
                 }
             }
 
+            /// Whether the view shows places a reader compares with.
+            pub fn compares(self) -> bool {
+                match self {
+                    $(ViewKind::$variant => <$module::$ty as Figures>::COMPARES,)*
+                }
+            }
+
             /// The name of a view on its switch.
             pub fn name(self, lang: Lang) -> &'static str {
                 match self {
@@ -131,6 +144,13 @@ macro_rules! registry {
             pub fn cohort_choice(&self) -> Option<(u16, &[u16])> {
                 match self {
                     $(ViewData::$variant(v) => v.cohort_choice(),)*
+                }
+            }
+
+            /// Adds the places a reader compares with, where the view shows them.
+            pub fn compare(&mut self, others: &[Other]) {
+                match self {
+                    $(ViewData::$variant(v) => v.compare(others),)*
                 }
             }
         }
@@ -208,12 +228,27 @@ pub struct Opened {
     pub data: ViewData,
     /// "Kilde: SSB, statistikkbanken tabell 10824[, hentet …][, foreløpige tall]".
     pub source: String,
+    /// The codes of the places the view compares with, as `compare="…"` gives them back; empty
+    /// in a view that shows none.
+    pub compare: Vec<String>,
+    /// A note about the comparison: where every place compared with borders on this one, its
+    /// neighbours (see [`crate::compare::neighbours_note`]).
+    pub compare_note: Option<String>,
 }
 
 impl Opened {
     pub fn open(ds: &Dataset, place: &Place, kind: ViewKind, cohort: Option<u16>, lang: Lang) -> Option<Opened> {
-        let data = view_data(ds, kind, place, cohort)?;
-        Some(Opened { code: place.code().to_string(), lang, data, source: source_line(&ds.source, lang) })
+        Opened::compared(ds, place, kind, cohort, lang, &[])
+    }
+
+    /// [`Opened::open`] with places to compare with (shown where the view [`ViewKind::compares`]).
+    pub fn compared(ds: &Dataset, place: &Place, kind: ViewKind, cohort: Option<u16>, lang: Lang, others: &[Other]) -> Option<Opened> {
+        let mut data = view_data(ds, kind, place, cohort)?;
+        let others = if kind.compares() { others } else { &[] };
+        data.compare(others);
+        let compare = others.iter().map(|o| o.code.clone()).collect();
+        let compare_note = crate::compare::neighbours_note(ds, place, others, lang);
+        Some(Opened { code: place.code().to_string(), lang, data, source: source_line(&ds.source, lang), compare, compare_note })
     }
 
     pub fn kind(&self) -> ViewKind {
@@ -221,7 +256,9 @@ impl Opened {
     }
 
     pub fn text(&self) -> ViewText {
-        self.data.text(self.lang)
+        let mut text = self.data.text(self.lang);
+        text.notes.extend(self.compare_note.iter().cloned());
+        text
     }
 
     /// How to paint this view in a theme at a scale.

@@ -469,7 +469,14 @@ fn ranking<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &RankingView, t
             chart.draw_series(std::iter::once(PathElement::new(vec![(x, k.estimate.low), (x, k.estimate.high)], stroke(color(k), 1.0, s))))?;
         }
     }
+    // Every kommune explorable in rank order, the chosen one last (where the keyboard starts).
+    let tip = |k: &Ranked| {
+        let who = format!("{} ({} {})", k.name, if p.lang == Lang::En { "no." } else { "nr." }, k.rank);
+        let when = format!("{} {}", lower(texts(p.lang).pooled), say::cohorts(&k.cohorts, p.lang));
+        say::tip_estimate(&who, &when, &k.estimate, texts(p.lang).source_table, p.lang)
+    };
     for (x, k) in others() {
+        record::hit(chart.backend_coord(&(x, k.estimate.percent)), 0, tip(k));
         chart.draw_series(std::iter::once(EmptyElement::at((x, k.estimate.percent)) + marker_glyph(marker(k.against), (0, 0), r, color(k).filled())))?;
         // The chosen kommune's name must not hide a point.
         taken.push(TextBox::around(chart.backend_coord(&(x, k.estimate.percent)), r + 1));
@@ -481,6 +488,7 @@ fn ranking<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &RankingView, t
         let line = stroke(th.kommune, 2.5, s);
         chart.draw_series(std::iter::once(PathElement::new(vec![(x, e.low), (x, e.high)], line)))?;
         let big = px(5.0, s);
+        record::hit(chart.backend_coord(&(x, e.percent)), 0, tip(k));
         chart.draw_series(std::iter::once(EmptyElement::at((x, e.percent)) + marker_glyph(marker(k.against), (0, 0), big, th.kommune.filled())))?;
         let label = format!("{} {} %", k.name, format_decimal(e.percent, p.lang));
         let h_pos = if (i as f64) < n / 2.0 { HPos::Left } else { HPos::Right };

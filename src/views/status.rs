@@ -94,6 +94,19 @@ impl Figures for StatusView {
     fn cohort_choice(&self) -> Option<(u16, &[u16])> {
         Some((self.cohort, &self.cohorts))
     }
+    const COMPARES: bool = true;
+
+    /// A bar for each place, after the chosen place's (and its former kommuner'), before the
+    /// fylke's and the country's; today's fylke given again is left out.
+    fn compare(&mut self, others: &[crate::compare::Other]) {
+        let at = self.bars.iter().position(|b| matches!(b.who, Who::Fylke { .. } | Who::Land)).unwrap_or(self.bars.len());
+        let new: Vec<StatusBar> = others
+            .iter()
+            .filter(|o| !self.bars.iter().any(|b| b.who == o.who))
+            .map(|o| status_bar(o.who.clone(), &o.subject, self.cohort))
+            .collect();
+        self.bars.splice(at..at, new);
+    }
 }
 
 fn status_text(v: &StatusView, lang: Lang) -> Words {
@@ -137,6 +150,9 @@ fn status_text(v: &StatusView, lang: Lang) -> Words {
                     _ => format!("{who}: {a} prosent i arbeid eller utdanning"),
                 },
             }));
+        } else if matches!(bar.who, Who::Region(_)) {
+            // A place compared with: named even where it has no figure, and why.
+            out.push(say::sentence(&format!("{who}: {}", format_share(&bar.share, lang))));
         }
     }
     let summary = say::paragraph(out);
@@ -187,6 +203,9 @@ fn status<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &StatusView, tit
         let y1 = y0 + 0.6;
         let mid = (y0 + y1) / 2.0;
         row_label(&mut chart, mid, label, th.text, room, p)?;
+        // Explorable at the middle of the share in work or education (at the axis where none).
+        let at = chart.backend_coord(&(bar.percents[0].unwrap_or(0) as f64 / 2.0, mid));
+        record::hit(at, i as u16, say::tip(label, &say::finished_in(v.cohort as i32, p.lang), &bar.share, texts(p.lang).source_table, p.lang));
         // The published shares from the first on: all three, or where only some are published
         // (a small place's share in work or education alone), those, and a word for the rest.
         let parts: Vec<u16> = bar.percents.iter().map_while(|p| *p).collect();

@@ -196,7 +196,10 @@ fn uncertainty<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &Uncertaint
     let mut gaps: Vec<(usize, usize, &str)> = Vec::new();
     for (i, (e, share)) in v.estimates.iter().zip(&v.shares).enumerate() {
         match e {
-            Some(e) => interval_bar(&mut chart, i as f64, e, th.kommune, Marker::Circle, e.finished < say::SMALL, p)?,
+            Some(e) => {
+                interval_bar(&mut chart, i as f64, e, th.kommune, Marker::Circle, e.finished < say::SMALL, p)?;
+                record::hit(chart.backend_coord(&(i as f64, e.percent)), 0, say::tip_estimate(&v.name, &say::finished_in(v.cohorts[i] as i32, p.lang), e, t.source_table, p.lang));
+            }
             None => {
                 let why = match share {
                     Share::NoCompleters => t.cell_no_completers,
@@ -233,8 +236,12 @@ fn uncertainty<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &Uncertaint
             ))?;
         }
     }
+    // Explorable after the cohorts, in the order drawn: pooled, former kommuner, the country.
+    let pooled_when = |cohorts: &[u16]| format!("{} {}", lower(t.pooled), say::cohorts(cohorts, p.lang));
     if let Some(pooled) = &v.pooled {
         interval_bar(&mut chart, n as f64 + 0.5, &pooled.estimate, th.kommune, Marker::Diamond, pooled.estimate.finished < say::SMALL, p)?;
+        let at = chart.backend_coord(&(n as f64 + 0.5, pooled.estimate.percent));
+        record::hit(at, 0, say::tip_estimate(&v.name, &pooled_when(&pooled.cohorts), &pooled.estimate, t.source_table, p.lang));
     }
     // The former kommuner's own, side by side in the pooled column, in their legend's colours.
     let m = v.formers.len() as f64;
@@ -242,9 +249,13 @@ fn uncertainty<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &Uncertaint
         let Some(pooled) = &f.pooled else { continue };
         let x = n as f64 + 0.5 + (k as f64 - (m - 1.0) / 2.0) * 0.3;
         interval_bar(&mut chart, x, &pooled.estimate, th.formers[k % th.formers.len()], Marker::Diamond, pooled.estimate.finished < say::SMALL, p)?;
+        let at = chart.backend_coord(&(x, pooled.estimate.percent));
+        record::hit(at, 0, say::tip_estimate(&former_label(&f.former, p.lang), &pooled_when(&pooled.cohorts), &pooled.estimate, t.source_table, p.lang));
     }
     if let Some(land) = &v.land {
         interval_bar(&mut chart, n as f64 + 1.5, &land.estimate, th.land, Marker::Square, false, p)?;
+        let at = chart.backend_coord(&(n as f64 + 1.5, land.estimate.percent));
+        record::hit(at, 0, say::tip_estimate(t.land, &pooled_when(&land.cohorts), &land.estimate, t.source_table, p.lang));
     }
     root.present()
 }

@@ -151,7 +151,7 @@ test("a named region; the title a heading, read once; the canvas an image that p
   await rendered(page, "0301");
   const canvas = page.locator("intro-status canvas");
   assert.equal(await canvas.getAttribute("role"), "img");
-  assert.equal(await canvas.getAttribute("aria-label"), "Diagram, beskrevet i teksten over");
+  assert.equal(await canvas.getAttribute("aria-label"), "Diagram, beskrevet i teksten over. Piltastene går gjennom punktene.");
   assert.equal(await canvas.getAttribute("aria-describedby"), null);
   const region = page.locator("intro-status [role=region][aria-label]").first();
   assert.equal(await region.getAttribute("aria-label"), "Introduksjonsprogrammet: Oslo");

@@ -49,7 +49,7 @@ test("dist/index.html from file:// draws Oslo with the source figures", async ()
   assert.ok(ink.ink > 20000, `canvas looks blank: ${ink.ink} inked pixels`);
   assert.ok(ink.colour > 500, `the kommune line is missing: ${ink.colour} pixels in its colour`);
   assert.equal(await page.locator(canvas).getAttribute("role"), "img");
-  assert.equal(await page.locator(canvas).getAttribute("aria-label"), "Diagram, beskrevet i teksten over");
+  assert.equal(await page.locator(canvas).getAttribute("aria-label"), "Diagram, beskrevet i teksten over. Piltastene går gjennom punktene.");
   assert.match(await page.locator("intro-status .is-source").textContent(), /Kilde: SSB, statistikkbanken tabell 10824/);
 
   await page.locator("intro-status").screenshot({ path: join(SCREENSHOTS, "slice-oslo.png") });

@@ -255,7 +255,7 @@ fn write_pages(root: &Path, dir: &Path, data: &ReferenceData, integrity: &str) -
 /// and table drawn in the HTML; the script and its integrity at the end), the harness in the head
 /// so that it hears the widget's events however early.
 fn static_page(harness: &str, integrity: &str) -> Result<String> {
-    let page = intro_status::page::open_page(Dataset::embedded_one_year_after(), FIRST_KOMMUNE, ViewKind::Goal, "", Lang::Nb)?;
+    let page = intro_status::page::open_page(Dataset::embedded_one_year_after(), FIRST_KOMMUNE, ViewKind::Goal, "", "", Lang::Nb)?;
     let choices = Choices { src: "/dist/intro-status.js", integrity, ..Default::default() };
     let snippet = snippets(&page.opened, &page.region, &choices).static_element;
     Ok(format!(

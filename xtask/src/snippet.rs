@@ -1,4 +1,4 @@
-//! `cargo xtask snippet KOMMUNE [--view V] [--lang L] [--static] [--src URL]`: what a web editor
+//! `cargo xtask snippet KOMMUNE [--view V] [--lang L] [--compare "5001 46"] [--static] [--src URL]`: what a web editor
 //! pastes, for one place, with the `integrity` of this build: the element and script, the
 //! script-tag form and the iframe form with its resize listener; with `--static`, instead, the
 //! element with the chart already drawn inside (`intro_status::embed`, the same code the builder
@@ -19,14 +19,15 @@ pub fn run(args: &[String]) -> Result {
 /// The snippets for the command's arguments; an unknown place, view or language is an error
 /// that says which.
 fn snippets(args: &[String], integrity: &str) -> Result<String> {
-    let usage = "usage: cargo xtask snippet KOMMUNE [--view V] [--lang nb|nn|en] [--static] [--src URL]";
-    let (mut place, mut view, mut lang, mut src, mut fixed) = (None, None, None, "", false);
+    let usage = "usage: cargo xtask snippet KOMMUNE [--view V] [--lang nb|nn|en] [--compare \"5001 46\"] [--static] [--src URL]";
+    let (mut place, mut view, mut lang, mut src, mut fixed, mut compare) = (None, None, None, "", false, "");
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--view" => view = Some(it.next().ok_or(usage)?.as_str()),
             "--lang" => lang = Some(it.next().ok_or(usage)?.as_str()),
             "--src" => src = it.next().ok_or(usage)?.as_str(),
+            "--compare" => compare = it.next().ok_or(usage)?.as_str(),
             "--static" => fixed = true,
             other if place.is_none() && !other.starts_with("--") => place = Some(other),
             _ => return Err(usage.into()),
@@ -42,7 +43,10 @@ fn snippets(args: &[String], integrity: &str) -> Result<String> {
     };
     let query = place.ok_or(usage)?;
     let ds = if kind.one_year_after_only() { Dataset::embedded_one_year_after() } else { Dataset::embedded() };
-    let page = intro_status::page::open_page(ds, query, kind, "", lang)?;
+    let page = intro_status::page::open_page(ds, query, kind, "", compare, lang)?;
+    if let Some(notice) = &page.notice {
+        eprintln!("{notice}");
+    }
     let s = make(&page.opened, &page.region, &Choices { src, integrity, ..Default::default() });
     Ok(if fixed {
         format!("<!-- {}: the chart drawn in place (readable before and without the script), which the script then takes over -->\n{}", page.region, s.static_element)
