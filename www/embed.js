@@ -4,7 +4,7 @@
 const form = document.getElementById("choices");
 const preview = document.getElementById("preview");
 const status = document.getElementById("copied");
-const ATTRS = ["kommune", "view", "lang", "theme", "controls"];
+const ATTRS = ["kommune", "view", "lang", "theme", "controls", "compare"];
 
 function choose() {
   const f = new FormData(form);
@@ -25,7 +25,7 @@ form.addEventListener("submit", (e) => e.preventDefault());
 // Chosen in the preview itself (its search, its tabs): the form follows.
 preview.addEventListener("intro-status:ready", (e) => {
   form.elements.view.value = e.detail.view;
-  if (preview.getAttribute("kommune") !== form.elements.kommune.value) form.elements.kommune.value = preview.getAttribute("kommune");
+  for (const k of ["kommune", "compare"]) if ((preview.getAttribute(k) || "") !== form.elements[k].value) form.elements[k].value = preview.getAttribute(k) || "";
   show();
 });
 

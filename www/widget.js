@@ -180,7 +180,7 @@ class Widget {
     this.cohortLabel = el("label", { for: id + "-cohort" });
     this.cohortSelect = el("select", { id: id + "-cohort" });
     this.cohortField = el("div", { class: "is-field", hidden: "" }, [this.cohortLabel, this.cohortSelect]);
-    this.controls = el("div", { class: "is-controls" }, [this.kommune.field, this.cohortField, this.compareBox]);
+    this.controls = el("div", { class: "is-controls" }, [this.kommune.field, this.cohortField]);
     this.tabs = el("div", { class: "is-tabs", role: "tablist" });
     this.message = el("p", { class: "is-message", role: "alert" });
     // Not an alert: a page of widgets loading would interrupt a screen reader once per widget.
@@ -197,7 +197,8 @@ class Widget {
     [this.pngButton, this.svgButton, this.csvButton] = [button(), button(), button()];
     this.downloads = el("span", { class: "is-downloads" }, [this.pngButton, this.svgButton, this.csvButton]);
     this.actions = el("div", { class: "is-actions" }, [this.toggle, this.downloads]);
-    this.panel = el("div", { role: "tabpanel", id: id + "-panel" }, [this.title, this.summary, this.figure, this.actions, this.tableWrap]);
+    // Comparison under the chart: on a phone the chart stays near the top, right after a choice.
+    this.panel = el("div", { role: "tabpanel", id: id + "-panel" }, [this.title, this.summary, this.figure, this.compareBox, this.actions, this.tableWrap]);
     this.source = el("p", { class: "is-source" });
     this.fallback = el("div", { class: "is-fallback" }, [el("slot")]);
     this.live = el("div", { class: "is-sr", "aria-live": "polite" });

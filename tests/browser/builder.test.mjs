@@ -76,6 +76,30 @@ test("an editor builds the static snippet for Vinje's status view by keyboard al
   await page.close();
 });
 
+test("places to compare with, typed or picked in the preview, go into every snippet", async () => {
+  const page = await browser.context.newPage();
+  const problems = [];
+  page.on("pageerror", (e) => problems.push(e.message));
+  await page.goto(fileUrl("dist/embed.html"));
+  await page.waitForFunction(() => document.getElementById("out-element").value.includes('kommune="0301"'));
+  await tabTo(page, "#compare");
+  await page.keyboard.type("4601 9999 5030");
+  await page.keyboard.press("Tab");
+  // Klæbu (5030) lives on in Trondheim (5001); 9999 is no place, and is left out.
+  await page.waitForFunction(() => document.getElementById("out-element").value.includes('compare="4601 5001"'));
+  const out = await page.evaluate(() => ["element", "iframe", "static"].map((k) => document.getElementById("out-" + k).value));
+  assert.match(out[0], /^<intro-status kommune="0301" view="goal" lang="nb" compare="4601 5001"><\/intro-status>/);
+  assert.match(out[1], /compare=4601%205001/);
+  assert.match(out[2], /Til sammenligning, for dem som avsluttet i 2013: Bergen 57 prosent/);
+  // Picked in the preview's own picker: the form follows.
+  const preview = page.locator("#preview");
+  await preview.locator(".is-chips button").first().click();
+  await page.waitForFunction(() => document.getElementById("compare").value === "5001");
+  assert.deepEqual(await axe(page), []);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test("the builder speaks nynorsk and English too", async () => {
   const page = await browser.context.newPage();
   for (const [file, lang, title, copy] of [["dist/embed-nn.html", "nn", "Lag kode for nettsida di", "Kopier"], ["dist/embed-en.html", "en", "Make the code for your web page", "Copy"]]) {

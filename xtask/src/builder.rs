@@ -90,6 +90,7 @@ fn page(t: &BuilderTexts, integrity: &str, script: &str) -> String {
     radios(&mut html, t.theme, "theme", &[("", t.theme_auto), ("light", t.theme_light), ("dark", t.theme_dark)], "");
     radios(&mut html, t.controls, "controls", &[("", t.controls_all), ("views", t.controls_views), ("none", t.controls_none)], "");
     let _ = write!(html, "<p><label><input type=\"checkbox\" name=\"cohort\"> {}</label></p>", t.cohort);
+    let _ = write!(html, "<p><label for=\"compare\">{}</label><input id=\"compare\" name=\"compare\" autocomplete=\"off\" spellcheck=\"false\"></p>", t.compare);
     let _ = writeln!(html, "<p><label for=\"src\">{}</label><input id=\"src\" name=\"src\" value=\"/assets/intro-status.js\" spellcheck=\"false\"></p></form>", t.src);
     let _ = write!(html, "<section aria-labelledby=\"preview-h\"><h2 id=\"preview-h\">{}</h2>\n<intro-status id=\"preview\" kommune=\"0301\" lang=\"{}\"></intro-status></section>\n", t.preview, lang.code());
     let _ = write!(html, "<section class=\"out\"><p id=\"copied\" role=\"status\" data-copied=\"{}\" data-failed=\"{}\"></p>", t.copied, t.copy_failed);
