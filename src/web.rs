@@ -161,6 +161,8 @@ pub fn layout(width: f64, dpr: f64, height: f64) -> Result<JsValue, JsError> {
 #[wasm_bindgen]
 pub struct View {
     opened: Opened,
+    /// The explorable points of the chart last drawn (see [`View::step`]).
+    hits: std::cell::RefCell<Vec<crate::chart::record::Hit>>,
     /// The view's name in `view="…"`, and what the kommune list shows for the place.
     key: &'static str,
     choice: Option<crate::choose::Choice>,
@@ -208,7 +210,7 @@ impl View {
         let lang = lang(lang_tag);
         let kind = view_kind(view).ok_or_else(|| JsError::new(&format!("{}: «{}»", texts(lang).unknown_view, shorten(view))))?;
         let page = crate::page::open_page(dataset(kind), kommune, kind, cohort, compare, lang).map_err(|e| JsError::new(&e))?;
-        Ok(View { opened: page.opened, key: kind.key(), choice: page.choice, notice: page.notice, region: page.region, compare: page.compare, neighbours: page.neighbours })
+        Ok(View { opened: page.opened, hits: Default::default(), key: kind.key(), choice: page.choice, notice: page.notice, region: page.region, compare: page.compare, neighbours: page.neighbours })
     }
 
     /// Everything but the chart: `{code, view, cohort, cohorts, choice, file_name, notice, title,
@@ -232,7 +234,16 @@ impl View {
         let mut backend = CanvasBackend::with_canvas_object(canvas).ok_or_else(|| JsError::new("no 2D canvas context"))?;
         let drawing = self.opened.drawing(theme(dark), scale, backend.get_size());
         drawing.replay(&mut backend).map_err(|e| JsError::new(&e.to_string()))?;
-        to_js(&drawing.hits)
+        let hits = to_js(&drawing.hits);
+        *self.hits.borrow_mut() = drawing.hits;
+        hits
+    }
+
+    /// The point of the chart last drawn that a key moves to from point `from` (-1: none shown),
+    /// or -1 where the key moves nowhere (see [`crate::chart::record::step`]).
+    pub fn step(&self, from: i32, key: &str) -> i32 {
+        let from = usize::try_from(from).ok();
+        crate::chart::record::step(&self.hits.borrow(), from, key).map_or(-1, |i| i as i32)
     }
 
     /// The chart as an SVG document, drawn by the same code as the canvas.

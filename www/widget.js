@@ -163,7 +163,7 @@ class Widget {
     this.core = this.view = this.ui = this.page = this.lang = this.crashNote = this.width = this.lastAnnounced = this.takeover = null;
     this.resize = this.pixelQuery = this.onPixelRatio = this.onHash = null;
     this.attached = this.queued = this.hashChanged = this.syncing = this.waitingForCore = this.readyPending = this.chartWaiting = false;
-    this.generation = this.active = -1;
+    this.generation = -1;
     this.shown = new Map(); // what the tabs, cohorts and notes were last built from (`refill`)
     const id = (this.id = "is" + ++uid);
     this.root = host.attachShadow(dict({ mode: "open" }));
@@ -172,7 +172,7 @@ class Widget {
     const button = () => el("button", { type: "button" });
     // The kommune chooser; the places to compare with: chips, a picker made when first asked for, neighbours.
     this.kommune = new Combo(this, "kommune", (value) => this.set("kommune", value), () => this.chosenLabel());
-    this.compare = this.compareNote = null;
+    this.compare = null;
     this.chips = el("ul", { class: "is-chips" });
     [this.addButton, this.neighbours] = [button(), button()];
     this.addButton.setAttribute("aria-expanded", "false");
@@ -495,11 +495,10 @@ class Widget {
     this.tip.hidden = this.ring.hidden = !p;
     if (!p) return;
     setText(this.tip, p.text);
-    const [x, y] = [this.canvas.offsetLeft + p.x, this.canvas.offsetTop + p.y];
-    Object.assign(this.ring.style, dict({ left: x + "px", top: y + "px" }));
+    const [x, y, w] = [this.canvas.offsetLeft + p.x, this.canvas.offsetTop + p.y, this.tip.offsetWidth];
     this.tip.classList.toggle("is-below", y < this.tip.offsetHeight + 16);
-    this.tip.style.left = Math.max(0, Math.min(this.figure.clientWidth - this.tip.offsetWidth, x - this.tip.offsetWidth / 2)) + "px";
-    this.tip.style.top = y + "px";
+    Object.assign(this.ring.style, dict({ left: x + "px", top: y + "px" }));
+    Object.assign(this.tip.style, dict({ left: Math.max(0, Math.min(this.figure.clientWidth - w, x - w / 2)) + "px", top: y + "px" }));
     if (say) this.live.textContent = p.text;
   }
   // The point nearest (x, y) within 24 CSS pixels, or -1.
@@ -508,23 +507,11 @@ class Widget {
     this.points.forEach((p, i) => (p.x - x) ** 2 + (p.y - y) ** 2 < dist && ([best, dist] = [i, (p.x - x) ** 2 + (p.y - y) ** 2]));
     return best;
   }
-  // Left and Right along the series (on into the next at its end), Up and Down to the nearest
-  // point of the series before or after, Home and End to its ends, Escape closes.
+  // The arrow keys, Home and End move as the core says (`step`); Escape closes.
   exploreKey(e) {
-    const [pts, p] = [this.points, this.points[this.point]];
     if (e.key === "Escape") return this.show(-1);
-    if (!pts.length || !/^(Arrow|Home$|End$)/.test(e.key)) return;
-    e.preventDefault();
-    if (!p) return this.show(pts.length - 1, true);
-    const ids = (s) => pts.map((_, j) => j).filter((j) => pts[j].series === s).sort((a, b) => pts[a].x - pts[b].x);
-    const series = [...new Set(pts.map((q) => q.series))].sort((a, b) => a - b);
-    const other = (step) => {
-      const s = series[series.indexOf(p.series) + step];
-      return s === undefined ? this.point : ids(s).reduce((a, b) => (Math.abs(pts[b].x - p.x) < Math.abs(pts[a].x - p.x) ? b : a));
-    };
-    const same = ids(p.series), k = same.indexOf(this.point), step = /Right|Down/.test(e.key) ? 1 : -1;
-    const next = e.key === "Home" ? same[0] : e.key === "End" ? same[same.length - 1] : /Left|Right/.test(e.key) ? (same[k + step] ?? other(step)) : other(step);
-    this.show(next, true);
+    const next = this.view ? this.call(() => this.view.step(this.point, e.key)).value : -1;
+    if (next >= 0) e.preventDefault(), this.show(next, true);
   }
   // PNG, SVG or CSV, through a link never in the page, so a host's router cannot catch its click.
   download(kind) {

@@ -130,6 +130,42 @@ pub fn hit(at: BackendCoord, series: u16, text: String) {
     });
 }
 
+/// The point a key moves to among `hits`, from the point `from` (`None`: none shown yet, and any
+/// key starts at the last drawn, the place's own newest point in a line chart): ArrowLeft and
+/// ArrowRight along the series by x; ArrowUp and
+/// ArrowDown to the nearest point (by x) of the series before or after (as Left and Right do past
+/// a series' ends: a row of one point is one step); Home and End to the series' ends. `None` for any other key, or where there is nothing to explore.
+pub fn step(hits: &[Hit], from: Option<usize>, key: &str) -> Option<usize> {
+    let last = hits.len().checked_sub(1)?;
+    if !matches!(key, "ArrowLeft" | "ArrowRight" | "ArrowUp" | "ArrowDown" | "Home" | "End") {
+        return None;
+    }
+    let Some(p) = from.and_then(|i| hits.get(i).map(|h| (i, h))) else { return Some(last) };
+    let (i, h) = p;
+    // The series' points in x order.
+    let of = |s: u16| {
+        let mut v: Vec<usize> = (0..hits.len()).filter(|&j| hits[j].series == s).collect();
+        crate::sort::sort_by(&mut v, |a, b| hits[*a].x < hits[*b].x);
+        v
+    };
+    // The nearest point of the next series up (-1) or down (+1), in series order.
+    let other = |down: bool| {
+        let s = hits.iter().map(|o| o.series).filter(|&s| if down { s > h.series } else { s < h.series });
+        let s = if down { s.min() } else { s.max() };
+        s.map_or(i, |s| of(s).into_iter().min_by_key(|&j| (hits[j].x - h.x).abs()).unwrap_or(i))
+    };
+    let same = of(h.series);
+    let k = same.iter().position(|&j| j == i).unwrap_or(0);
+    Some(match key {
+        "Home" => same[0],
+        "End" => same[same.len() - 1],
+        "ArrowLeft" => k.checked_sub(1).map_or_else(|| other(false), |k| same[k]),
+        "ArrowRight" => same.get(k + 1).copied().unwrap_or_else(|| other(true)),
+        "ArrowUp" => other(false),
+        _ => other(true),
+    })
+}
+
 /// A recorded chart: its size in device pixels, what to draw, in order, and the points a
 /// reader can explore.
 #[derive(Clone)]
@@ -273,6 +309,29 @@ fn advance(c: char) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keys_go_along_a_series_and_between_series() {
+        let hit = |x, y, series| Hit { x, y, series, text: format!("{series}:{x}") };
+        // Two lines of three points (drawn out of x order), and a row of one.
+        let hits = [hit(30, 5, 0), hit(10, 5, 0), hit(20, 5, 0), hit(10, 9, 1), hit(20, 9, 1), hit(31, 9, 1), hit(50, 1, 4)];
+        let name = |i: Option<usize>| i.map(|i| hits[i].text.clone());
+        // Nothing shown: any arrow starts at the last drawn.
+        assert_eq!(name(step(&hits, None, "ArrowLeft")), Some("4:50".into()));
+        assert_eq!(step(&hits, None, "a"), None);
+        assert_eq!(step(&[], None, "ArrowLeft"), None);
+        // Along series 1 by x; past its ends, as Down and Up: the nearest of series 4, of series 0.
+        assert_eq!(name(step(&hits, Some(4), "ArrowRight")), Some("1:31".into()));
+        assert_eq!(name(step(&hits, Some(5), "ArrowRight")), Some("4:50".into()));
+        assert_eq!(name(step(&hits, Some(3), "ArrowLeft")), Some("0:10".into()));
+        // Up and down: the nearest x in the series before or after; none beyond: stay.
+        assert_eq!(name(step(&hits, Some(2), "ArrowDown")), Some("1:20".into()));
+        assert_eq!(name(step(&hits, Some(5), "ArrowUp")), Some("0:30".into()));
+        assert_eq!(name(step(&hits, Some(1), "ArrowUp")), Some("0:10".into()));
+        // Home and End: the series' ends by x.
+        assert_eq!(name(step(&hits, Some(0), "Home")), Some("0:10".into()));
+        assert_eq!(name(step(&hits, Some(1), "End")), Some("0:30".into()));
+    }
 
     #[test]
     fn text_size_is_a_sans_serif_estimate() {
