@@ -122,6 +122,9 @@ fn status_and_gender_show_each_place_and_other_views_none() {
     let t = g.text();
     assert_eq!(t.table.headers[3..5], ["Bergen, menn".to_string(), "Bergen, kvinner".to_string()]);
     assert!(t.summary.contains("Til sammenligning, for dem som avsluttet i 2013: Bergen menn "), "{}", t.summary);
+    // A place with no figure for either, for one reason: the reason once.
+    let both = opened(ViewKind::Gender, "4601", "4036", Lang::En).text().summary;
+    assert!(both.contains("For comparison, for those who finished in 2013: Vinje (nobody finished the programme that year)."), "{both}");
     let svg = flat(&intro_status::chart::svg_of(g.drawing(&LIGHT, 1.0, (720, 420))));
     assert!(svg.contains(">Bergen<") && svg.contains(">Vinje<") && svg.contains(">Hele landet<"));
     // The ranking does not compare: no places, nothing said.

@@ -619,6 +619,32 @@ fn every_sentence_keeps_the_rules() {
     assert!(violations.is_empty(), "{}", report(&violations, all.len(), limit));
 }
 
+/// The same rules with places compared: every place of the fixture beside its neighbours on
+/// Kartverket's map (the one-click group), a bydel and a fylke of the day, in the views that
+/// show them — the long tail compared with the long tail.
+#[test]
+fn every_sentence_keeps_the_rules_with_places_compared() {
+    let ds = fixture();
+    let cx = context(ds);
+    let places = all_places(ds);
+    let mut all = Vec::new();
+    for place in &places {
+        let attr = format!("{} 030101 12", intro_status::compare::neighbour_group(ds, place));
+        for kind in ViewKind::ALL.into_iter().filter(|k| k.compares()) {
+            for lang in LANGS {
+                let others = intro_status::compare::others(ds, &attr, place, lang);
+                let Some(o) = intro_status::views::Opened::compared(ds, place, kind, None, lang, &others.places) else { continue };
+                all.push(Shown { place: format!("{} {} + {attr}", place.code(), place.name()), view: kind.key(), lang, text: o.text() });
+            }
+        }
+    }
+    let (mut violations, mut memo) = (Vec::new(), Memo::default());
+    for shown in &all {
+        check(shown, &cx, &mut memo, &mut violations);
+    }
+    assert!(violations.is_empty(), "{}", report(&violations, all.len(), 60));
+}
+
 /// The rules' own machinery, on sentences made up to break them.
 #[test]
 fn the_checks_catch_what_they_should() {

@@ -126,9 +126,11 @@ fn gender_summary(v: &GenderView, lang: Lang) -> String {
             }
         }
     }
-    let pair = |men: &Share, women: &Share| match lang {
-        Lang::En => format!("men {}, women {}", say::percent_or_reason(men, lang), say::percent_or_reason(women, lang)),
-        Lang::Nb | Lang::Nn => format!("menn {}, kvinner {}", say::percent_or_reason(men, lang), say::percent_or_reason(women, lang)),
+    // Men's and women's shares; one reason, once, where neither has a figure for the same reason.
+    let pair = |men: &Share, women: &Share| match (men.percent(), women.percent(), lang) {
+        (None, None, _) if say::reason(men, lang) == say::reason(women, lang) => format!("({})", say::reason(men, lang)),
+        (.., Lang::En) => format!("men {}, women {}", say::percent_or_reason(men, lang), say::percent_or_reason(women, lang)),
+        _ => format!("menn {}, kvinner {}", say::percent_or_reason(men, lang), say::percent_or_reason(women, lang)),
     };
     let places: Vec<String> = v.compare.iter().map(|(m, k)| format!("{} {}", who_label(&m.who, lang), pair(&m.points[i], &k.points[i]))).collect();
     if !places.is_empty() {
