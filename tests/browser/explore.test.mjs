@@ -87,10 +87,9 @@ test("a mouse shows what the keyboard shows, in every view", async () => {
   assert.deepEqual(problems, []);
 });
 
-test("a touch on a phone, a sidebar, English, and forced colours", async () => {
-  const context = await browser.context.browser()?.newContext?.();
-  const page = await browser.context.newPage();
-  await page.setViewportSize({ width: 360, height: 800 });
+test("a touch on a 360 px phone at DPR 3, a sidebar, English, and forced colours", async () => {
+  const context = await browser.context.browser().newContext({ viewport: { width: 360, height: 800 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
   await page.goto(fileUrl("dist/index.html") + "#kommune=4036&lang=en");
   const w = await widget(page, "4036");
   const canvas = w.locator("canvas");
@@ -101,7 +100,7 @@ test("a touch on a phone, a sidebar, English, and forced colours", async () => {
   const offset = await canvas.evaluate((c) => [c.offsetLeft, c.offsetTop]);
   await canvas.blur();
   const box = await canvas.boundingBox();
-  await page.mouse.click(box.x + ring[0] - offset[0], box.y + ring[1] - offset[1]);
+  await page.touchscreen.tap(box.x + ring[0] - offset[0], box.y + ring[1] - offset[1]);
   assert.equal(await tip(w), first);
   // The tooltip stays inside the widget on a 360 px phone.
   const tipBox = await w.locator(".is-tip").boundingBox();
@@ -116,6 +115,5 @@ test("a touch on a phone, a sidebar, English, and forced colours", async () => {
   await page.keyboard.press("ArrowLeft");
   await page.screenshot({ path: join(SCREENSHOTS, "explore-sidebar.png") });
   assert.deepEqual(await axe(page), []);
-  await page.close();
-  if (context) await context.close();
+  await context.close();
 });
