@@ -307,9 +307,14 @@ pub(crate) fn frame<DB: DrawingBackend>(
         root.draw(&Text::new(line.clone(), (w as i32 / 2, px(6.0, s) + k as i32 * line_h), font(size, s, p.theme.text).pos(Pos::new(HPos::Center, VPos::Top))))?;
     }
     let body = root.margin(px(32.0, s) + (lines.len() as i32 - 1).max(0) * line_h, 0, 0, 0);
-    let footer_h = px(24.0, s) as u32;
+    // The source line, on two lines where it is too wide (a refreshed table's "hentet …" on a phone).
+    let source = wrap(p.source, 12.0 * s, ((w as f64 - 20.0 * s) * 0.95) as i32);
+    let source_h = px(12.0 * 1.15, s);
+    let footer_h = (px(24.0, s) + (source.len() as i32 - 1).max(0) * source_h) as u32;
     let (plot, footer) = body.split_vertically(body.dim_in_pixel().1.saturating_sub(footer_h));
-    footer.draw(&Text::new(p.source, (px(10.0, s), px(6.0, s)), font(12.0, s, p.theme.muted)))?;
+    for (k, line) in source.into_iter().enumerate() {
+        footer.draw(&Text::new(line, (px(10.0, s), px(6.0, s) + k as i32 * source_h), font(12.0, s, p.theme.muted)))?;
+    }
     Ok(plot)
 }
 

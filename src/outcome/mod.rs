@@ -192,7 +192,10 @@ impl<'a> Subject<'a> {
         if let Subject::Parts { divided: true, .. } = self {
             return Share::Divided;
         }
-        let several = matches!(self, Subject::Parts { parts, .. } if parts.len() > 1);
+        // A sum only where several parts have a row that year: a kommune renumbered (0834 →
+        // 3825 → 4036 Vinje) has one part a year, and a suppressed cell there is just that.
+        let year = status_year_of(cohort, years_after);
+        let several = matches!(self, Subject::Parts { parts, .. } if parts.iter().filter(|r| r.years.get(&year).is_some()).count() > 1);
         match self.outcome(cohort, years_after, gender).map(|o| o.share()) {
             None => Share::NoData,
             Some(Share::Suppressed { finished }) if several => Share::Incomplete { finished },

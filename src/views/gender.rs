@@ -57,8 +57,12 @@ impl Figures for GenderView {
         gender_text(self, lang)
     }
 
+    /// Bars per cohort; with places compared, or where a cohort's four bars would be narrower than
+    /// 6 px (fifteen cohorts on a phone), a row per place for the newest cohort (the table has
+    /// every cohort).
     fn draw(&self, root: &Area, title: &str, p: &Paint) -> DrawResult {
-        match self.compare.is_empty() {
+        let unit = (root.dim_in_pixel().0 as f64 - 82.0 * p.scale) / self.cohorts.len().max(1) as f64;
+        match self.compare.is_empty() && unit * 0.18 >= 6.0 * p.scale {
             true => gender(root, self, title, p),
             false => gender_rows(root, self, title, p),
         }

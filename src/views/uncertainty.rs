@@ -161,16 +161,23 @@ fn uncertainty<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &Uncertaint
     }
     let plot = legend(&area, &items, p)?;
     let n = v.cohorts.len();
-    // x: the cohorts at 0..n, then a gap, the pooled figure and the country's.
+    // x: the cohorts at 0..n, then a gap, the pooled figure and the country's, a column each as
+    // wide as the longest word of their labels needs (with fifteen cohorts on a phone, wider than
+    // a cohort's), from the plot's width less its margins and axis.
+    let longest = [t.pooled, t.land].iter().flat_map(|l| l.split(' ')).map(label_width).fold(0.0, f64::max);
+    let unit_guess = (plot.dim_in_pixel().0 as f64 - 82.0 * s) / (n as f64 + 2.7);
+    let gap = ((longest + 8.0) * s / unit_guess).max(1.0);
+    let (pooled_x, land_x) = (n as f64 - 0.5 + gap, n as f64 - 0.5 + 2.0 * gap);
+    let end = land_x + 0.6 * gap;
     let labels: Vec<String> = v.cohorts.iter().map(|c| c.to_string()).chain([t.pooled.to_string(), t.land.to_string()]).collect();
-    let xs: Vec<f64> = (0..n).map(|i| i as f64).chain([n as f64 + 0.5, n as f64 + 1.5]).collect();
+    let xs: Vec<f64> = (0..n).map(|i| i as f64).chain([pooled_x, land_x]).collect();
     let mut chart = ChartBuilder::on(&plot)
         .margin_left(px(8.0, s) as u32)
         .margin_right(px(16.0, s) as u32)
         .margin_top(px(6.0, s) as u32)
         .x_label_area_size(px(44.0, s) as u32)
         .y_label_area_size(px(58.0, s) as u32)
-        .build_cartesian_2d(Linear::from(-0.6f64..(n as f64 + 2.1)), Linear::from(0f64..100f64))?;
+        .build_cartesian_2d(Linear::from(-0.6f64..end), Linear::from(0f64..100f64))?;
     themed(chart.configure_mesh().disable_x_mesh(), p)
         .x_labels(0)
         .y_labels(6)
@@ -181,7 +188,13 @@ fn uncertainty<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &Uncertaint
     // Each column's label within its column's width ("Hele landet" on two lines on a phone).
     let unit = chart.backend_coord(&(1.0, 0.0)).0 - chart.backend_coord(&(0.0, 0.0)).0;
     let line_h = px(13.0 * 1.1, s);
-    for (x, label) in xs.iter().zip(&labels) {
+    // Every cohort's year where there is room, else every other or third, the newest always.
+    let year = label_width("2024") * s + 6.0 * s;
+    let every = (1..=n.max(1)).find(|k| *k as f64 * unit as f64 >= year).unwrap_or(n.max(1));
+    for (i, (x, label)) in xs.iter().zip(&labels).enumerate() {
+        if i < n && (n - 1 - i) % every != 0 {
+            continue;
+        }
         for (k, line) in wrap(label, 13.0 * s, unit - px(6.0, s)).into_iter().enumerate() {
             chart.draw_series(std::iter::once(
                 EmptyElement::at((*x, 0.0)) + Text::new(line, (0, px(8.0, s) + k as i32 * line_h), font(13.0, s, th.text).pos(Pos::new(HPos::Center, VPos::Top))),
@@ -189,7 +202,7 @@ fn uncertainty<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &Uncertaint
         }
     }
     let goal = GOAL_PERCENT as f64;
-    chart.draw_series(DashedLineSeries::new([(-0.6, goal), (n as f64 + 2.1, goal)], px(6.0, s), px(4.0, s), stroke(th.goal, 1.5, s)))?;
+    chart.draw_series(DashedLineSeries::new([(-0.6, goal), (end, goal)], px(6.0, s), px(4.0, s), stroke(th.goal, 1.5, s)))?;
     // Why a cohort has no interval, at the foot of its column: neighbouring cohorts of one
     // reason share one label, on as many lines as their width needs, and a label that would run
     // into the one beside it stands higher.
@@ -239,22 +252,22 @@ fn uncertainty<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &Uncertaint
     // Explorable after the cohorts, in the order drawn: pooled, former kommuner, the country.
     let pooled_when = |cohorts: &[u16]| format!("{} {}", lower(t.pooled), say::cohorts(cohorts, p.lang));
     if let Some(pooled) = &v.pooled {
-        interval_bar(&mut chart, n as f64 + 0.5, &pooled.estimate, th.kommune, Marker::Diamond, pooled.estimate.finished < say::SMALL, p)?;
-        let at = chart.backend_coord(&(n as f64 + 0.5, pooled.estimate.percent));
+        interval_bar(&mut chart, pooled_x, &pooled.estimate, th.kommune, Marker::Diamond, pooled.estimate.finished < say::SMALL, p)?;
+        let at = chart.backend_coord(&(pooled_x, pooled.estimate.percent));
         record::hit(at, 0, say::tip_estimate(&v.name, &pooled_when(&pooled.cohorts), &pooled.estimate, t.source_table, p.lang));
     }
     // The former kommuner's own, side by side in the pooled column, in their legend's colours.
     let m = v.formers.len() as f64;
     for (k, f) in v.formers.iter().enumerate() {
         let Some(pooled) = &f.pooled else { continue };
-        let x = n as f64 + 0.5 + (k as f64 - (m - 1.0) / 2.0) * 0.3;
+        let x = pooled_x + (k as f64 - (m - 1.0) / 2.0) * 0.3 * gap;
         interval_bar(&mut chart, x, &pooled.estimate, th.formers[k % th.formers.len()], Marker::Diamond, pooled.estimate.finished < say::SMALL, p)?;
         let at = chart.backend_coord(&(x, pooled.estimate.percent));
         record::hit(at, 0, say::tip_estimate(&former_label(&f.former, p.lang), &pooled_when(&pooled.cohorts), &pooled.estimate, t.source_table, p.lang));
     }
     if let Some(land) = &v.land {
-        interval_bar(&mut chart, n as f64 + 1.5, &land.estimate, th.land, Marker::Square, false, p)?;
-        let at = chart.backend_coord(&(n as f64 + 1.5, land.estimate.percent));
+        interval_bar(&mut chart, land_x, &land.estimate, th.land, Marker::Square, false, p)?;
+        let at = chart.backend_coord(&(land_x, land.estimate.percent));
         record::hit(at, 0, say::tip_estimate(t.land, &pooled_when(&land.cohorts), &land.estimate, t.source_table, p.lang));
     }
     root.present()
