@@ -192,7 +192,7 @@ fn uncertainty<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &Uncertaint
     let year = label_width("2024") * s + 6.0 * s;
     let every = (1..=n.max(1)).find(|k| *k as f64 * unit as f64 >= year).unwrap_or(n.max(1));
     for (i, (x, label)) in xs.iter().zip(&labels).enumerate() {
-        if i < n && (n - 1 - i) % every != 0 {
+        if i < n && !(n - 1 - i).is_multiple_of(every) {
             continue;
         }
         for (k, line) in wrap(label, 13.0 * s, unit - px(6.0, s)).into_iter().enumerate() {
