@@ -252,7 +252,7 @@ fn adversarial() -> Dataset {
             kommuner,
         },
         national: vec![PublishedPoint { cohort: u16::MAX, percent: 0, finished: Some(u16::MAX), count: None, source_url: String::new() }],
-        source: SourceInfo { table: "10824".into(), fetched: Some("2025-01-02".into()), updated: None, preliminary: true },
+        source: SourceInfo { table: "10824".into(), fetched: Some("2025-01-02".into()), updated: None, preliminary: true, synthetic: true },
     }
 }
 

@@ -12,7 +12,16 @@ fn source(fetched: Option<&str>, updated: Option<&str>, preliminary: bool) -> So
         fetched: fetched.map(String::from),
         updated: updated.map(String::from),
         preliminary,
+        synthetic: false,
     }
+}
+
+#[test]
+fn synthetic_figures_say_so_first_in_every_language() {
+    let s = SourceInfo { synthetic: true, ..source(Some("2025-11-25"), None, false) };
+    assert_eq!(source_line(&s, Lang::Nb), "SYNTETISKE TALL, ikke SSBs (Kilde: SSB, statistikkbanken tabell 10824)");
+    assert_eq!(source_line(&s, Lang::Nn), "SYNTETISKE TAL, ikkje SSB sine (Kjelde: SSB, statistikkbanken tabell 10824)");
+    assert_eq!(source_line(&s, Lang::En), "SYNTHETIC FIGURES, not Statistics Norway's (Source: Statistics Norway, StatBank table 10824)");
 }
 
 #[test]

@@ -1096,11 +1096,14 @@ pub fn view_csv(text: &crate::views::ViewText, source: &str) -> String {
 /// is not known, when SSB last updated the table), and whether SSB marks them as preliminary.
 /// "Kilde: SSB, statistikkbanken tabell 10824, hentet 25.11.2025, foreløpige tall".
 pub fn source_line(source: &crate::data::SourceInfo, lang: Lang) -> String {
-    let (kilde, hentet, oppdatert, forelopig) = match lang {
-        Lang::Nb => ("Kilde: SSB, statistikkbanken tabell", "hentet", "oppdatert", "foreløpige tall"),
-        Lang::Nn => ("Kjelde: SSB, statistikkbanken tabell", "henta", "oppdatert", "førebelse tal"),
-        Lang::En => ("Source: Statistics Norway, StatBank table", "retrieved", "updated", "preliminary figures"),
+    let (kilde, hentet, oppdatert, forelopig, syntetiske) = match lang {
+        Lang::Nb => ("Kilde: SSB, statistikkbanken tabell", "hentet", "oppdatert", "foreløpige tall", "SYNTETISKE TALL, ikke SSBs"),
+        Lang::Nn => ("Kjelde: SSB, statistikkbanken tabell", "henta", "oppdatert", "førebelse tal", "SYNTETISKE TAL, ikkje SSB sine"),
+        Lang::En => ("Source: Statistics Norway, StatBank table", "retrieved", "updated", "preliminary figures", "SYNTHETIC FIGURES, not Statistics Norway's"),
     };
+    if source.synthetic {
+        return format!("{syntetiske} ({kilde} {})", source.table);
+    }
     let mut line = format!("{kilde} {}", source.table);
     if let Some(d) = &source.fetched {
         line.push_str(&format!(", {hentet} {}", format_date(d, lang)));

@@ -218,7 +218,7 @@ fn put_source(out: &mut Vec<u8>, source: &SourceInfo, has_symbols: bool) {
             None => out.push(0),
         }
     }
-    out.push(source.preliminary as u8 | (has_symbols as u8) << 1);
+    out.push(source.preliminary as u8 | (has_symbols as u8) << 1 | (source.synthetic as u8) << 2);
 }
 
 fn put_map(out: &mut Vec<u8>, map: &KommuneMap, regions: &[Region]) {

@@ -678,7 +678,10 @@ pub fn from_cube(cube: &Cube) -> Result<Imported, Rejected> {
     if cube.updated.is_some() && updated.is_none() {
         f.report.notes.push(format!("`updated` {:?} is not a date; not used", cube.updated.as_deref().unwrap_or("")));
     }
-    let dataset = Dataset { regions: data, source: SourceInfo { table: TABLE.into(), fetched: None, updated, preliminary }, ..Default::default() };
+    // `cargo xtask synth`'s table says what it is in its label and first note.
+    let synthetic = texts.iter().chain(cube.label.iter()).any(|t| t.to_lowercase().contains("syntetiske tall"));
+    let source = SourceInfo { table: TABLE.into(), fetched: None, updated, preliminary, synthetic };
+    let dataset = Dataset { regions: data, source, ..Default::default() };
     Ok(Imported { dataset, report: f.report })
 }
 

@@ -20,7 +20,7 @@
 //! - regions, as columns: their number `n`; `n` level bytes; `n` codes; `n` names; `n` lists of
 //!   status years (their number, the first year, then each next year − the year before − 1).
 //! - the source: table number (string), fetch date and update date (each `0`, or `1` and the
-//!   string), a flags byte: bit 0 preliminary, bit 1 "the symbol list below is there" (so that
+//!   string), a flags byte: bit 0 preliminary, bit 2 synthetic figures, bit 1 "the symbol list below is there" (so that
 //!   data with no `..` or `.` code as they did before those had cells of their own).
 //! - today's kommune map: KLASS version year; fylker (their number, then code and name as
 //!   strings); kommuner, as columns: their number `m`; `m` codes; `m` lists of sources (their
@@ -763,10 +763,10 @@ fn get_source(r: &mut Reader) -> Result<(SourceInfo, bool), String> {
     let fetched = date()?;
     let updated = date()?;
     let flags = r.byte()?;
-    if flags > 3 {
-        return Err(format!("bad preliminary flag {flags}"));
+    if flags > 7 {
+        return Err(format!("bad source flags {flags}"));
     }
-    Ok((SourceInfo { table, fetched, updated, preliminary: flags & 1 == 1 }, flags & 2 == 2))
+    Ok((SourceInfo { table, fetched, updated, preliminary: flags & 1 == 1, synthetic: flags & 4 == 4 }, flags & 2 == 2))
 }
 
 #[inline]

@@ -344,12 +344,15 @@ pub struct SourceInfo {
     pub fetched: Option<String>,
     pub updated: Option<String>,
     pub preliminary: bool,
+    /// Not SSB's figures: the table says "syntetiske tall" (`cargo xtask synth`, for tests and the
+    /// benchmark only); everything drawn or written from it says so.
+    pub synthetic: bool,
 }
 
 impl Default for SourceInfo {
     #[inline]
     fn default() -> Self {
-        SourceInfo { table: TABLE.to_string(), fetched: None, updated: None, preliminary: false }
+        SourceInfo { table: TABLE.to_string(), fetched: None, updated: None, preliminary: false, synthetic: false }
     }
 }
 

@@ -230,6 +230,11 @@ fn every_view_is_drawn_readably_at_full_size() {
     use intro_status::views::{Opened, ViewData, ViewKind};
     let ds = full_size();
     assert_eq!(intro_status::outcome::cohorts(ds, 1), (2010..=2024).collect::<Vec<u16>>());
+    // Not SSB's figures, and every chart, table and CSV made from them says so first.
+    assert!(ds.source.synthetic);
+    let oslo = Opened::open(ds, &Place::resolve(ds, "0301").unwrap(), ViewKind::Goal, None, Lang::Nb).unwrap();
+    assert!(oslo.svg(&LIGHT, 720, 420).contains(">SYNTETISKE TALL, ikke SSBs (Kilde: SSB, statistikkbanken tabell 10824)<"));
+    assert!(oslo.csv().contains("SYNTETISKE TALL"));
     // Oslo, Bergen, Trondheim and Asker (merged 2020), Drammen (2020) and Vinje, Sokndal (none),
     // Utsira (tiny), Ålesund (2020, split 2024), Gamle Oslo.
     let places = ["0301", "4601", "5001", "3203", "3301", "4036", "1111", "1151", "1508", "030101"];
