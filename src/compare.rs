@@ -40,18 +40,25 @@ pub fn others<'a>(ds: &'a Dataset, attr: &str, chosen: &Place, lang: Lang) -> Ot
     let separators: &[char] = if attr.contains([',', ';']) { &[',', ';'] } else { &[' ', '\t', '\n'] };
     let mut out = Others::default();
     let mut too_many = false;
-    for entry in attr.split(separators).map(str::trim).filter(|e| !e.is_empty()) {
+    // A page's garbage (thousands of entries) costs a few lookups and says a few lines, no more.
+    let mut said = |n: String| {
+        if out.notices.len() < 3 {
+            out.notices.push(n);
+        }
+    };
+    let mut places: Vec<Other<'a>> = Vec::new();
+    for entry in attr.split(separators).map(str::trim).filter(|e| !e.is_empty()).take(4 * MAX) {
         let other = match resolve(ds, entry, lang) {
             Ok(o) => o,
             Err(why) => {
-                out.notices.push(why.unwrap_or_else(|| fill(t.compare_unknown, &[("x", &shorten(entry))])));
+                said(why.unwrap_or_else(|| fill(t.compare_unknown, &[("x", &shorten(entry))])));
                 continue;
             }
         };
         let other = match other {
             Ok(o) => o,
             Err(name) => {
-                out.notices.push(fill(t.compare_not_summable, &[("name", &name)]));
+                said(fill(t.compare_not_summable, &[("name", &name)]));
                 continue;
             }
         };
@@ -60,18 +67,19 @@ pub fn others<'a>(ds: &'a Dataset, attr: &str, chosen: &Place, lang: Lang) -> Ot
             let cohorts = cohorts(ds, 1);
             other.subject.shares(&cohorts, 1, Gender::Alle) == subjects(ds, chosen).kommune.shares(&cohorts, 1, Gender::Alle)
         };
-        if other.code == chosen.code() || out.places.iter().any(|o| o.code == other.code) || (matches!(other.who, Who::Fylke { .. }) && same()) {
+        if other.code == chosen.code() || places.iter().any(|o| o.code == other.code) || (matches!(other.who, Who::Fylke { .. }) && same()) {
             continue;
         }
-        if out.places.len() == MAX {
+        if places.len() == MAX {
             too_many = true;
             continue;
         }
-        out.places.push(other);
+        places.push(other);
     }
     if too_many {
         out.notices.push(fill(t.compare_too_many, &[("n", &MAX.to_string())]));
     }
+    out.places = places;
     out
 }
 

@@ -76,9 +76,12 @@ fn what_is_not_taken_is_said_in_each_language() {
     assert_eq!(notices(eight, "0301", Lang::En), ["Showing the first 6 places to compare with."]);
     // A name several kommuner had: the page's own message for it.
     assert!(notices("Herøy", "0301", Lang::Nb)[0].contains("Herøy"), "{:?}", notices("Herøy", "0301", Lang::Nb));
-    // Garbage is said shortened, never echoed whole.
+    // Garbage is said shortened, never echoed whole; thousands of entries, a few lines.
     let long = "x".repeat(500);
     assert!(notices(&long, "0301", Lang::Nb)[0].len() < 200);
+    let flood = (0..10_000).map(|i| format!("x{i}")).collect::<Vec<_>>().join(" ");
+    assert_eq!(notices(&flood, "0301", Lang::Nb).len(), 3);
+    assert_eq!(codes(&format!("{flood} 4601"), "0301"), Vec::<String>::new(), "only the first entries are read");
 }
 
 #[test]
