@@ -346,6 +346,26 @@ fn table_id(cube: &Cube) -> Option<String> {
     })
 }
 
+/// A region's label without the years PxWebApi v2 adds to a code no longer valid: "Halden
+/// (2020-2023)" → "Halden"; any other label as it is.
+fn without_period(label: &str) -> String {
+    let period = label.strip_suffix(')').and_then(|l| l.rsplit_once(" (")).filter(|(_, years)| {
+        let (a, b) = years.split_once(['-', '–']).unwrap_or(("", "x"));
+        [a, b].iter().all(|y| y.is_empty() || (y.len() == 4 && y.bytes().all(|c| c.is_ascii_digit()))) && a.len() == 4
+    });
+    period.map_or(label, |(name, _)| name).to_string()
+}
+
+#[test]
+fn a_label_loses_only_its_period() {
+    assert_eq!(without_period("Halden (2020-2023)"), "Halden");
+    assert_eq!(without_period("Hordaland (2011-2019)"), "Hordaland");
+    assert_eq!(without_period("Vinje (2024-)"), "Vinje");
+    assert_eq!(without_period("Herøy (Nordland)"), "Herøy (Nordland)");
+    assert_eq!(without_period("Porsanger - Porsáŋgu - Porsanki"), "Porsanger - Porsáŋgu - Porsanki");
+    assert_eq!(without_period("(2011-2019)"), "(2011-2019)");
+}
+
 fn mentions_preliminary(text: &str) -> bool {
     let t = text.to_lowercase();
     ["foreløpig", "forelopig", "førebels", "preliminary", "provisional"].iter().any(|m| t.contains(m))
@@ -617,7 +637,9 @@ pub fn from_cube(cube: &Cube) -> Result<Imported, Rejected> {
 
     let mut data = Vec::with_capacity(regions.len());
     for ((level, code), pos) in &regions {
-        let label = reg.categories[*pos].label.clone();
+        // "Halden (2020-2023)": PxWebApi v2 labels a code no longer valid with its years; the
+        // widget names a place by its name (KLASS's years are in the map).
+        let label = reg.categories[*pos].label.as_deref().map(without_period);
         let what = format!("{} {code}", level.as_str());
         let years = read_block(*pos, (*level, code), &what, &mut f, &mut preliminary);
         let name = label.unwrap_or_else(|| {
