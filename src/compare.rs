@@ -10,7 +10,7 @@
 
 use crate::choose::search_key;
 use crate::data::{Dataset, Gender, Level};
-use crate::outcome::{cohorts, fylke_subject, subjects, today_subject, Share, Subject, Who};
+use crate::outcome::{cohorts, fylke_subject, place_subject, today_subject, Share, Subject, Who};
 use crate::place::{find, not_found_message, Place};
 use crate::text::{fill, shorten, texts, Lang};
 
@@ -65,7 +65,7 @@ pub fn others<'a>(ds: &'a Dataset, attr: &str, chosen: &Place, lang: Lang) -> Ot
         // Oslo's fylke beside Oslo would be the same figures twice.
         let same = || {
             let cohorts = cohorts(ds, 1);
-            other.subject.shares(&cohorts, 1, Gender::Alle) == subjects(ds, chosen).kommune.shares(&cohorts, 1, Gender::Alle)
+            other.subject.shares(&cohorts, 1, Gender::Alle) == place_subject(ds, chosen).shares(&cohorts, 1, Gender::Alle)
         };
         if other.code == chosen.code() || places.iter().any(|o| o.code == other.code) || (matches!(other.who, Who::Fylke { .. }) && same()) {
             continue;
@@ -94,11 +94,7 @@ fn resolve<'a>(ds: &'a Dataset, entry: &str, lang: Lang) -> Resolved<'a> {
     match find(ds, entry) {
         Ok(found) => {
             let place = found.place;
-            let subject = match place {
-                Place::Kommune(k) => today_subject(ds, k),
-                Place::Bydel { region, .. } => Subject::Region(region),
-            };
-            Ok(Ok(Other { code: place.code().to_string(), who: Who::Region(place.name().to_string()), subject }))
+            Ok(Ok(Other { code: place.code().to_string(), who: Who::Region(place.name().to_string()), subject: place_subject(ds, &place) }))
         }
         Err(crate::place::NotFound::Unknown) => Err(None),
         Err(why) => Err(Some(not_found_message(ds, entry, &why, lang))),

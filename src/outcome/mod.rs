@@ -350,6 +350,14 @@ fn fylke_of_the_day<'a>(ds: &'a Dataset, sources: &[Source]) -> Option<&'a Regio
     ds.region(Level::Fylke, best)
 }
 
+/// The place's own figures: today's kommune summed from its former kommuner, or the bydel's row.
+pub fn place_subject<'a>(ds: &'a Dataset, place: &Place<'a>) -> Subject<'a> {
+    match *place {
+        Place::Kommune(k) => today_subject(ds, k),
+        Place::Bydel { region, .. } => Subject::Region(region),
+    }
+}
+
 /// The subjects of every view for a place.
 pub fn subjects<'a>(ds: &'a Dataset, place: &Place<'a>) -> Subjects<'a> {
     let land = ds.land();
@@ -358,13 +366,13 @@ pub fn subjects<'a>(ds: &'a Dataset, place: &Place<'a>) -> Subjects<'a> {
     let name = place.name().to_string();
     let k = match *place {
         // Compared with its own kommune: the one its first four digits numbered in the table.
-        Place::Bydel { region, kommune, .. } => {
+        Place::Bydel { kommune, .. } => {
             let fylke = Some((kommune.region.name.clone(), true, Subject::Region(kommune)));
-            return Subjects { code, name, kommune: Subject::Region(region), formers: Vec::new(), fylke, land };
+            return Subjects { code, name, kommune: place_subject(ds, place), formers: Vec::new(), fylke, land };
         }
         Place::Kommune(k) => k,
     };
-    let kommune = today_subject(ds, k);
+    let kommune = place_subject(ds, place);
     let formers = k
         .sources
         .iter()
