@@ -114,6 +114,20 @@ pub fn finished_in(cohort: i32, lang: Lang) -> String {
     }
 }
 
+/// "samlet 2011–2013", "pooled 2011–2013": when a pooled figure is for, in a tooltip.
+pub fn pooled_over(cohorts: &[u16], lang: Lang) -> String {
+    format!("{} {}", super::lower(super::texts(lang).pooled), self::cohorts(cohorts, lang))
+}
+
+/// "Til sammenligning, for dem som avsluttet i 2013: {list}." (the goal and gender summaries).
+pub fn for_comparison(cohort: u16, list: &str, lang: Lang) -> String {
+    sentence(&match lang {
+        Lang::Nb => format!("Til sammenligning, for dem som avsluttet i {cohort}: {list}"),
+        Lang::Nn => format!("Til samanlikning, for dei som avslutta i {cohort}: {list}"),
+        Lang::En => format!("For comparison, for those who finished in {cohort}: {list}"),
+    })
+}
+
 /// "140 av 251", "140 of 251".
 pub fn of(x: u32, n: u32, lang: Lang) -> String {
     let word = match lang {

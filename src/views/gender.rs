@@ -138,12 +138,7 @@ fn gender_summary(v: &GenderView, lang: Lang) -> String {
     };
     let places: Vec<String> = v.compare.iter().map(|(m, k)| format!("{} {}", who_label(&m.who, lang), pair(&m.points[i], &k.points[i]))).collect();
     if !places.is_empty() {
-        let list = places.join("; ");
-        out.push(say::sentence(&match lang {
-            Lang::Nb => format!("Til sammenligning, for dem som avsluttet i {c}: {list}"),
-            Lang::Nn => format!("Til samanlikning, for dei som avslutta i {c}: {list}"),
-            Lang::En => format!("For comparison, for those who finished in {c}: {list}"),
-        }));
+        out.push(say::for_comparison(c, &places.join("; "), lang));
     }
     let (lm, lk) = (say::percent_or_reason(&v.land_menn[i], lang), say::percent_or_reason(&v.land_kvinner[i], lang));
     let land = texts(lang).land;

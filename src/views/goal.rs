@@ -261,11 +261,7 @@ pub fn goal_summary(v: &GoalComparison, lang: Lang) -> String {
     };
     compare.push(format!("{land} {}", say::percent_or_reason(&v.land.points[i], lang)));
     if let Some(list) = say::list(&compare, lang) {
-        out.push(say::sentence(&match lang {
-            Lang::Nb => format!("Til sammenligning, for dem som avsluttet i {c}: {list}"),
-            Lang::Nn => format!("Til samanlikning, for dei som avslutta i {c}: {list}"),
-            Lang::En => format!("For comparison, for those who finished in {c}: {list}"),
-        }));
+        out.push(say::for_comparison(c, &list, lang));
     }
     out.push(t.summary_goal_line.to_string());
     say::paragraph(out)

@@ -472,7 +472,7 @@ fn ranking<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &RankingView, t
     // Every kommune explorable in rank order, the chosen one last (where the keyboard starts).
     let tip = |k: &Ranked| {
         let who = format!("{} ({} {})", k.name, if p.lang == Lang::En { "no." } else { "nr." }, k.rank);
-        let when = format!("{} {}", lower(texts(p.lang).pooled), say::cohorts(&k.cohorts, p.lang));
+        let when = say::pooled_over(&k.cohorts, p.lang);
         say::tip_estimate(&who, &when, &k.estimate, texts(p.lang).source_table, p.lang)
     };
     for (x, k) in others() {

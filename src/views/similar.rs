@@ -350,7 +350,7 @@ fn similar<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &SimilarView, t
         chart.draw_series(std::iter::once(PathElement::new(vec![(e.high, y - cap), (e.high, y + cap)], line)))?;
         let marker = if own { Marker::Circle } else { Marker::Diamond };
         hollow_or_filled(&mut chart, (e.percent, y), marker, px(5.0, s), color, e.finished < say::SMALL, p)?;
-        let when = format!("{} {}", crate::text::lower(t.pooled), say::cohorts(&v.cohorts, p.lang));
+        let when = say::pooled_over(&v.cohorts, p.lang);
         record::hit(chart.backend_coord(&(e.percent, y)), i as u16, say::tip_estimate(&label, &when, e, t.source_table, p.lang));
     }
     root.present()

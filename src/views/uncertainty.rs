@@ -250,7 +250,7 @@ fn uncertainty<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &Uncertaint
         }
     }
     // Explorable after the cohorts, in the order drawn: pooled, former kommuner, the country.
-    let pooled_when = |cohorts: &[u16]| format!("{} {}", lower(t.pooled), say::cohorts(cohorts, p.lang));
+    let pooled_when = |cohorts: &[u16]| say::pooled_over(cohorts, p.lang);
     if let Some(pooled) = &v.pooled {
         interval_bar(&mut chart, pooled_x, &pooled.estimate, th.kommune, Marker::Diamond, pooled.estimate.finished < say::SMALL, p)?;
         let at = chart.backend_coord(&(pooled_x, pooled.estimate.percent));
