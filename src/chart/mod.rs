@@ -836,12 +836,14 @@ pub(crate) fn land_style(th: &Theme) -> LineStyle {
     LineStyle { color: th.land, width: 2.0, dash: Some((8.0, 4.0)), marker: Marker::Square }
 }
 /// The `i`th place a reader compares with: its own marker and dash besides a colour, so that
-/// no two of the six are told apart by colour alone (and none is the kommune's, the fylke's or
-/// the country's style).
+/// no two of the six are told apart by colour alone, and none has the style of the kommune, the
+/// fylke, the country or a former kommune (solid diamonds, which never appear here: with `i`
+/// counted after the formers, the colours differ from theirs too).
 pub(crate) fn compare_style(th: &Theme, i: usize) -> LineStyle {
-    const MARKERS: [Marker; 3] = [Marker::Diamond, Marker::TriangleDown, Marker::Square];
-    const DASHES: [Option<(f64, f64)>; 2] = [Some((2.0, 3.0)), None];
-    LineStyle { color: th.formers[i % th.formers.len()], width: 2.0, dash: DASHES[(i / 3) % 2], marker: MARKERS[i % 3] }
+    // Dotted, then long dashes: never solid like the kommune's and the former kommuner's lines.
+    const MARKERS: [Marker; 6] = [Marker::TriangleDown, Marker::Square, Marker::Circle, Marker::Circle, Marker::TriangleDown, Marker::Triangle];
+    let dash = if i % 6 < 3 { (2.0, 3.0) } else { (10.0, 3.0) };
+    LineStyle { color: th.formers[i % th.formers.len()], width: 2.0, dash: Some(dash), marker: MARKERS[i % 6] }
 }
 
 /// What leads a legend's word: a square in the style (bars), or a line's marker in its colour.

@@ -436,7 +436,7 @@ fn goal_spec<'a>(v: &'a GoalComparison, title: String, p: &Paint) -> LineChart<'
         lines.push(Line { label: former_label(&f.former, p.lang), points: &f.series.points[..k], style, hollow: vec![] });
     }
     for (i, o) in v.compare.iter().enumerate() {
-        lines.push(Line { label: who_label(&o.who, p.lang), points: &o.points[..k], style: compare_style(th, i), hollow: vec![] });
+        lines.push(Line { label: who_label(&o.who, p.lang), points: &o.points[..k], style: compare_style(th, v.formers.len() + i), hollow: vec![] });
     }
     if let Some(f) = &v.fylke {
         let style = LineStyle { color: th.fylke, width: 2.0, dash: Some((3.0, 3.0)), marker: Marker::Triangle };
