@@ -250,6 +250,7 @@ fn adversarial() -> Dataset {
             version: u16::MAX,
             fylker: vec![TodayFylke { code: "03".into(), name: "Oslo".into() }, TodayFylke { code: String::new(), name: "Ø".into() }],
             kommuner,
+            shapes: Default::default(),
         },
         national: vec![PublishedPoint { cohort: u16::MAX, percent: 0, finished: Some(u16::MAX), count: None, source_url: String::new() }],
         source: SourceInfo { table: "10824".into(), fetched: Some("2025-01-02".into()), updated: None, preliminary: true, synthetic: true },

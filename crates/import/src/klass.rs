@@ -223,7 +223,7 @@ pub fn build_map(data_kommuner: &[&Region], inputs: &MapInputs) -> Result<Kommun
             neighbours: Vec::new(),
         });
     }
-    Ok(KommuneMap { version: version_year, kommuner, fylker })
+    Ok(KommuneMap { version: version_year, kommuner, fylker, shapes: Default::default() })
 }
 
 /// Every number and name of the versions valid since [`FORMER_SINCE`] (before `cutoff`, today's

@@ -144,7 +144,7 @@ fn map_of(version: u16, codes: &[&str]) -> KommuneMap {
             neighbours: Vec::new(),
         })
         .collect();
-    KommuneMap { version, kommuner, fylker: Vec::new() }
+    KommuneMap { version, kommuner, fylker: Vec::new(), shapes: Default::default() }
 }
 
 /// Two unit squares side by side, 0001 and 0002.

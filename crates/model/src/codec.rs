@@ -851,5 +851,5 @@ fn get_map(r: &mut Reader, regions: &[Region]) -> Result<KommuneMap, String> {
             kommuner[at].neighbours.push(a);
         }
     }
-    Ok(KommuneMap { version, kommuner, fylker })
+    Ok(KommuneMap { version, kommuner, fylker, shapes: Shapes::default() })
 }

@@ -476,4 +476,51 @@ pub struct KommuneMap {
     pub version: u16,
     pub kommuner: Vec<TodayKommune>,
     pub fylker: Vec<TodayFylke>,
+    /// Today's kommuner drawn as a map; empty where the data directory has no polygons.
+    pub shapes: Shapes,
+}
+
+/// Today's kommuner as a map, from Kartverket's polygons of 2024: projected (UTM zone 33, as
+/// Norway's own maps), simplified so that a border two kommuner share stays one line (each
+/// stretch of border or coast is one [`Shapes::arcs`] entry that both outlines use), quantized.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Shapes {
+    /// Every point lies in `0..=width` × `0..=height` grid units; x grows to the east, y to the
+    /// south (as on a screen).
+    pub width: i32,
+    pub height: i32,
+    /// The length of a grid unit in metres.
+    pub unit_m: u32,
+    /// Each stretch of border or coast once: its points in order, at least two; an arc's ends are
+    /// where the kommuner on its sides change.
+    pub arcs: Vec<Vec<[i32; 2]>>,
+    /// One per kommune of [`KommuneMap::kommuner`], in its order (or none at all).
+    pub kommuner: Vec<Shape>,
+}
+
+/// A kommune's outline on the map.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Shape {
+    /// Its outer rings (land areas), largest first, at least one; holes are left out (another
+    /// kommune's rings fill them). A ring is a closed loop of arcs, each `i >= 0` for
+    /// `arcs[i]` as stored or `i < 0` for `arcs[!i]` reversed, each starting where the one
+    /// before ends.
+    pub rings: Vec<Vec<i32>>,
+    /// A point well inside its largest ring, for its label and for exploring it.
+    pub label: [i32; 2],
+}
+
+impl Shapes {
+    /// A ring's points in order, each once (the first is not repeated at the end).
+    pub fn ring(&self, refs: &[i32]) -> Vec<[i32; 2]> {
+        let mut points = Vec::new();
+        for &r in refs {
+            let Some(arc) = self.arcs.get(if r < 0 { !r } else { r } as usize) else { continue };
+            let n = arc.len();
+            for i in 1..n {
+                points.push(arc[if r < 0 { n - 1 - i } else { i }]);
+            }
+        }
+        points
+    }
 }
