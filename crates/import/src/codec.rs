@@ -44,6 +44,12 @@ fn put_code(out: &mut Vec<u8>, prev: &mut u32, code: &str) {
     }
 }
 
+/// A signed number zig-zagged (0, -1, 1, -2, … as 0, 1, 2, 3, …), so that a small one of either
+/// sign takes a byte.
+fn put_signed(out: &mut Vec<u8>, v: i32) {
+    put_varint(out, ((v << 1) ^ (v >> 31)) as u32);
+}
+
 fn put_cell(out: &mut Vec<u8>, c: Cell) {
     put_varint(out, c.value().map_or(0, |v| v as u32 + 1));
 }
@@ -317,4 +323,82 @@ fn put_map(out: &mut Vec<u8>, map: &KommuneMap, regions: &[Region]) {
             before = j;
         }
     }
+    put_shapes(out, &map.shapes, kommuner.len());
+}
+
+/// The map's shapes section alone, as [`encode`] writes it at the end of the kommune map (see
+/// the layout in `intro_status_model::codec`): for the tests, which weigh it.
+pub fn shapes_section(shapes: &Shapes, kommuner: usize) -> Vec<u8> {
+    let mut out = Vec::new();
+    put_shapes(&mut out, shapes, kommuner);
+    out
+}
+
+/// The shapes, each arc's points in line where a ring first walks it: the point a ring is at
+/// (where the arc before ended, or where its first arc began) is not stored again, and every
+/// point is a difference from the point before. Panics on shapes the layout cannot hold: arcs
+/// not numbered in the order they are first used, an arc no ring uses, a ring that does not
+/// close (what `intro_status_import::shapes` makes never is).
+fn put_shapes(out: &mut Vec<u8>, shapes: &Shapes, kommuner: usize) {
+    if shapes.kommuner.is_empty() {
+        assert!(*shapes == Shapes::default(), "shapes without kommuner");
+        out.push(0);
+        return;
+    }
+    assert_eq!(shapes.kommuner.len(), kommuner, "one shape per kommune of the map");
+    assert!(shapes.width >= 0 && shapes.height >= 0, "a map of negative size");
+    out.push(1);
+    put_varint(out, shapes.width as u32);
+    put_varint(out, shapes.height as u32);
+    put_varint(out, shapes.unit_m);
+    // The point before: each point is stored as its difference from it.
+    let mut cursor = [0i32; 2];
+    let put_point = |out: &mut Vec<u8>, cursor: &mut [i32; 2], p: [i32; 2]| {
+        put_signed(out, p[0] - cursor[0]);
+        put_signed(out, p[1] - cursor[1]);
+        *cursor = p;
+    };
+    let (mut next_arc, mut last) = (0usize, 0i64);
+    for shape in &shapes.kommuner {
+        put_varint(out, shape.rings.len() as u32);
+        let mut first_start = None;
+        for ring in &shape.rings {
+            assert!(!ring.is_empty(), "a ring without arcs");
+            put_varint(out, ring.len() as u32);
+            let (mut start, mut at) = (None, None);
+            for (j, &r) in ring.iter().enumerate() {
+                let (i, reversed) = if r < 0 { ((!r) as usize, true) } else { (r as usize, false) };
+                let mut points = shapes.arcs[i].clone();
+                if reversed {
+                    points.reverse();
+                }
+                assert!(points.len() >= 2, "arc {i} has fewer than two points");
+                assert!(at.is_none_or(|p| p == points[0]), "a ring's arc {i} does not start where the one before ends");
+                if i == next_arc {
+                    out.push(reversed as u8);
+                    next_arc += 1;
+                    let skip_first = at.is_some() as usize;
+                    let skip_last = (j == ring.len() - 1) as usize;
+                    put_varint(out, (points.len() - skip_first - skip_last) as u32);
+                    for &p in &points[skip_first..points.len() - skip_last] {
+                        put_point(out, &mut cursor, p);
+                    }
+                } else {
+                    assert!(i < next_arc, "arc {i} is used before arc {next_arc}: arcs must be numbered as first used");
+                    let d = i as i64 - last;
+                    put_varint(out, 2 + ((((d << 1) ^ (d >> 63)) as u32) << 1 | reversed as u32));
+                }
+                last = i as i64;
+                start = start.or(Some(points[0]));
+                at = points.last().copied();
+                cursor = points[points.len() - 1];
+            }
+            assert!(at == start, "a ring does not end where it starts");
+            first_start = first_start.or(start);
+        }
+        // The label, from the start of the kommune's first (largest) ring, which it lies in.
+        cursor = first_start.unwrap_or(cursor);
+        put_point(out, &mut cursor, shape.label);
+    }
+    assert_eq!(next_arc, shapes.arcs.len(), "an arc no ring uses");
 }

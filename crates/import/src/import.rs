@@ -496,8 +496,9 @@ pub fn merge_national(figures: impl IntoIterator<Item = NationalFigure>) -> Vec<
 }
 
 /// Everything the build embeds: the table from `<root>/ssb10824/`, today's kommune map from
-/// `<root>/klass131/` and `<root>/names/` (with its kommuner's neighbours from
-/// `<root>/kartverket/`, [`add_neighbours`]), and the national figures published elsewhere from
+/// `<root>/klass131/` and `<root>/names/` (with its kommuner's neighbours and shapes from
+/// `<root>/kartverket/`, as [`add_neighbours`] and [`add_shapes`] give them, the file read once),
+/// and the national figures published elsewhere from
 /// `<root>/published/` ([`NATIONAL_FILES`], merged by [`merge_national`]).
 pub fn import_data(root: &Path) -> Result<Dataset, ImportError> {
     let dir = root.join("ssb10824");
@@ -531,7 +532,7 @@ pub fn import_data(root: &Path) -> Result<Dataset, ImportError> {
         history: history.iter().map(|(f, t)| (f.as_str(), t.as_str())).collect(),
     };
     ds.map = crate::klass::build_map(&kommuner, &inputs).map_err(|m| err("klass131", 0, 0, m))?;
-    add_neighbours(root, &mut ds.map)?;
+    add_polygons(root, &mut ds.map, true, true)?;
     let mut national = parse_published(PUBLISHED_FILE, &read(PUBLISHED_FILE)?)?;
     national.extend(parse_compiled(COMPILED_FILE, &read(COMPILED_FILE)?)?);
     ds.national = merge_national(national);
@@ -547,14 +548,35 @@ pub fn import_data(root: &Path) -> Result<Dataset, ImportError> {
 /// [`neighbours::FILE`]: crate::neighbours::FILE
 /// [`neighbours::apply`]: crate::neighbours::apply
 pub fn add_neighbours(root: &Path, map: &mut KommuneMap) -> Result<(), ImportError> {
-    use crate::neighbours::{apply, parse, FILE};
+    add_polygons(root, map, true, false)
+}
+
+/// Gives today's kommuner their shapes on the map from Kartverket's polygons,
+/// `<root>/`[`neighbours::FILE`], by the rules of [`add_neighbours`]: without that file, or for a
+/// map older than the polygons, the shapes stay empty (see [`shapes`]).
+///
+/// [`neighbours::FILE`]: crate::neighbours::FILE
+/// [`shapes`]: crate::shapes
+pub fn add_shapes(root: &Path, map: &mut KommuneMap) -> Result<(), ImportError> {
+    add_polygons(root, map, false, true)
+}
+
+/// [`add_neighbours`] and [`add_shapes`] from one reading of the file (it is 1.2 MB of JSON).
+fn add_polygons(root: &Path, map: &mut KommuneMap, neighbours: bool, shapes: bool) -> Result<(), ImportError> {
+    use crate::neighbours::{apply, borders, read_outlines, FILE};
     let path = root.join(FILE);
     if !path.exists() {
         return Ok(());
     }
     let text = std::fs::read_to_string(&path).map_err(|e| err(FILE, 0, 0, e.to_string()))?;
-    let borders = parse(&text).map_err(|m| err(FILE, 0, 0, m))?;
-    apply(map, &borders).map_err(|m| err(FILE, 0, 0, m))
+    let outlines = read_outlines(&text).map_err(|m| err(FILE, 0, 0, m))?;
+    if neighbours {
+        apply(map, &borders(&outlines)).map_err(|m| err(FILE, 0, 0, m))?;
+    }
+    if shapes {
+        crate::shapes::apply_outlines(map, &outlines).map_err(|m| err(FILE, 0, 0, m))?;
+    }
+    Ok(())
 }
 
 /// Every `klass131/ssb_klass131_kommuneinndeling_version_<YYYY>.json`, oldest first, relative

@@ -77,17 +77,21 @@ enum Geometry {
 }
 
 /// The file read: its kommune numbers in file order, and every ring (outer or hole) as a closed
-/// list of lon/lat points with the index of its kommune.
-struct Outlines {
-    kommuner: Vec<String>,
-    rings: Vec<(usize, Vec<[f64; 2]>)>,
+/// list of lon/lat points with the index of its kommune. The map's shapes (`crate::shapes`) are
+/// drawn from the same reading.
+pub(crate) struct Outlines {
+    pub(crate) kommuner: Vec<String>,
+    pub(crate) rings: Vec<(usize, Vec<[f64; 2]>)>,
+    /// Per ring of `rings`: whether it is a hole (not the first ring of its polygon). The
+    /// borders count holes like any ring; the map leaves them out.
+    pub(crate) hole: Vec<bool>,
 }
 
 /// A point as its exact bits, to compare and hash: the file repeats a shared vertex digit for
 /// digit, so the same text gives the same `f64` on both sides. `+ 0.0` makes -0 and 0 one.
-type Key = (u64, u64);
+pub(crate) type Key = (u64, u64);
 
-fn key(p: [f64; 2]) -> Key {
+pub(crate) fn key(p: [f64; 2]) -> Key {
     ((p[0] + 0.0).to_bits(), (p[1] + 0.0).to_bits())
 }
 
@@ -95,12 +99,12 @@ fn key(p: [f64; 2]) -> Key {
 /// property `kommunenummer` (four digits, each kommune once), every ring closed with at least
 /// four positions, as GeoJSON requires. What is wrong is said with the feature (1-based), its
 /// kommune and ring, or with serde_json's line and column.
-fn read_outlines(text: &str) -> Result<Outlines, String> {
+pub(crate) fn read_outlines(text: &str) -> Result<Outlines, String> {
     let collection: Collection = serde_json::from_str(crate::without_bom(text)).map_err(|e| e.to_string())?;
     if collection.kind != "FeatureCollection" {
         return Err(format!("type {:?}, expected \"FeatureCollection\"", collection.kind));
     }
-    let mut out = Outlines { kommuner: Vec::new(), rings: Vec::new() };
+    let mut out = Outlines { kommuner: Vec::new(), rings: Vec::new(), hole: Vec::new() };
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     for (i, feature) in collection.features.into_iter().enumerate() {
         let number = i + 1;
@@ -117,7 +121,7 @@ fn read_outlines(text: &str) -> Result<Outlines, String> {
         };
         let at = |ring: usize| format!("feature {number} (kommune {code}), ring {ring}");
         let mut ring_number = 0;
-        for ring in polygons.into_iter().flatten() {
+        for (ring_in_polygon, ring) in polygons.into_iter().flat_map(|p| p.into_iter().enumerate()) {
             ring_number += 1;
             let mut points = Vec::with_capacity(ring.len());
             for position in &ring {
@@ -133,6 +137,7 @@ fn read_outlines(text: &str) -> Result<Outlines, String> {
                 return Err(format!("{}: the ring does not end where it starts", at(ring_number)));
             }
             out.rings.push((out.kommuner.len(), points));
+            out.hole.push(ring_in_polygon > 0);
         }
         if ring_number == 0 {
             return Err(format!("feature {number} (kommune {code}) has no ring"));
@@ -143,7 +148,7 @@ fn read_outlines(text: &str) -> Result<Outlines, String> {
 }
 
 /// The kommuner that share each segment, and those that share each vertex, by exact end points.
-fn borders(outlines: &Outlines) -> Borders {
+pub(crate) fn borders(outlines: &Outlines) -> Borders {
     // Per segment (end points in either order) and per vertex: the kommuner (indexes) with it.
     let mut segments: HashMap<(Key, Key), Vec<usize>> = HashMap::new();
     let mut vertices: HashMap<Key, Vec<usize>> = HashMap::new();
@@ -204,8 +209,23 @@ pub fn apply(map: &mut KommuneMap, borders: &Borders) -> Result<(), String> {
     for k in &mut map.kommuner {
         k.neighbours.clear();
     }
-    if map.version < MAP_YEAR {
+    if !map_matches(map, borders.neighbours.keys())? {
         return Ok(());
+    }
+    for k in &mut map.kommuner {
+        // In code order: the order of the map, which the codec relies on.
+        k.neighbours = borders.neighbours.get(&k.code).into_iter().flatten().cloned().collect();
+    }
+    Ok(())
+}
+
+/// Whether the polygons of kommuner `in_file` are to be applied to `map`: `false` for a map
+/// older than [`MAP_YEAR`], `true` for a later one with exactly the file's numbers, and an error
+/// naming the numbers on one side only otherwise (see [`apply`]). The map's shapes
+/// (`crate::shapes`) follow the same rule.
+pub(crate) fn map_matches<'a>(map: &KommuneMap, in_file: impl IntoIterator<Item = &'a String>) -> Result<bool, String> {
+    if map.version < MAP_YEAR {
+        return Ok(false);
     }
     let listed = |codes: Vec<&String>| {
         let n = codes.len();
@@ -216,8 +236,9 @@ pub fn apply(map: &mut KommuneMap, borders: &Borders) -> Result<(), String> {
         format!("{n} ({})", s.join(", "))
     };
     let in_map: BTreeSet<&String> = map.kommuner.iter().map(|k| &k.code).collect();
-    let not_in_file: Vec<&String> = in_map.iter().copied().filter(|c| !borders.neighbours.contains_key(*c)).collect();
-    let not_in_map: Vec<&String> = borders.neighbours.keys().filter(|c| !in_map.contains(c)).collect();
+    let in_file: BTreeSet<&String> = in_file.into_iter().collect();
+    let not_in_file: Vec<&String> = in_map.difference(&in_file).copied().collect();
+    let not_in_map: Vec<&String> = in_file.difference(&in_map).copied().collect();
     if !not_in_file.is_empty() || !not_in_map.is_empty() {
         let mut what = Vec::new();
         if !not_in_file.is_empty() {
@@ -228,11 +249,7 @@ pub fn apply(map: &mut KommuneMap, borders: &Borders) -> Result<(), String> {
         }
         return Err(format!("{}; the polygons must be of today's kommuner (vendor newer ones with the map)", what.join("; ")));
     }
-    for k in &mut map.kommuner {
-        // In code order: the order of the map, which the codec relies on.
-        k.neighbours = borders.neighbours.get(&k.code).into_iter().flatten().cloned().collect();
-    }
-    Ok(())
+    Ok(true)
 }
 
 #[cfg(test)]
@@ -261,6 +278,9 @@ mod tests {
         let o = read_outlines(&vendored_text()).unwrap();
         assert_eq!(o.kommuner.len(), 357);
         assert_eq!(o.rings.len(), 1102);
+        // Two of them holes: triangles of Nome's land in Skien and of Sandefjord's in Larvik.
+        let holes: Vec<&str> = o.rings.iter().zip(&o.hole).filter(|(_, h)| **h).map(|((k, _), _)| o.kommuner[*k].as_str()).collect();
+        assert_eq!(holes, ["4003", "3909"]);
         assert_eq!(o.rings.iter().map(|(_, p)| p.len()).sum::<usize>(), 31_071);
         let mut directed: HashMap<(Key, Key), Vec<usize>> = HashMap::new();
         for (k, points) in &o.rings {

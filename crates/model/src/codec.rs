@@ -16,7 +16,7 @@
 //! Layout (integers are LEB128 varints unless noted; a string is its byte length, then UTF-8; a
 //! code is as `put_code` writes it: the number of digits and the zig-zagged difference of its
 //! value from the code before in its column, or, if it is not 1 to 9 digits, `0` and a string):
-//! - magic `b"IS10824\x06"`
+//! - magic `b"IS10824\x07"`
 //! - regions, as columns: their number `n`; `n` level bytes; `n` codes; `n` names; `n` lists of
 //!   status years (their number, the first year, then each next year − the year before − 1).
 //! - the source: table number (string), fetch date and update date (each `0`, or `1` and the
@@ -36,6 +36,18 @@
 //!   `m` lists of neighbours, each pair once, in the list of the kommune earlier in the map:
 //!   the number of its neighbours later in the map, then per neighbour its index in the map − the
 //!   index before (the kommune's own, first) − 1. The decoder adds each pair to both lists.
+//!   Then the map's [`Shapes`]: a byte `0` (none), or `1` and width, height and metres per unit,
+//!   then per kommune of the map (`m`, in order) its rings: their number; per ring its number of
+//!   arc references, then each reference, and last the label (a point). Arcs are numbered in the
+//!   order they are first referenced, and their points stand where that is: a reference `0` (`1`)
+//!   is the next arc, walked forwards (backwards), followed by the number of its points stored
+//!   and those points in walking order, its first point left out where the ring is at one (the
+//!   end of the arc before in the ring) and its last where it closes the ring (the ring's start);
+//!   a reference `v` ≥ 2 is an arc already read: `(v − 2) >> 1` the zig-zagged difference of its
+//!   number from the arc referenced before (in any ring), bit 0 of `v − 2` set if walked
+//!   backwards. A point is the zig-zagged difference of x, then of y, from the point before: the
+//!   last point stored, or after a reference the end it walks to; a label from the start of its
+//!   kommune's first ring.
 //! - the national figures published outside the extract: their number; per figure (in the
 //!   dataset's order, which is each cohort's order of preference) cohort, per cent, finished + 1
 //!   and in work or education + 1 (`0` = not published), source URL.
@@ -55,7 +67,7 @@
 
 use crate::model::*;
 
-pub const MAGIC: &[u8; 8] = b"IS10824\x06";
+pub const MAGIC: &[u8; 8] = b"IS10824\x07";
 
 // ---------------------------------------------------------------------------------------------
 // Plain bytes (the encoder's `put_*` write them)
@@ -140,6 +152,16 @@ impl<'a> Reader<'a> {
             rest /= 10;
         }
         Ok(String::from_utf8(code).expect("ASCII digits"))
+    }
+    /// A point stored as its zig-zagged difference from `from`.
+    #[inline]
+    fn point(&mut self, from: [i32; 2]) -> Result<[i32; 2], String> {
+        let mut p = from;
+        for c in &mut p {
+            let d = self.varint()?;
+            *c = c.checked_add((d >> 1) as i32 ^ -((d & 1) as i32)).ok_or_else(|| format!("point out of range at byte {}", self.pos))?;
+        }
+        Ok(p)
     }
     #[inline]
     fn cell(&mut self) -> Result<Cell, String> {
@@ -851,5 +873,79 @@ fn get_map(r: &mut Reader, regions: &[Region]) -> Result<KommuneMap, String> {
             kommuner[at].neighbours.push(a);
         }
     }
-    Ok(KommuneMap { version, kommuner, fylker, shapes: Shapes::default() })
+    let shapes = get_shapes(r, m)?;
+    Ok(KommuneMap { version, kommuner, fylker, shapes })
+}
+
+/// The map's shapes (see the layout above), in one pass: each arc's points are read where a ring
+/// first walks it, the points the ring is at taken from the arcs before.
+#[inline]
+fn get_shapes(r: &mut Reader, m: usize) -> Result<Shapes, String> {
+    match r.byte()? {
+        0 => return Ok(Shapes::default()),
+        1 => {}
+        b => return Err(format!("bad shapes flag {b}")),
+    }
+    let size = |r: &mut Reader| i32::try_from(r.varint()?).map_err(|_| format!("map size out of range at byte {}", r.pos));
+    let (width, height) = (size(r)?, size(r)?);
+    let unit_m = r.varint()?;
+    let mut shapes = Shapes { width, height, unit_m, arcs: Vec::new(), kommuner: Vec::with_capacity(m) };
+    let mut cursor = [0i32; 2];
+    let mut last = 0usize;
+    for _ in 0..m {
+        let mut shape = Shape::default();
+        let mut first_start = None;
+        for _ in 0..r.count()? {
+            let n = r.count()?;
+            if n == 0 {
+                return Err(format!("a ring without arcs at byte {}", r.pos));
+            }
+            let mut ring = Vec::with_capacity(n);
+            let (mut start, mut at): (Option<[i32; 2]>, Option<[i32; 2]>) = (None, None);
+            for j in 0..n {
+                let v = r.varint()?;
+                let (i, reversed) = if v < 2 {
+                    // A new arc, walked forwards (0) or backwards (1), its points in walking order.
+                    let stored = r.count()?;
+                    let mut points = Vec::with_capacity(stored + 2);
+                    points.extend(at);
+                    for _ in 0..stored {
+                        cursor = r.point(cursor)?;
+                        points.push(cursor);
+                    }
+                    if j == n - 1 {
+                        points.extend(start.or(points.first().copied()));
+                    }
+                    if points.len() < 2 {
+                        return Err(format!("an arc of fewer than two points at byte {}", r.pos));
+                    }
+                    if v == 1 {
+                        points.reverse();
+                    }
+                    shapes.arcs.push(points);
+                    (shapes.arcs.len() - 1, v == 1)
+                } else {
+                    let w = v - 2;
+                    let d = (w >> 2) as i64 ^ -((w >> 1 & 1) as i64);
+                    let i = usize::try_from(last as i64 + d).ok().filter(|&i| i < shapes.arcs.len()).ok_or("bad arc reference")?;
+                    (i, w & 1 == 1)
+                };
+                last = i;
+                let arc = &shapes.arcs[i];
+                let (first, end) = if reversed { (arc[arc.len() - 1], arc[0]) } else { (arc[0], arc[arc.len() - 1]) };
+                start = start.or(Some(first));
+                at = Some(end);
+                cursor = end;
+                // `i` is below `arcs.len()`, which is at most the input's length.
+                ring.push(if reversed { !(i as i32) } else { i as i32 });
+            }
+            first_start = first_start.or(start);
+            shape.rings.push(ring);
+        }
+        cursor = first_start.unwrap_or(cursor);
+        cursor = r.point(cursor)?;
+        shape.label = cursor;
+        shapes.kommuner.push(shape);
+    }
+    Ok(shapes)
 }
