@@ -246,6 +246,12 @@ impl View {
         crate::chart::record::step(&self.hits.borrow(), from, key).map_or(-1, |i| i as i32)
     }
 
+    /// The point of the chart last drawn whose area holds `(x, y)` (device pixels): a kommune on
+    /// the map; -1 where none does (see [`crate::chart::record::at`]).
+    pub fn at(&self, x: f64, y: f64) -> i32 {
+        crate::chart::record::at(&self.hits.borrow(), x as i32, y as i32).map_or(-1, |i| i as i32)
+    }
+
     /// The chart as an SVG document, drawn by the same code as the canvas.
     pub fn svg(&self, dark: bool) -> String {
         self.opened.svg(theme(dark), WIDTH, HEIGHT)

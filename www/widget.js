@@ -229,6 +229,8 @@ class Widget {
     on(this.canvas, "blur", () => this.show(-1));
     // A mouse shows the point under it; a touch, the point it lands near.
     for (const type of ["pointermove", "pointerdown"]) on(this.canvas, type, (e) => this.show(this.nearest(e.offsetX, e.offsetY), type === "pointerdown"));
+    // On the map, a click or a tap on a kommune opens the view for it.
+    on(this.canvas, "click", (e) => this.pick(this.points[this.nearest(e.offsetX, e.offsetY)]));
     on(this.canvas, "pointerleave", () => this.root.activeElement !== this.canvas && this.show(-1));
     on(this.toggle, "click", () => this.showTable(this.tableWrap.hidden));
     on(this.tableWrap, "click", (e) => e.target.closest(".is-sort") && this.sortBy(e.target.closest(".is-sort")));
@@ -275,6 +277,8 @@ class Widget {
   }
   // Changes state through the element's attributes, so the page (and the URL hash) can follow.
   set(name, value) { this.host.setAttribute(name, value); }
+  // A point that stands for a kommune (the map's): its view opened.
+  pick(p) { return p && p.pick && (this.set("kommune", p.pick), true); }
   attr(name) { return this.host.getAttribute(name) || ""; }
   showMessage(text) { setText(this.message, text || ""); }
   showControls(show) { this.controls.hidden = this.tabs.hidden = this.panel.hidden = !show; }
@@ -474,7 +478,8 @@ class Widget {
     const res = this.call(() => view.draw(canvas, size.scale, this.wrap.classList.contains("is-dark")));
     if (res.crashed) return;
     const k = size.css_width / size.width;
-    this.points = (res.value || []).map((h) => ({ x: h.x * k, y: h.y * k, series: h.series, text: h.text }));
+    this.k = k;
+    this.points = (res.value || []).map((h) => ({ x: h.x * k, y: h.y * k, series: h.series, text: h.text, pick: h.pick }));
     this.show(-1);
     if (res.error) {
       // No chart (say, no 2D canvas): the table, with every figure, takes its place, and says why.
@@ -501,8 +506,10 @@ class Widget {
     Object.assign(this.tip.style, dict({ left: Math.max(0, Math.min(this.figure.clientWidth - w, x - w / 2)) + "px", top: y + "px" }));
     if (say) this.live.textContent = p.text;
   }
-  // The point nearest (x, y) within 24 CSS pixels, or -1.
+  // The point whose area (a kommune on the map) holds (x, y), else the nearest within 24 CSS pixels, or -1.
   nearest(x, y) {
+    const inside = this.view ? this.call(() => this.view.at(x / this.k, y / this.k)).value : -1;
+    if (inside >= 0) return inside;
     let [best, dist] = [-1, 24 * 24];
     this.points.forEach((p, i) => (p.x - x) ** 2 + (p.y - y) ** 2 < dist && ([best, dist] = [i, (p.x - x) ** 2 + (p.y - y) ** 2]));
     return best;
@@ -510,6 +517,7 @@ class Widget {
   // The arrow keys, Home and End move as the core says (`step`); Escape closes.
   exploreKey(e) {
     if (e.key === "Escape") return this.show(-1);
+    if (e.key === "Enter" && this.pick(this.points[this.point])) return;
     const next = this.view ? this.call(() => this.view.step(this.point, e.key)).value : -1;
     if (next >= 0) e.preventDefault(), this.show(next, true);
   }

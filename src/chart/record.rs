@@ -112,6 +112,14 @@ pub struct Hit {
     pub y: i32,
     pub series: u16,
     pub text: String,
+    /// What choosing the point picks: a kommune's number on the map, where clicking, tapping
+    /// or Enter opens the view for it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pick: Option<String>,
+    /// The outlines that are the point's on the chart (a kommune on the map): a pointer within
+    /// them is on it (see [`at`]).
+    #[serde(skip)]
+    pub area: Vec<Vec<BackendCoord>>,
 }
 
 thread_local! {
@@ -123,11 +131,49 @@ thread_local! {
 /// `ChartContext::backend_coord` gives). The chart code draws through plotters, which passes
 /// only shapes to the backend: what a shape stands for comes here, beside them.
 pub fn hit(at: BackendCoord, series: u16, text: String) {
+    push(Hit { x: at.0, y: at.1, series, text, pick: None, area: Vec::new() });
+}
+
+/// [`hit`] for a point that stands for an area of the chart (a kommune on the map): `area` its
+/// outlines, `pick` what choosing it picks.
+pub fn region(at: BackendCoord, series: u16, text: String, pick: String, area: Vec<Vec<BackendCoord>>) {
+    push(Hit { x: at.0, y: at.1, series, text, pick: Some(pick), area });
+}
+
+fn push(hit: Hit) {
     HITS.with(|h| {
         if let Some(hits) = h.borrow_mut().as_mut() {
-            hits.push(Hit { x: at.0, y: at.1, series, text });
+            hits.push(hit);
         }
     });
+}
+
+/// The point whose area holds `(x, y)` (device pixels), the innermost where areas nest (a
+/// kommune inside another); `None` where no area does.
+pub fn at(hits: &[Hit], x: i32, y: i32) -> Option<usize> {
+    let size = |h: &Hit| h.area.iter().flatten().fold((i32::MAX, i32::MIN), |(lo, hi), p| (lo.min(p.0), hi.max(p.0)));
+    (0..hits.len()).filter(|&i| contains(&hits[i].area, (x, y))).min_by_key(|&i| {
+        let (lo, hi) = size(&hits[i]);
+        hi.saturating_sub(lo)
+    })
+}
+
+/// Whether `rings` hold `(x, y)` (even–odd: a ring inside another is a hole).
+pub fn contains(rings: &[Vec<BackendCoord>], (x, y): BackendCoord) -> bool {
+    let inside = |ring: &Vec<BackendCoord>| {
+        let mut odd = false;
+        for (i, &(x1, y1)) in ring.iter().enumerate() {
+            let (x2, y2) = ring[(i + 1) % ring.len()];
+            // Whether the edge crosses the row at y to the right of x (cross-multiplied, signed).
+            let d = (y2 - y1).signum() as i64;
+            let (left, right) = ((x - x1) as i64 * (y2 - y1) as i64 * d, (y - y1) as i64 * (x2 - x1) as i64 * d);
+            if (y1 > y) != (y2 > y) && left < right {
+                odd = !odd;
+            }
+        }
+        odd
+    };
+    rings.iter().filter(|r| inside(r)).count() % 2 == 1
 }
 
 /// The point a key moves to among `hits`, from the point `from` (`None`: none shown yet, and any
@@ -312,7 +358,7 @@ mod tests {
 
     #[test]
     fn keys_go_along_a_series_and_between_series() {
-        let hit = |x, y, series| Hit { x, y, series, text: format!("{series}:{x}") };
+        let hit = |x, y, series| Hit { x, y, series, text: format!("{series}:{x}"), pick: None, area: Vec::new() };
         // Two lines of three points (drawn out of x order), and a row of one.
         let hits = [hit(30, 5, 0), hit(10, 5, 0), hit(20, 5, 0), hit(10, 9, 1), hit(20, 9, 1), hit(31, 9, 1), hit(50, 1, 4)];
         let name = |i: Option<usize>| i.map(|i| hits[i].text.clone());

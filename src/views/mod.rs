@@ -172,6 +172,7 @@ registry! {
     Uncertainty => uncertainty::UncertaintyView,
     Similar => similar::SimilarView,
     Ranking => ranking::RankingView,
+    Map => map::MapView,
     Country => country::CountryView,
 }
 

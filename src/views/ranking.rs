@@ -101,6 +101,23 @@ fn larger(a: &Estimate, b: &Estimate) -> bool {
     a.count as u64 * b.finished as u64 > b.count as u64 * a.finished as u64
 }
 
+/// Why today's kommune `k` has no ranked figure over `cohorts`, with its own pooled figure where
+/// it has too few, or its former kommuner's where they cannot be summed.
+pub(crate) fn why_not(ds: &Dataset, k: &crate::data::TodayKommune, cohorts: &[u16]) -> (NotRanked, Option<Pooled>, Vec<FormerPooled>) {
+    let whole = subjects(ds, &Place::Kommune(k));
+    match &whole.kommune {
+        Subject::Parts { divided: true, .. } => (NotRanked::Divided, None, Vec::new()),
+        s => match pooled(s, cohorts) {
+            Some(p) => (NotRanked::TooFew { finished: p.estimate.finished }, Some(p), Vec::new()),
+            None if cohorts.iter().all(|&c| published_counts(s, c) == Some((0, 0))) => (NotRanked::NoCompleters, None, Vec::new()),
+            None => {
+                let formers = formers_pooled(&whole, cohorts);
+                (if formers.is_empty() { NotRanked::Unpublished } else { NotRanked::NotSummable }, None, formers)
+            }
+        },
+    }
+}
+
 pub fn ranking_view(ds: &Dataset, place: &Place) -> Option<RankingView> {
     let all = cohorts(ds, 1);
     let cohorts = all[all.len().saturating_sub(COHORTS)..].to_vec();
@@ -133,27 +150,12 @@ pub fn ranking_view(ds: &Dataset, place: &Place) -> Option<RankingView> {
         Place::Bydel { today, .. } => (today?, today.map(|k| k.name.clone())),
     };
     let chosen = ranked.iter().position(|r| r.code == k.code);
-    let (mut formers, mut own) = (Vec::new(), None);
     // Why not, only where it is not: the subjects (former kommuner, fylke) are not needed otherwise.
-    let not_ranked = match chosen {
-        Some(_) => None,
+    let (not_ranked, own, formers) = match chosen {
+        Some(_) => (None, None, Vec::new()),
         None => {
-            let whole = subjects(ds, &Place::Kommune(k));
-            Some(match &whole.kommune {
-                Subject::Parts { divided: true, .. } => NotRanked::Divided,
-                s => match pooled(s, &cohorts) {
-                    Some(p) => {
-                        let finished = p.estimate.finished;
-                        own = Some(p);
-                        NotRanked::TooFew { finished }
-                    }
-                    None if cohorts.iter().all(|&c| published_counts(s, c) == Some((0, 0))) => NotRanked::NoCompleters,
-                    None => {
-                        formers = formers_pooled(&whole, &cohorts);
-                        if formers.is_empty() { NotRanked::Unpublished } else { NotRanked::NotSummable }
-                    }
-                },
-            })
+            let (why, own, formers) = why_not(ds, k, &cohorts);
+            (Some(why), own, formers)
         }
     };
     let rank_range = chosen.map(|i| {

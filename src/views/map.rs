@@ -1,0 +1,683 @@
+//! Today's kommuner on a map (Kartverket's polygons of 2024, [`crate::data::Shapes`]), each
+//! coloured by its share in work or education one year after, pooled over the newest cohorts as
+//! the ranking pools them (at least [`MIN_FINISHED`] who finished). Kommuner with too few, with
+//! nobody who finished, or whose former kommuner cannot be summed each have a pattern of their
+//! own, so no class is told by colour alone. The chosen kommune is outlined and named; the Oslo
+//! area is drawn again, magnified, in an inset. Every kommune is a point to explore, and picking
+//! one (click, tap, Enter) opens the view for it.
+
+use super::ranking::{NotRanked, COHORTS, MIN_FINISHED};
+use super::{Figures, Words};
+use crate::chart::*;
+use crate::data::{Dataset, Gender, Shapes};
+use crate::outcome::stats::*;
+use crate::outcome::*;
+use crate::place::Place;
+use crate::text::*;
+use serde::Serialize;
+
+/// Where the colour classes above the first begin, in per cent: under 40, 40–50, 50–60, 60–70,
+/// and the goal, 70 and over.
+pub const BREAKS: [u32; 4] = [40, 50, 60, 70];
+/// Half the side of the Oslo inset's square, in metres around Oslo's label point.
+const INSET_HALF_M: i32 = 30_000;
+
+/// How a kommune is drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Class {
+    /// Its pooled share's class: 0 (under 40 %) to 4 (70 % and over).
+    Share(u8),
+    /// Fewer than [`MIN_FINISHED`] finished in the years SSB published, or no year published at
+    /// all (SSB suppresses too few).
+    TooFew,
+    /// Every year published, and nobody finished.
+    NoCompleters,
+    /// Its former kommuner's counts cannot be summed (one is suppressed), or it holds part of a
+    /// divided kommune, whose figures are never divided.
+    NotSummable,
+}
+
+impl Class {
+    /// In the legend's order: the highest share first, then the patterns.
+    pub const ALL: [Class; 8] = [Class::Share(4), Class::Share(3), Class::Share(2), Class::Share(1), Class::Share(0), Class::TooFew, Class::NoCompleters, Class::NotSummable];
+
+    fn of(e: &Estimate) -> Class {
+        Class::Share(BREAKS.iter().filter(|&&b| e.count * 100 >= b * e.finished).count() as u8)
+    }
+}
+
+/// One kommune on the map.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Mapped {
+    pub code: String,
+    pub name: String,
+    pub fylke: String,
+    pub class: Class,
+    /// Its pooled figure, where SSB published counts (also for too few to colour).
+    pub pooled: Option<Pooled>,
+    /// Why it has no colour, where it has none.
+    pub why: Option<NotRanked>,
+    /// Its fylke's place in today's map: its row for the arrow keys.
+    #[serde(skip)]
+    series: u16,
+}
+
+/// Every kommune of today on the map, the chosen one among them.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct MapView {
+    /// The chosen place: a kommune, or a bydel.
+    pub name: String,
+    /// For a bydel: the kommune it lies in, which the map marks.
+    pub kommune: Option<String>,
+    pub cohorts: Vec<u16>,
+    /// In the order of today's map (by number).
+    pub kommuner: Vec<Mapped>,
+    /// The chosen kommune's place in `kommuner`.
+    pub chosen: Option<usize>,
+    /// The country's share over the same cohorts.
+    pub land: Option<Estimate>,
+    #[serde(skip)]
+    shapes: Shapes,
+}
+
+impl MapView {
+    /// A kommune's label point on the map's grid.
+    fn label_of(&self, code: &str) -> Option<[i32; 2]> {
+        self.kommuner.iter().position(|m| m.code == code).map(|i| self.shapes.kommuner[i].label)
+    }
+
+    fn count(&self, f: impl Fn(&Mapped) -> bool) -> usize {
+        self.kommuner.iter().filter(|k| f(k)).count()
+    }
+}
+
+pub fn map_view(ds: &Dataset, place: &Place) -> Option<MapView> {
+    let shapes = &ds.map.shapes;
+    if shapes.kommuner.len() != ds.map.kommuner.len() || shapes.kommuner.is_empty() {
+        return None;
+    }
+    let all = cohorts(ds, 1);
+    let cohorts = all[all.len().saturating_sub(COHORTS)..].to_vec();
+    let land = pooled(&Subject::Region(ds.land()), &cohorts).map(|p| p.estimate);
+    let kommuner = ds
+        .map
+        .kommuner
+        .iter()
+        .map(|k| {
+            let fylke = ds.map.fylker.iter().position(|f| f.code == k.fylke);
+            // As the ranking says why a kommune is not ranked, without its other subjects.
+            let subject = today_subject(ds, k);
+            let (class, pooled, why) = match pooled(&subject, &cohorts) {
+                Some(p) if p.estimate.finished >= MIN_FINISHED => (Class::of(&p.estimate), Some(p), None),
+                Some(p) => {
+                    let finished = p.estimate.finished;
+                    (Class::TooFew, Some(p), Some(NotRanked::TooFew { finished }))
+                }
+                None if matches!(subject, Subject::Parts { divided: true, .. }) => (Class::NotSummable, None, Some(NotRanked::Divided)),
+                None if cohorts.iter().all(|&c| published_counts(&subject, c) == Some((0, 0))) => (Class::NoCompleters, None, Some(NotRanked::NoCompleters)),
+                None if cohorts.iter().any(|&c| matches!(subject.share(c, 1, Gender::Alle), Share::Incomplete { .. })) => (Class::NotSummable, None, Some(NotRanked::NotSummable)),
+                None => (Class::TooFew, None, Some(NotRanked::Unpublished)),
+            };
+            let fylke_name = fylke.map_or(String::new(), |i| ds.map.fylker[i].name.clone());
+            Mapped { code: k.code.clone(), name: k.name.clone(), fylke: fylke_name, class, pooled, why, series: fylke.unwrap_or(0) as u16 }
+        })
+        .collect::<Vec<_>>();
+    let (k, kommune) = match *place {
+        Place::Kommune(k) => (Some(k), None),
+        Place::Bydel { today, .. } => (today, today.map(|k| k.name.clone())),
+    };
+    let chosen = k.and_then(|k| kommuner.iter().position(|m| m.code == k.code));
+    Some(MapView { name: place.name().to_string(), kommune, cohorts, kommuner, chosen, land, shapes: shapes.clone() })
+}
+
+impl Figures for MapView {
+    const KEY: &'static str = "map";
+
+    fn open(ds: &Dataset, place: &Place, _cohort: Option<u16>) -> Option<Self> {
+        map_view(ds, place)
+    }
+
+    fn name(t: &Texts) -> &'static str {
+        t.view_map
+    }
+
+    fn title(&self, lang: Lang) -> String {
+        let name = self.kommune.as_deref().unwrap_or(&self.name);
+        fill(words(lang).title, &[("name", name), ("cohorts", &cohort_list(&self.cohorts))])
+    }
+
+    fn words(&self, lang: Lang) -> Words {
+        map_text(self, lang)
+    }
+
+    fn draw(&self, root: &Area, title: &str, p: &Paint) -> DrawResult {
+        draw_map(root, self, title, p)
+    }
+}
+
+/// The view's own words, in each language.
+struct MapWords {
+    title: &'static str,
+    classes: [&'static str; 8],
+    share: &'static str,
+    too_few: &'static str,
+    unpublished: &'static str,
+    no_completers: &'static str,
+    not_summable: &'static str,
+    divided: &'static str,
+    bydel: &'static str,
+    spread: &'static str,
+    rule: &'static str,
+    drawn: &'static str,
+    credit: &'static str,
+    caption: &'static str,
+    col_fylke: &'static str,
+    col_map: &'static str,
+    inset: &'static str,
+}
+
+const NB: MapWords = MapWords {
+    title: "{name} og de andre kommunene på kartet, {cohorts}",
+    classes: ["70 % og over", "60–70 %", "50–60 %", "40–50 %", "under 40 %", "for få deltakere", "ingen avsluttet", "kan ikke summeres"],
+    share: "I {name} var {p} prosent ({x} av {n}) i arbeid eller utdanning ett år etter, av dem som avsluttet introduksjonsprogrammet i {cohorts}: på kartet «{class}».",
+    too_few: "{name} har for få deltakere til å få en farge på kartet: bare {n} avsluttet i {cohorts}, færre enn {min}.",
+    unpublished: "{name} har for få deltakere til å få en farge på kartet: SSB har ikke publisert tallene for noen av årene {cohorts}.",
+    no_completers: "Ingen avsluttet introduksjonsprogrammet i {name} i {cohorts}.",
+    not_summable: "{name} får ingen farge på kartet: tallene for de tidligere kommunene kan ikke legges sammen, fordi en av dem har for få deltakere.",
+    divided: "{name} får ingen farge på kartet: kommunen har fått deler av en kommune som ble delt, og tallene deles ikke.",
+    bydel: "Kartet viser kommuner; {name} ligger i {kommune}.",
+    spread: "Av de {total} kommunene har {top} minst 70 prosent i arbeid eller utdanning, {low} under 50 prosent, og {few} for få deltakere til å vises; i {none} avsluttet ingen, og for {sum} kan tallene ikke legges sammen. Hele landet: {land} prosent.",
+    rule: "Fargen er andelen i arbeid eller utdanning ett år etter, samlet for de av årene {cohorts} der SSB har publisert både antallet som avsluttet og antallet i arbeid eller utdanning, der minst {min} avsluttet til sammen. Kommuner med færre, eller der SSB har skjult tallene, er skravert.",
+    drawn: "Kartet viser dagens {total} kommuner, forenklet; Oslo-området er forstørret i en egen rute.",
+    credit: "Kart: © Kartverket (CC BY 4.0)",
+    caption: "Alle {total} kommuner på kartet, samlet for {cohorts}",
+    col_fylke: "Fylke",
+    col_map: "På kartet",
+    inset: "Oslo-området",
+};
+
+const NN: MapWords = MapWords {
+    title: "{name} og dei andre kommunane på kartet, {cohorts}",
+    classes: ["70 % og over", "60–70 %", "50–60 %", "40–50 %", "under 40 %", "for få deltakarar", "ingen avslutta", "kan ikkje summerast"],
+    share: "I {name} var {p} prosent ({x} av {n}) i arbeid eller utdanning eitt år etter, av dei som avslutta introduksjonsprogrammet i {cohorts}: på kartet «{class}».",
+    too_few: "{name} har for få deltakarar til å få ein farge på kartet: berre {n} avslutta i {cohorts}, færre enn {min}.",
+    unpublished: "{name} har for få deltakarar til å få ein farge på kartet: SSB har ikkje publisert tala for nokon av åra {cohorts}.",
+    no_completers: "Ingen avslutta introduksjonsprogrammet i {name} i {cohorts}.",
+    not_summable: "{name} får ingen farge på kartet: tala for dei tidlegare kommunane kan ikkje leggjast saman, fordi ein av dei har for få deltakarar.",
+    divided: "{name} får ingen farge på kartet: kommunen har fått delar av ein kommune som vart delt, og tala blir ikkje delte.",
+    bydel: "Kartet viser kommunar; {name} ligg i {kommune}.",
+    spread: "Av dei {total} kommunane har {top} minst 70 prosent i arbeid eller utdanning, {low} under 50 prosent, og {few} for få deltakarar til å visast; i {none} avslutta ingen, og for {sum} kan tala ikkje leggjast saman. Heile landet: {land} prosent.",
+    rule: "Fargen er delen i arbeid eller utdanning eitt år etter, samla for dei av åra {cohorts} der SSB har publisert både talet som avslutta og talet i arbeid eller utdanning, der minst {min} avslutta til saman. Kommunar med færre, eller der SSB har skjult tala, er skraverte.",
+    drawn: "Kartet viser dagens {total} kommunar, forenkla; Oslo-området er forstørra i ei eiga rute.",
+    credit: "Kart: © Kartverket (CC BY 4.0)",
+    caption: "Alle {total} kommunar på kartet, samla for {cohorts}",
+    col_fylke: "Fylke",
+    col_map: "På kartet",
+    inset: "Oslo-området",
+};
+
+const EN: MapWords = MapWords {
+    title: "{name} and the other municipalities on the map, {cohorts}",
+    classes: ["70 % and over", "60–70 %", "50–60 %", "40–50 %", "under 40 %", "too few participants", "nobody finished", "cannot be summed"],
+    share: "In {name}, {p} per cent ({x} of {n}) of those who finished the introduction programme in {cohorts} were in work or education one year later: on the map, “{class}”.",
+    too_few: "{name} has too few participants to be coloured on the map: only {n} finished in {cohorts}, fewer than {min}.",
+    unpublished: "{name} has too few participants to be coloured on the map: Statistics Norway has published the figures for none of the years {cohorts}.",
+    no_completers: "Nobody finished the introduction programme in {name} in {cohorts}.",
+    not_summable: "{name} is not coloured on the map: the figures of its former municipalities cannot be added up, as one of them has too few participants.",
+    divided: "{name} is not coloured on the map: it received part of a municipality that was divided, and figures are never divided.",
+    bydel: "The map shows municipalities; {name} lies in {kommune}.",
+    spread: "Of the {total} municipalities, {top} have at least 70 per cent in work or education, {low} under 50 per cent, and {few} too few participants to show; in {none} nobody finished, and for {sum} the figures cannot be added up. Norway as a whole: {land} per cent.",
+    rule: "The colour is the share in work or education one year later, pooled over those of the years {cohorts} for which Statistics Norway has published both the number who finished and the number in work or education, where at least {min} finished in all. Municipalities with fewer, or whose figures Statistics Norway has suppressed, are hatched.",
+    drawn: "The map shows today's {total} municipalities, simplified; the Oslo area is magnified in a box of its own.",
+    credit: "Map: © Kartverket (CC BY 4.0)",
+    caption: "All {total} municipalities on the map, pooled over {cohorts}",
+    col_fylke: "County",
+    col_map: "On the map",
+    inset: "Oslo area",
+};
+
+fn words(lang: Lang) -> &'static MapWords {
+    match lang {
+        Lang::Nb => &NB,
+        Lang::Nn => &NN,
+        Lang::En => &EN,
+    }
+}
+
+fn class_label(c: Class, lang: Lang) -> &'static str {
+    let i = Class::ALL.iter().position(|&a| a == c).unwrap_or(0);
+    words(lang).classes[i]
+}
+
+fn map_text(v: &MapView, lang: Lang) -> Words {
+    let (t, w) = (texts(lang), words(lang));
+    let total = format_int(v.kommuner.len() as u32, lang);
+    let cohorts = cohort_list(&v.cohorts);
+    let min = format_int(MIN_FINISHED, lang);
+    let mut summary = Vec::new();
+    if let Some(kommune) = &v.kommune {
+        summary.push(fill(w.bydel, &[("name", &v.name), ("kommune", kommune)]));
+    }
+    if let Some(m) = v.chosen.map(|i| &v.kommuner[i]) {
+        let name = m.name.as_str();
+        let n = m.pooled.as_ref().map_or(0, |p| p.estimate.finished);
+        summary.push(match (m.why, &m.pooled) {
+            (None, Some(p)) => {
+                let e = &p.estimate;
+                let (pc, x, n) = (format_decimal(e.percent, lang), format_int(e.count, lang), format_int(e.finished, lang));
+                fill(w.share, &[("name", name), ("p", &pc), ("x", &x), ("n", &n), ("cohorts", &cohort_list(&p.cohorts)), ("class", class_label(m.class, lang))])
+            }
+            (why, _) => {
+                let template = match why {
+                    Some(NotRanked::TooFew { .. }) => w.too_few,
+                    Some(NotRanked::NoCompleters) => w.no_completers,
+                    Some(NotRanked::NotSummable) => w.not_summable,
+                    Some(NotRanked::Divided) => w.divided,
+                    _ => w.unpublished,
+                };
+                fill(template, &[("name", name), ("n", &format_int(n, lang)), ("cohorts", &cohorts), ("min", &min)])
+            }
+        });
+    }
+    let count = |f: &dyn Fn(Class) -> bool| format_int(v.count(|k| f(k.class)) as u32, lang);
+    let land = v.land.as_ref().map_or("–".to_string(), |l| format_decimal(l.percent, lang));
+    let pairs = [
+        ("total", total.clone()),
+        ("top", count(&|c| c == Class::Share(4))),
+        ("low", count(&|c| matches!(c, Class::Share(0 | 1)))),
+        ("few", count(&|c| c == Class::TooFew)),
+        ("none", count(&|c| c == Class::NoCompleters)),
+        ("sum", count(&|c| c == Class::NotSummable)),
+        ("land", land),
+    ];
+    summary.push(fill(w.spread, &pairs.iter().map(|(k, v)| (*k, v.as_str())).collect::<Vec<_>>()));
+    let notes = vec![fill(w.rule, &[("cohorts", &cohorts), ("min", &min)]), fill(w.drawn, &[("total", &total)]), w.credit.to_string()];
+    let rows = v
+        .kommuner
+        .iter()
+        .map(|k| {
+            let figures = match &k.pooled {
+                Some(p) => [cohort_list(&p.cohorts), format_int(p.estimate.count, lang), format_int(p.estimate.finished, lang), format_decimal(p.estimate.percent, lang)],
+                None => [cohorts.clone(), "–".into(), "–".into(), "–".into()],
+            };
+            [k.name.clone(), k.fylke.clone()].into_iter().chain(figures).chain([class_label(k.class, lang).to_string()]).collect()
+        })
+        .collect();
+    let headers = [t.col_kommune, w.col_fylke, t.col_cohorts, t.col_in_work, t.col_finished, t.col_percent, w.col_map].map(String::from).to_vec();
+    let table = Table { caption: fill(w.caption, &[("total", &total), ("cohorts", &cohorts)]), headers, rows, footnotes: Vec::new() };
+    Words { summary: summary.join(" "), notes, table }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Drawing
+
+/// The fill of each share class, lowest first, and of the patterned classes: in a light theme a
+/// darker colour is a larger share, in a dark one a lighter; one sequential hue ramp (yellow,
+/// green, blue), which reads the same with every common colour vision deficiency.
+fn fills(th: &Theme) -> ([RGBColor; 5], RGBColor, RGBColor) {
+    let light = th.background.0 > 0x80;
+    let ramp = [RGBColor(0xed, 0xf8, 0xb1), RGBColor(0x7f, 0xcd, 0xbb), RGBColor(0x41, 0xb6, 0xc4), RGBColor(0x22, 0x5e, 0xa8), RGBColor(0x0c, 0x2c, 0x84)];
+    match light {
+        true => (ramp, RGBColor(0xf4, 0xf4, 0xf4), RGBColor(0x6e, 0x6e, 0x6e)),
+        // The darkest at least 3:1 against the dark background.
+        false => ([RGBColor(0x5a, 0x6f, 0xc4), RGBColor(0x2f, 0x9b, 0xb3), RGBColor(0x4c, 0xbf, 0x8a), RGBColor(0xa8, 0xd9, 0x5b), RGBColor(0xff, 0xf3, 0xa0)], RGBColor(0x2a, 0x2a, 0x2a), RGBColor(0xa8, 0xa8, 0xa8)),
+    }
+}
+
+type P = (i32, i32);
+
+/// From the map's grid to device pixels: `origin + (point − from) × k`.
+#[derive(Clone, Copy)]
+struct Project {
+    from: (f64, f64),
+    origin: (f64, f64),
+    k: f64,
+}
+
+impl Project {
+    fn at(&self, p: [i32; 2]) -> P {
+        (((p[0] as f64 - self.from.0) * self.k + self.origin.0).round() as i32, ((p[1] as f64 - self.from.1) * self.k + self.origin.1).round() as i32)
+    }
+
+    /// A ring in pixels, without repeated points; `None` where it shrinks below a triangle.
+    fn ring(&self, points: &[[i32; 2]]) -> Option<Vec<P>> {
+        let mut out: Vec<P> = Vec::with_capacity(points.len());
+        for &q in points {
+            let q = self.at(q);
+            if out.last() != Some(&q) {
+                out.push(q);
+            }
+        }
+        while out.len() > 1 && out.first() == out.last() {
+            out.pop();
+        }
+        (out.len() >= 3).then_some(out)
+    }
+}
+
+/// The part of a ring inside a rectangle (Sutherland–Hodgman, one edge at a time).
+fn clip(ring: &[P], (x0, y0, x1, y1): (i32, i32, i32, i32)) -> Vec<P> {
+    let mut out = ring.to_vec();
+    // Each edge: whether a point is inside, and where a segment crosses it.
+    for side in 0..4 {
+        let inside = |p: P| match side {
+            0 => p.0 >= x0,
+            1 => p.0 <= x1,
+            2 => p.1 >= y0,
+            _ => p.1 <= y1,
+        };
+        let cross = |a: P, b: P| {
+            let (a0, a1, b0, b1) = (a.0 as f64, a.1 as f64, b.0 as f64, b.1 as f64);
+            match side {
+                0 | 1 => {
+                    let x = if side == 0 { x0 } else { x1 } as f64;
+                    (x as i32, (a1 + (b1 - a1) * (x - a0) / (b0 - a0)).round() as i32)
+                }
+                _ => {
+                    let y = if side == 2 { y0 } else { y1 } as f64;
+                    ((a0 + (b0 - a0) * (y - a1) / (b1 - a1)).round() as i32, y as i32)
+                }
+            }
+        };
+        let input = std::mem::take(&mut out);
+        for (i, &b) in input.iter().enumerate() {
+            let a = input[(i + input.len() - 1) % input.len()];
+            match (inside(a), inside(b)) {
+                (true, true) => out.push(b),
+                (true, false) => out.push(cross(a, b)),
+                (false, true) => {
+                    out.push(cross(a, b));
+                    out.push(b);
+                }
+                (false, false) => {}
+            }
+        }
+    }
+    out
+}
+
+/// The stretches of the lines x + dir·y = c (c a multiple of `gap`, so that neighbouring areas'
+/// hatching lines up) that lie inside `rings` (even–odd).
+fn hatch(rings: &[Vec<P>], gap: i32, dir: i32) -> Vec<[P; 2]> {
+    let u = |p: P| p.0 + dir * p.1;
+    let (lo, hi) = rings.iter().flatten().fold((i32::MAX, i32::MIN), |(lo, hi), &p| (lo.min(u(p)), hi.max(u(p))));
+    let mut out = Vec::new();
+    if lo > hi {
+        return out;
+    }
+    let mut c = lo.div_euclid(gap) * gap;
+    while c <= hi {
+        let mut xs: Vec<f64> = Vec::new();
+        for ring in rings {
+            for (i, &a) in ring.iter().enumerate() {
+                let b = ring[(i + 1) % ring.len()];
+                let (ua, ub) = (u(a), u(b));
+                if (ua <= c) != (ub <= c) {
+                    let t = (c - ua) as f64 / (ub - ua) as f64;
+                    xs.push(a.0 as f64 + t * (b.0 - a.0) as f64);
+                }
+            }
+        }
+        crate::sort::sort_by(&mut xs, |a, b| a < b);
+        for pair in xs.chunks_exact(2) {
+            let at = |x: f64| {
+                let x = x.round() as i32;
+                (x, dir * (c - x))
+            };
+            out.push([at(pair[0]), at(pair[1])]);
+        }
+        c += gap;
+    }
+    out
+}
+
+/// Fills `rings` in a class's fill, with its pattern over it: one hatching for too few, dots
+/// for nobody finished, cross-hatching for what cannot be summed.
+fn fill_class<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, rings: &[Vec<P>], class: Class, p: &Paint) -> ChartResult<DB> {
+    let (ramp, blank, ink) = fills(p.theme);
+    let color = match class {
+        Class::Share(i) => ramp[i as usize],
+        _ => blank,
+    };
+    for ring in rings {
+        root.draw(&Polygon::new(ring.clone(), color.filled()))?;
+    }
+    let gap = px(6.0, p.scale).max(3);
+    let line = stroke(ink, 1.0, p.scale);
+    let dirs: &[i32] = match class {
+        Class::TooFew => &[-1],
+        Class::NotSummable => &[-1, 1],
+        _ => &[],
+    };
+    for &dir in dirs {
+        for seg in hatch(rings, gap, dir) {
+            root.draw(&PathElement::new(seg.to_vec(), line))?;
+        }
+    }
+    if class == Class::NoCompleters {
+        let (x0, y0, x1, y1) = bounds(rings);
+        let d = px(1.0, p.scale).max(1);
+        for y in (y0.div_euclid(gap) * gap..=y1).step_by(gap as usize) {
+            // Every other row shifted half a step: a regular dot pattern.
+            let shift = if y.div_euclid(gap) % 2 == 0 { 0 } else { gap / 2 };
+            for x in ((x0.div_euclid(gap) * gap + shift)..=x1).step_by(gap as usize) {
+                if record::contains(rings, (x, y)) {
+                    root.draw(&Rectangle::new([(x - d, y - d), (x + d, y + d)], ink.filled()))?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn bounds(rings: &[Vec<P>]) -> (i32, i32, i32, i32) {
+    rings.iter().flatten().fold((i32::MAX, i32::MAX, i32::MIN, i32::MIN), |(a, b, c, d), &(x, y)| (a.min(x), b.min(y), c.max(x), d.max(y)))
+}
+
+/// Where the map, its legend and the inset go in the plot area (device pixels).
+struct Plan {
+    main: Project,
+    legend: P,
+    inset: Option<(Project, (i32, i32, i32, i32))>,
+}
+
+fn plan(v: &MapView, area: (i32, i32, i32, i32), legend: P, s: f64) -> Plan {
+    let sh = &v.shapes;
+    let (ax, ay, ar, ab) = area;
+    let (aw, ah) = (ar - ax, ab - ay);
+    let k = (ah as f64 / sh.height.max(1) as f64).min(aw as f64 / sh.width.max(1) as f64);
+    let main = Project { from: (0.0, 0.0), origin: (ax as f64, ay as f64), k };
+    // Every point's pixel, to find the room the map leaves free east of its southern part.
+    let pts: Vec<P> = sh.arcs.iter().flatten().map(|&q| main.at(q)).collect();
+    // The lowest point of the map at or east of x: a box whose left edge is at x and whose top is
+    // below it covers nothing.
+    let free_below = |x: i32| pts.iter().filter(|q| q.0 >= x).map(|q| q.1).max().unwrap_or(ay - 1);
+    let gap = px(6.0, s);
+    let (lw, lh) = legend;
+    let lx = ar - lw;
+    let ly = (free_below(lx) + gap).max(ay);
+    let legend_at = (lx, ly);
+    let oslo = v.label_of("0301");
+    let half = INSET_HALF_M / sh.unit_m.max(1) as i32;
+    let inset_at = |o: [i32; 2], (x, y): P, side: i32| {
+        let from = ((o[0] - half) as f64, (o[1] - half) as f64);
+        (Project { from, origin: (x as f64, y as f64), k: side as f64 / (2 * half).max(1) as f64 }, (x, y, x + side, y + side))
+    };
+    // A wide chart: the inset between the map and the legend, as tall as the map.
+    let map_right = ax + (sh.width as f64 * k).round() as i32;
+    let between = lx - gap - (map_right + gap);
+    if between >= px(160.0, s) {
+        let side = between.min(ah);
+        let inset = oslo.map(|o| inset_at(o, (map_right + gap + (between - side) / 2, ab - side), side));
+        return Plan { main, legend: (lx, ay), inset };
+    }
+    // Else the largest square that fits below the legend at the right edge, clear of the map.
+    let top = ly + lh + gap;
+    let inset = oslo.and_then(|o| {
+        let mut side = (ab - top).min(aw / 2);
+        while side >= px(70.0, s) {
+            let x = ar - side;
+            if free_below(x) + gap <= top.max(ab - side) {
+                return Some(inset_at(o, (x, ab - side), side));
+            }
+            side -= px(4.0, s).max(1);
+        }
+        None
+    });
+    Plan { main, legend: legend_at, inset }
+}
+
+fn draw_map<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &MapView, title: &str, p: &Paint) -> ChartResult<DB> {
+    let (w, s, th) = (words(p.lang), p.scale, p.theme);
+    // The map's credit goes under it, with the data's source.
+    let source = format!("{}. {}", p.source, w.credit);
+    let p = &Paint { source: &source, ..*p };
+    let area = frame(root, title, p)?;
+    let (bx, by) = area.get_base_pixel();
+    let (aw, ah) = area.dim_in_pixel();
+    let pad = px(8.0, s);
+    let rect = (bx + pad, by + px(2.0, s), bx + aw as i32 - pad, by + ah as i32 - px(2.0, s));
+    // The legend: a swatch and words a row each.
+    let (row, sw, text) = (px(16.0, s), px(14.0, s), 12.0);
+    let legend_w = sw + px(6.0, s) + Class::ALL.iter().map(|&c| record::text_size(class_label(c, p.lang), text * s).0 as i32).max().unwrap_or(0);
+    let legend_h = row * Class::ALL.len() as i32;
+    let plan = plan(v, rect, (legend_w, legend_h), s);
+    let sh = &v.shapes;
+    let outlines: Vec<Vec<Vec<[i32; 2]>>> = sh.kommuner.iter().map(|k| k.rings.iter().map(|r| sh.ring(r)).collect()).collect();
+    let mut hit_areas: Vec<Vec<Vec<P>>> = vec![Vec::new(); v.kommuner.len()];
+    // The map: every kommune filled, then the borders over them (each once), then the chosen one.
+    for (i, (m, shape)) in v.kommuner.iter().zip(&outlines).enumerate() {
+        let mut rings: Vec<Vec<P>> = shape.iter().filter_map(|r| plan.main.ring(r)).collect();
+        if rings.is_empty() {
+            // Smaller than a pixel or two (an island kommune on a phone): a small square, so that
+            // every kommune is on the map.
+            let ((x, y), d) = (plan.main.at(sh.kommuner[i].label), px(1.5, s).max(1));
+            rings.push(vec![(x - d, y - d), (x + d, y - d), (x + d, y + d), (x - d, y + d)]);
+        }
+        fill_class(root, &rings, m.class, p)?;
+        hit_areas[i] = rings;
+    }
+    // Borders in the background's colour; the coast a little darker (lighter in the dark), so
+    // that the lightest class still stands out from the sea.
+    let border = th.background.mix(0.75).stroke_width(1);
+    let coast = fills(th).2.mix(0.6).stroke_width(1);
+    for (arc, shared) in arcs(sh) {
+        let line: Vec<P> = arc.iter().map(|&q| plan.main.at(q)).collect();
+        root.draw(&PathElement::new(line, if shared { border } else { coast }))?;
+    }
+    // The inset: the same kommuner clipped to its box, their outlines as borders.
+    let mut in_inset: Vec<Option<P>> = vec![None; v.kommuner.len()];
+    if let Some((proj, b)) = plan.inset {
+        root.draw(&Rectangle::new([(b.0, b.1), (b.2, b.3)], th.background.filled()))?;
+        for (i, (m, shape)) in v.kommuner.iter().zip(&outlines).enumerate() {
+            let rings: Vec<Vec<P>> = shape.iter().filter_map(|r| proj.ring(r)).map(|r| clip(&r, b)).filter(|r| r.len() >= 3).collect();
+            if rings.is_empty() {
+                continue;
+            }
+            fill_class(root, &rings, m.class, p)?;
+            for ring in &rings {
+                let mut closed = ring.clone();
+                closed.push(ring[0]);
+                root.draw(&PathElement::new(closed, border))?;
+            }
+            let label = proj.at(sh.kommuner[i].label);
+            if label.0 > b.0 && label.0 < b.2 && label.1 > b.1 && label.1 < b.3 {
+                in_inset[i] = Some(label);
+            }
+            hit_areas[i].extend(rings);
+        }
+        root.draw(&Rectangle::new([(b.0, b.1), (b.2, b.3)], stroke(th.muted, 1.0, s)))?;
+        // Where the inset is on the map.
+        let (half, o) = (proj.from, proj.k);
+        let (a, z) = (plan.main.at([half.0 as i32, half.1 as i32]), plan.main.at([(half.0 + (b.2 - b.0) as f64 / o) as i32, (half.1 + (b.3 - b.1) as f64 / o) as i32]));
+        root.draw(&Rectangle::new([a, z], stroke(th.text, 1.0, s)))?;
+        let name = w.inset;
+        let tw = record::text_size(name, text * s).0 as i32;
+        root.draw(&Rectangle::new([(b.0 + 1, b.1 + 1), (b.0 + tw + px(8.0, s), b.1 + px(16.0, s))], th.background.filled()))?;
+        root.draw(&Text::new(name.to_string(), (b.0 + px(4.0, s), b.1 + px(8.0, s)), font(text, s, th.text).pos(Pos::new(HPos::Left, VPos::Center))))?;
+    }
+    // The legend.
+    let (lx, ly) = plan.legend;
+    for (k, &c) in Class::ALL.iter().enumerate() {
+        let y = ly + k as i32 * row;
+        let swatch = vec![(lx, y + px(2.0, s)), (lx + sw, y + px(2.0, s)), (lx + sw, y + row - px(2.0, s)), (lx, y + row - px(2.0, s))];
+        fill_class(root, std::slice::from_ref(&swatch), c, p)?;
+        root.draw(&Rectangle::new([swatch[0], swatch[2]], stroke(th.muted, 1.0, s)))?;
+        root.draw(&Text::new(class_label(c, p.lang).to_string(), (lx + sw + px(6.0, s), y + row / 2), font(text, s, th.text).pos(Pos::new(HPos::Left, VPos::Center))))?;
+    }
+    // The chosen kommune: outlined (a halo under a dark line), wherever it is drawn.
+    if let Some(i) = v.chosen {
+        for ring in &hit_areas[i] {
+            let mut closed = ring.clone();
+            closed.push(ring[0]);
+            root.draw(&PathElement::new(closed.clone(), stroke(th.background, 4.0, s)))?;
+            root.draw(&PathElement::new(closed, stroke(th.text, 2.0, s)))?;
+        }
+    }
+    // Every kommune to explore, by fylke (the Oslo area's in the inset last but the chosen), the
+    // chosen one last: where the keyboard starts.
+    let fylker = v.kommuner.iter().map(|m| m.series).max().unwrap_or(0) + 1;
+    let order = (0..v.kommuner.len()).filter(|&i| Some(i) != v.chosen).chain(v.chosen);
+    for i in order {
+        let m = &v.kommuner[i];
+        let (at, series) = match in_inset[i] {
+            Some(at) => (at, fylker),
+            None => (plan.main.at(sh.kommuner[i].label), m.series),
+        };
+        record::region(at, series, tip(m, &v.cohorts, p.lang), m.code.clone(), std::mem::take(&mut hit_areas[i]));
+    }
+    // The chosen kommune's name and share, in a box beside it, clear of the legend and the inset.
+    if let Some(i) = v.chosen {
+        let m = &v.kommuner[i];
+        let at = in_inset[i].unwrap_or_else(|| plan.main.at(sh.kommuner[i].label));
+        let label = match (&m.pooled, m.why) {
+            (Some(pooled), None) => format!("{} {} %", m.name, format_decimal(pooled.estimate.percent, p.lang)),
+            _ => format!("{}: {}", m.name, class_label(m.class, p.lang)),
+        };
+        let size = 13.0;
+        let (tw, th_) = (record::text_size(&label, size * s).0 as i32 + px(8.0, s), px(18.0, s));
+        let mut taken = vec![TextBox { left: plan.legend.0, right: plan.legend.0 + legend_w, top: plan.legend.1, bottom: plan.legend.1 + legend_h }];
+        if let Some((_, b)) = plan.inset {
+            if in_inset[i].is_none() {
+                taken.push(TextBox { left: b.0, right: b.2, top: b.1, bottom: b.3 });
+            }
+        }
+        let d = px(14.0, s);
+        let candidates = [(d, -th_ / 2), (-d - tw, -th_ / 2), (-tw / 2, -d - th_), (-tw / 2, d), (d, -d - th_), (-d - tw, d), (d, d), (-d - tw, -d - th_)]
+            .into_iter()
+            .map(|(dx, dy)| (at.0 + dx, at.1 + dy))
+            .map(|(x, y)| (x.clamp(rect.0, (rect.2 - tw).max(rect.0)), y.clamp(rect.1, (rect.3 - th_).max(rect.1))))
+            .map(|(x, y)| ((x, y), TextBox { left: x, right: x + tw, top: y, bottom: y + th_ }));
+        let (x, y) = first_free(&mut taken, candidates).unwrap_or((rect.0, rect.1));
+        let (cx, cy) = (at.0.clamp(x, x + tw), at.1.clamp(y, y + th_));
+        root.draw(&PathElement::new(vec![at, (cx, cy)], stroke(th.text, 1.0, s)))?;
+        root.draw(&Rectangle::new([(x, y), (x + tw, y + th_)], th.background.filled()))?;
+        root.draw(&Rectangle::new([(x, y), (x + tw, y + th_)], stroke(th.text, 1.0, s)))?;
+        root.draw(&Text::new(label, (x + px(4.0, s), y + th_ / 2), font(size, s, th.text).pos(Pos::new(HPos::Left, VPos::Center))))?;
+    }
+    root.present()
+}
+
+/// A kommune's tooltip: its share with counts and interval where it has a colour; else its
+/// class, with its counts where SSB published them.
+fn tip(m: &Mapped, cohorts: &[u16], lang: Lang) -> String {
+    let source = texts(lang).source_table;
+    let who = format!("{} ({})", m.name, m.fylke);
+    match (&m.pooled, m.why) {
+        (Some(p), None) => say::tip_estimate(&who, &say::pooled_over(&p.cohorts, lang), &p.estimate, source, lang),
+        (Some(p), Some(_)) => format!("{who}, {}: {} ({}). {}: {source}.", say::pooled_over(&p.cohorts, lang), class_label(m.class, lang), say::of(p.estimate.count, p.estimate.finished, lang), texts(lang).col_source),
+        (None, _) => format!("{who}, {}: {}. {}: {source}.", say::pooled_over(cohorts, lang), class_label(m.class, lang), texts(lang).col_source),
+    }
+}
+
+/// Every arc used by a kommune's ring, and whether two share it (a border, not the coast).
+fn arcs(sh: &Shapes) -> impl Iterator<Item = (&Vec<[i32; 2]>, bool)> {
+    let mut uses = vec![0u8; sh.arcs.len()];
+    for r in sh.kommuner.iter().flat_map(|k| &k.rings).flatten() {
+        if let Some(u) = uses.get_mut(if *r < 0 { !*r } else { *r } as usize) {
+            *u = u.saturating_add(1);
+        }
+    }
+    sh.arcs.iter().zip(uses).filter(|(_, u)| *u > 0).map(|(a, u)| (a, u > 1))
+}
