@@ -543,6 +543,7 @@ fn draw_map<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &MapView, titl
     let legend_w = sw + px(6.0, s) + Class::ALL.iter().map(|&c| record::text_size(class_label(c, p.lang), text * s).0 as i32).max().unwrap_or(0);
     let legend_h = row * Class::ALL.len() as i32;
     let plan = plan(v, rect, (legend_w, legend_h), s);
+    let inset_title_w = record::text_size(w.inset, text * s).0 as i32 + px(8.0, s);
     let sh = &v.shapes;
     let outlines: Vec<Vec<Vec<[i32; 2]>>> = sh.kommuner.iter().map(|k| k.rings.iter().map(|r| sh.ring(r)).collect()).collect();
     let mut hit_areas: Vec<Vec<Vec<P>>> = vec![Vec::new(); v.kommuner.len()];
@@ -593,7 +594,7 @@ fn draw_map<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &MapView, titl
         let (a, z) = (plan.main.at([half.0 as i32, half.1 as i32]), plan.main.at([(half.0 + (b.2 - b.0) as f64 / o) as i32, (half.1 + (b.3 - b.1) as f64 / o) as i32]));
         root.draw(&Rectangle::new([a, z], stroke(th.text, 1.0, s)))?;
         let name = w.inset;
-        let tw = record::text_size(name, text * s).0 as i32;
+        let tw = inset_title_w - px(8.0, s);
         root.draw(&Rectangle::new([(b.0 + 1, b.1 + 1), (b.0 + tw + px(8.0, s), b.1 + px(16.0, s))], th.background.filled()))?;
         root.draw(&Text::new(name.to_string(), (b.0 + px(4.0, s), b.1 + px(8.0, s)), font(text, s, th.text).pos(Pos::new(HPos::Left, VPos::Center))))?;
     }
@@ -615,6 +616,19 @@ fn draw_map<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &MapView, titl
             root.draw(&PathElement::new(closed, stroke(th.text, 2.0, s)))?;
         }
     }
+    // Where the land is, for the chosen kommune's name to keep off it where it can: each
+    // outline's box, and which of them are small enough to vanish under a label.
+    let small = px(14.0, s);
+    let land: Vec<(TextBox, bool)> = hit_areas
+        .iter()
+        .zip(&v.kommuner)
+        .flat_map(|(rings, m)| rings.iter().map(move |r| (r, m.class == Class::NoCompleters)))
+        .map(|(r, dotted)| {
+            let (l, t, rr, b) = bounds(std::slice::from_ref(r));
+            // Small, or dotted: what a label would hide.
+            (TextBox { left: l, right: rr, top: t, bottom: b }, dotted || (rr - l <= small && b - t <= small))
+        })
+        .collect();
     // Every kommune to explore, by fylke (the Oslo area's in the inset last but the chosen), the
     // chosen one last: where the keyboard starts.
     let fylker = v.kommuner.iter().map(|m| m.series).max().unwrap_or(0) + 1;
@@ -635,28 +649,71 @@ fn draw_map<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &MapView, titl
             (Some(pooled), None) => format!("{} {} %", m.name, format_decimal(pooled.estimate.percent, p.lang)),
             _ => format!("{}: {}", m.name, class_label(m.class, p.lang)),
         };
-        let size = 13.0;
-        let (tw, th_) = (record::text_size(&label, size * s).0 as i32 + px(8.0, s), px(18.0, s));
-        let mut taken = vec![TextBox { left: plan.legend.0, right: plan.legend.0 + legend_w, top: plan.legend.1, bottom: plan.legend.1 + legend_h }];
+        let mut fixed = vec![TextBox { left: plan.legend.0, right: plan.legend.0 + legend_w, top: plan.legend.1, bottom: plan.legend.1 + legend_h }];
         if let Some((_, b)) = plan.inset {
-            if in_inset[i].is_none() {
-                taken.push(TextBox { left: b.0, right: b.2, top: b.1, bottom: b.3 });
-            }
+            fixed.push(match in_inset[i] {
+                // Its name over the inset's own.
+                Some(_) => TextBox { left: b.0, right: b.0 + inset_title_w, top: b.1, bottom: b.1 + px(16.0, s) },
+                None => TextBox { left: b.0, right: b.2, top: b.1, bottom: b.3 },
+            });
         }
-        let d = px(14.0, s);
-        let candidates = [(d, -th_ / 2), (-d - tw, -th_ / 2), (-tw / 2, -d - th_), (-tw / 2, d), (d, -d - th_), (-d - tw, d), (d, d), (-d - tw, -d - th_)]
-            .into_iter()
-            .map(|(dx, dy)| (at.0 + dx, at.1 + dy))
-            .map(|(x, y)| (x.clamp(rect.0, (rect.2 - tw).max(rect.0)), y.clamp(rect.1, (rect.3 - th_).max(rect.1))))
-            .map(|(x, y)| ((x, y), TextBox { left: x, right: x + tw, top: y, bottom: y + th_ }));
-        let (x, y) = first_free(&mut taken, candidates).unwrap_or((rect.0, rect.1));
-        let (cx, cy) = (at.0.clamp(x, x + tw), at.1.clamp(y, y + th_));
-        root.draw(&PathElement::new(vec![at, (cx, cy)], stroke(th.text, 1.0, s)))?;
-        root.draw(&Rectangle::new([(x, y), (x + tw, y + th_)], th.background.filled()))?;
-        root.draw(&Rectangle::new([(x, y), (x + tw, y + th_)], stroke(th.text, 1.0, s)))?;
-        root.draw(&Text::new(label, (x + px(4.0, s), y + th_ / 2), font(size, s, th.text).pos(Pos::new(HPos::Left, VPos::Center))))?;
+        let avoid = |small_only: bool| fixed.iter().copied().chain(land.iter().filter(|(_, small)| *small || !small_only).map(|(b, _)| *b)).collect::<Vec<_>>();
+        let (all, small) = (avoid(false), avoid(true));
+        // The name alone where name and class find no room; none where neither does (the title
+        // names it too).
+        let size = 13.0;
+        let placed = [label, m.name.clone()].into_iter().find_map(|label| {
+            let (w, h) = (record::text_size(&label, size * s).0 as i32 + px(8.0, s), px(18.0, s));
+            let near = near(at, (w, h), rect, s);
+            // Off the land if it can be near (the sea, the neighbours' countries), else off the
+            // small and the dotted kommuner, near or anywhere.
+            let found = [(&near, &all), (&near, &small)].into_iter().find_map(|(c, a)| first_free(&mut a.clone(), c.iter().copied()));
+            let found = found.or_else(|| first_free(&mut small.clone(), anywhere(at, (w, h), rect, s)));
+            found.map(|xy| (label, xy, (w, h)))
+        });
+        if let Some((label, (x, y), (tw, th_))) = placed {
+            let (cx, cy) = (at.0.clamp(x, x + tw), at.1.clamp(y, y + th_));
+            root.draw(&PathElement::new(vec![at, (cx, cy)], stroke(th.text, 1.0, s)))?;
+            root.draw(&Rectangle::new([(x, y), (x + tw, y + th_)], th.background.filled()))?;
+            root.draw(&Rectangle::new([(x, y), (x + tw, y + th_)], stroke(th.text, 1.0, s)))?;
+            root.draw(&Text::new(label, (x + px(4.0, s), y + th_ / 2), font(size, s, th.text).pos(Pos::new(HPos::Left, VPos::Center))))?;
+        }
     }
     root.present()
+}
+
+/// Places for a box of `size` beside the point `at`, in eight directions, further and further,
+/// kept inside `rect`.
+fn near(at: P, (w, h): P, rect: (i32, i32, i32, i32), s: f64) -> Vec<(P, TextBox)> {
+    [14.0, 24.0, 36.0, 52.0, 72.0, 96.0, 128.0]
+        .into_iter()
+        .flat_map(|d| {
+            let (d, e) = (px(d, s), px(d * 0.7, s));
+            [(d, -h / 2), (-d - w, -h / 2), (-w / 2, -d - h), (-w / 2, d), (e, -e - h), (-e - w, -e - h), (e, e), (-e - w, e)]
+        })
+        .map(|(dx, dy)| boxed((at.0 + dx, at.1 + dy), (w, h), rect))
+        .collect()
+}
+
+/// Every place for a box of `size` in `rect` on a grid of 8 px, the nearest to `at` first.
+fn anywhere(at: P, (w, h): P, rect: (i32, i32, i32, i32), s: f64) -> Vec<(P, TextBox)> {
+    let step = px(8.0, s).max(1) as usize;
+    let mut all: Vec<(P, TextBox)> = (rect.1..=(rect.3 - h).max(rect.1))
+        .step_by(step)
+        .flat_map(|y| (rect.0..=(rect.2 - w).max(rect.0)).step_by(step).map(move |x| boxed((x, y), (w, h), rect)))
+        .collect();
+    let far = |b: &TextBox| {
+        let (dx, dy) = ((b.left + b.right) / 2 - at.0, (b.top + b.bottom) / 2 - at.1);
+        dx as i64 * dx as i64 + dy as i64 * dy as i64
+    };
+    crate::sort::sort_by(&mut all, |a, b| far(&a.1) < far(&b.1));
+    all
+}
+
+/// A box of `size` at `(x, y)`, moved inside `rect`.
+fn boxed((x, y): P, (w, h): P, rect: (i32, i32, i32, i32)) -> (P, TextBox) {
+    let (x, y) = (x.clamp(rect.0, (rect.2 - w).max(rect.0)), y.clamp(rect.1, (rect.3 - h).max(rect.1)));
+    ((x, y), TextBox { left: x, right: x + w, top: y, bottom: y + h })
 }
 
 /// A kommune's tooltip: its share with counts and interval where it has a colour; else its
