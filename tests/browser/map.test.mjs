@@ -38,13 +38,16 @@ test("a click on a kommune opens its map; the keyboard goes through the kommuner
   assert.equal(await page.evaluate(() => new Set(document.querySelector("intro-status")._widget.points.map((p) => p.pick)).size), 357);
   // A click where Trondheim is drawn opens Trondheim's map, and the hash follows.
   const canvas = w.locator("canvas");
+  await canvas.scrollIntoViewIfNeeded();
   const box = await canvas.boundingBox();
   const trondheim = await pointOf(page, "5001");
   await page.mouse.click(box.x + trondheim.x, box.y + trondheim.y);
   await widget(page, "5001");
   assert.match(location(await page.evaluate(() => location.hash)), /kommune=5001/);
   assert.match(text(await w.locator(".is-summary").textContent()), /^Trondheim - Tråante får ingen farge på kartet/);
-  // The keyboard: the chart is one tab stop and starts on the chosen kommune.
+  // The keyboard: the chart is one tab stop and starts on the chosen kommune (the click left
+  // the focus on the chart; coming to it again shows the chosen kommune).
+  await canvas.blur();
   await canvas.focus();
   assert.match(await tip(w), /^Trondheim - Tråante \(Trøndelag - Trööndelage\), samlet 2011–2013: kan ikke summeres\./);
   // Left and right go through the fylke's kommuner, up and down to the next fylke.
@@ -78,6 +81,7 @@ test("the map on a 360 px phone, tapped; dark; forced colours; a bydel and Engli
   assert.match(text(await w.locator(".is-summary").textContent()), /^Vinje har for få deltakere til å få en farge på kartet/);
   await page.screenshot({ path: join(SCREENSHOTS, "map-phone.png") });
   // A tap on Oslo (in the inset) opens Oslo's map.
+  await w.locator("canvas").scrollIntoViewIfNeeded();
   const box = await w.locator("canvas").boundingBox();
   const oslo = await pointOf(page, "0301");
   await page.touchscreen.tap(box.x + oslo.x, box.y + oslo.y);
