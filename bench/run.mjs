@@ -147,6 +147,33 @@ for (const kind of KINDS) {
   samples[kind].switch_painted = r.painted;
 }
 
+// Issue 19: view switches on our one-chart page, to the map and back to the goal chart, in turns.
+const views = await load(`target/bench/ours-1.html`, (page) =>
+  page.evaluate(async (n) => {
+    const el = document.querySelector("intro-status");
+    const to = (view) =>
+      new Promise((resolve) => {
+        let t0;
+        const on = () => {
+          document.removeEventListener(BENCH.event, on);
+          void document.body.offsetHeight;
+          resolve(performance.now() - t0);
+        };
+        document.addEventListener(BENCH.event, on);
+        t0 = performance.now();
+        el.setAttribute("view", view);
+      });
+    const out = { map: [], goal: [] };
+    for (let i = 0; i < n; i++) {
+      const [m, g] = [await to("map"), await to("goal")];
+      if (i >= 3) out.map.push(m), out.goal.push(g);
+    }
+    return out;
+  }, 3 + 20)
+);
+samples.ours.view_map = views.map;
+samples.ours.view_goal = views.goal;
+
 const chromiumVersion = browser.version();
 await browser.close();
 

@@ -276,7 +276,9 @@ fn map_text(v: &MapView, lang: Lang) -> Words {
                     Some(NotRanked::Divided) => w.divided,
                     _ => w.unpublished,
                 };
-                fill(template, &[("name", name), ("n", &format_int(n, lang)), ("cohorts", &cohorts), ("min", &min)])
+                // "bare 4 avsluttet i …": the years those were counted in, where some were not published.
+                let years = m.pooled.as_ref().map_or(cohorts.clone(), |p| cohort_list(&p.cohorts));
+                fill(template, &[("name", name), ("n", &format_int(n, lang)), ("cohorts", &years), ("min", &min)])
             }
         });
     }
