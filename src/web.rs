@@ -233,7 +233,7 @@ impl View {
     pub fn draw(&self, canvas: HtmlCanvasElement, scale: f64, dark: bool) -> Result<JsValue, JsError> {
         let mut backend = CanvasBackend::with_canvas_object(canvas).ok_or_else(|| JsError::new("no 2D canvas context"))?;
         let drawing = self.opened.drawing(theme(dark), scale, backend.get_size());
-        drawing.replay(&mut backend).map_err(|e| JsError::new(&e.to_string()))?;
+        replay(&drawing, &mut backend).map_err(|e| JsError::new(&e.to_string()))?;
         let hits = to_js(&drawing.hits);
         *self.hits.borrow_mut() = drawing.hits;
         hits
@@ -273,6 +273,30 @@ impl View {
         let choices = crate::embed::Choices { views, theme, controls, cohort, src, integrity };
         to_js(&crate::embed::snippets(&self.opened, &self.region, &choices))
     }
+}
+
+/// [`crate::chart::Drawing::replay`] on a canvas, with each run of paths or polygons of one
+/// style as one canvas path (a map's hundreds of borders and areas in a few calls of each kind).
+fn replay(drawing: &crate::chart::Drawing, backend: &mut CanvasBackend) -> Result<(), plotters_backend::DrawingErrorKind<<CanvasBackend as DrawingBackend>::ErrorType>> {
+    use crate::chart::record::{replay_op, Op};
+    backend.ensure_prepared()?;
+    for (ops, batch) in drawing.runs() {
+        match (batch, ops.first()) {
+            (Some(fill), Some(Op::Path(_, style) | Op::Polygon(_, style))) => {
+                let shapes = ops.iter().filter_map(|op| match op {
+                    Op::Path(p, _) | Op::Polygon(p, _) => Some(p.as_slice()),
+                    _ => None,
+                });
+                backend.draw_batch(shapes, style, fill);
+            }
+            _ => {
+                for op in ops {
+                    replay_op(op, backend)?;
+                }
+            }
+        }
+    }
+    backend.present()
 }
 
 fn theme(dark: bool) -> &'static Theme {

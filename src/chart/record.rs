@@ -152,10 +152,13 @@ fn push(hit: Hit) {
 /// kommune inside another); `None` where no area does.
 pub fn at(hits: &[Hit], x: i32, y: i32) -> Option<usize> {
     let size = |h: &Hit| h.area.iter().flatten().fold((i32::MAX, i32::MIN), |(lo, hi), p| (lo.min(p.0), hi.max(p.0)));
-    (0..hits.len()).filter(|&i| contains(&hits[i].area, (x, y))).min_by_key(|&i| {
+    let within = (0..hits.len()).filter(|&i| contains(&hits[i].area, (x, y))).min_by_key(|&i| {
         let (lo, hi) = size(&hits[i]);
         hi.saturating_sub(lo)
-    })
+    });
+    // On an area's own point, where its outline, simplified to whole pixels, just misses it.
+    let on_point = || (0..hits.len()).filter(|&i| !hits[i].area.is_empty() && (hits[i].x - x).abs() <= 3 && (hits[i].y - y).abs() <= 3).min_by_key(|&i| (hits[i].x - x).abs() + (hits[i].y - y).abs());
+    within.or_else(on_point)
 }
 
 /// Whether `rings` hold `(x, y)` (even–odd: a ring inside another is a hole).
@@ -246,17 +249,44 @@ impl Drawing {
     pub fn replay<DB: DrawingBackend>(&self, backend: &mut DB) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
         backend.ensure_prepared()?;
         for op in &self.ops {
-            match op {
-                Op::Pixel(at, color) => backend.draw_pixel(*at, *color),
-                Op::Line(from, to, s) => backend.draw_line(*from, *to, s),
-                Op::Rect(ul, br, s, fill) => backend.draw_rect(*ul, *br, s, *fill),
-                Op::Path(points, s) => backend.draw_path(points.iter().copied(), s),
-                Op::Circle(center, r, s, fill) => backend.draw_circle(*center, *r, s, *fill),
-                Op::Polygon(points, s) => backend.fill_polygon(points.iter().copied(), s),
-                Op::Text(text, font, at) => backend.draw_text(text, font, *at),
-            }?;
+            replay_op(op, backend)?;
         }
         backend.present()
+    }
+
+    /// The ops in runs a backend can draw at once: consecutive open paths (`false`) or polygons
+    /// (`true`) of one style, each run with at least two; every other op alone (`None`).
+    pub fn runs(&self) -> Vec<(&[Op], Option<bool>)> {
+        let key = |op: &Op| match op {
+            Op::Path(_, s) => Some((false, s.color.rgb, s.color.alpha.to_bits(), s.width)),
+            Op::Polygon(_, s) => Some((true, s.color.rgb, s.color.alpha.to_bits(), s.width)),
+            _ => None,
+        };
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < self.ops.len() {
+            let k = key(&self.ops[i]);
+            let mut j = i + 1;
+            while k.is_some() && j < self.ops.len() && key(&self.ops[j]) == k {
+                j += 1;
+            }
+            out.push((&self.ops[i..j], k.filter(|_| j - i > 1).map(|k| k.0)));
+            i = j;
+        }
+        out
+    }
+}
+
+/// Draws one op on a backend.
+pub fn replay_op<DB: DrawingBackend>(op: &Op, backend: &mut DB) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
+    match op {
+        Op::Pixel(at, color) => backend.draw_pixel(*at, *color),
+        Op::Line(from, to, s) => backend.draw_line(*from, *to, s),
+        Op::Rect(ul, br, s, fill) => backend.draw_rect(*ul, *br, s, *fill),
+        Op::Path(points, s) => backend.draw_path(points.iter().copied(), s),
+        Op::Circle(center, r, s, fill) => backend.draw_circle(*center, *r, s, *fill),
+        Op::Polygon(points, s) => backend.fill_polygon(points.iter().copied(), s),
+        Op::Text(text, font, at) => backend.draw_text(text, font, *at),
     }
 }
 

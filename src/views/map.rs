@@ -341,21 +341,6 @@ impl Project {
     fn at(&self, p: [i32; 2]) -> P {
         (((p[0] as f64 - self.from.0) * self.k + self.origin.0).round() as i32, ((p[1] as f64 - self.from.1) * self.k + self.origin.1).round() as i32)
     }
-
-    /// A ring in pixels, without repeated points; `None` where it shrinks below a triangle.
-    fn ring(&self, points: &[[i32; 2]]) -> Option<Vec<P>> {
-        let mut out: Vec<P> = Vec::with_capacity(points.len());
-        for &q in points {
-            let q = self.at(q);
-            if out.last() != Some(&q) {
-                out.push(q);
-            }
-        }
-        while out.len() > 1 && out.first() == out.last() {
-            out.pop();
-        }
-        (out.len() >= 3).then_some(out)
-    }
 }
 
 /// The part of a ring inside a rectangle (Sutherland–Hodgman, one edge at a time).
@@ -400,72 +385,84 @@ fn clip(ring: &[P], (x0, y0, x1, y1): (i32, i32, i32, i32)) -> Vec<P> {
 }
 
 /// The stretches of the lines x + dir·y = c (c a multiple of `gap`, so that neighbouring areas'
-/// hatching lines up) that lie inside `rings` (even–odd).
-fn hatch(rings: &[Vec<P>], gap: i32, dir: i32) -> Vec<[P; 2]> {
+/// hatching lines up) that lie inside `rings` (even–odd), one stretch where it runs on through
+/// neighbouring rings. Each edge adds its crossings to the lines it crosses.
+fn hatch(rings: &[&Vec<P>], gap: i32, dir: i32) -> Vec<Vec<P>> {
     let u = |p: P| p.0 + dir * p.1;
-    let (lo, hi) = rings.iter().flatten().fold((i32::MAX, i32::MIN), |(lo, hi), &p| (lo.min(u(p)), hi.max(u(p))));
-    let mut out = Vec::new();
+    let (lo, hi) = rings.iter().copied().flatten().fold((i32::MAX, i32::MIN), |(lo, hi), &p| (lo.min(u(p)), hi.max(u(p))));
     if lo > hi {
-        return out;
+        return Vec::new();
     }
-    let mut c = lo.div_euclid(gap) * gap;
-    while c <= hi {
-        let mut xs: Vec<f64> = Vec::new();
-        for ring in rings {
-            for (i, &a) in ring.iter().enumerate() {
-                let b = ring[(i + 1) % ring.len()];
-                let (ua, ub) = (u(a), u(b));
-                if (ua <= c) != (ub <= c) {
-                    let t = (c - ua) as f64 / (ub - ua) as f64;
-                    xs.push(a.0 as f64 + t * (b.0 - a.0) as f64);
-                }
+    let first = lo.div_euclid(gap);
+    let mut lines: Vec<Vec<i32>> = vec![Vec::new(); (hi.div_euclid(gap) - first + 1) as usize];
+    for ring in rings {
+        for (i, &a) in ring.iter().enumerate() {
+            let b = ring[(i + 1) % ring.len()];
+            let (ua, ub) = (u(a), u(b));
+            // The lines c with min < c <= max: crossed once, counted once at a shared vertex.
+            let (min, max) = (ua.min(ub), ua.max(ub));
+            for k in (min.div_euclid(gap) + 1)..=max.div_euclid(gap) {
+                let c = k * gap;
+                let x = a.0 as f64 + (c - ua) as f64 / (ub - ua) as f64 * (b.0 - a.0) as f64;
+                lines[(k - first) as usize].push(x.round() as i32);
             }
         }
+    }
+    let mut out = Vec::new();
+    for (k, mut xs) in lines.into_iter().enumerate() {
+        let c = (first + k as i32) * gap;
         crate::sort::sort_by(&mut xs, |a, b| a < b);
+        let at = |x: i32| (x, dir * (c - x));
+        let mut last: Option<(i32, i32)> = None;
         for pair in xs.chunks_exact(2) {
-            let at = |x: f64| {
-                let x = x.round() as i32;
-                (x, dir * (c - x))
-            };
-            out.push([at(pair[0]), at(pair[1])]);
+            match last {
+                // Through a border into a neighbour of the same pattern: one stretch.
+                Some((from, to)) if pair[0] - to <= 1 => last = Some((from, pair[1])),
+                Some((from, to)) => {
+                    out.push(vec![at(from), at(to)]);
+                    last = Some((pair[0], pair[1]));
+                }
+                None => last = Some((pair[0], pair[1])),
+            }
         }
-        c += gap;
+        if let Some((from, to)) = last {
+            out.push(vec![at(from), at(to)]);
+        }
     }
     out
 }
 
-/// Fills `rings` in a class's fill, with its pattern over it: one hatching for too few, dots
-/// for nobody finished, cross-hatching for what cannot be summed.
-fn fill_class<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, rings: &[Vec<P>], class: Class, p: &Paint) -> ChartResult<DB> {
+/// Fills kommuner (each a class and its rings) in their classes' fills, then the patterns over
+/// them: one hatching for too few, cross-hatching for what cannot be summed, dots for nobody
+/// finished. Drawn class by class, so that a canvas draws each fill and pattern as one path.
+fn paint<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, kommuner: &[(Class, &[Vec<P>])], p: &Paint) -> ChartResult<DB> {
     let (ramp, blank, ink) = fills(p.theme);
-    let color = match class {
-        Class::Share(i) => ramp[i as usize],
-        _ => blank,
-    };
-    for ring in rings {
-        root.draw(&Polygon::new(ring.clone(), color.filled()))?;
+    for class in Class::ALL {
+        let color = match class {
+            Class::Share(i) => ramp[i as usize],
+            _ => blank,
+        };
+        for ring in kommuner.iter().filter(|(c, _)| *c == class).flat_map(|(_, rings)| rings.iter()) {
+            root.draw(&Polygon::new(ring.clone(), color.filled()))?;
+        }
     }
     let gap = px(6.0, p.scale).max(3);
     let line = stroke(ink, 1.0, p.scale);
-    let dirs: &[i32] = match class {
-        Class::TooFew => &[-1],
-        Class::NotSummable => &[-1, 1],
-        _ => &[],
-    };
-    for &dir in dirs {
-        for seg in hatch(rings, gap, dir) {
-            root.draw(&PathElement::new(seg.to_vec(), line))?;
+    let rings = |of: &[Class]| kommuner.iter().filter(|(c, _)| of.contains(c)).flat_map(|(_, rings)| rings.iter()).collect::<Vec<_>>();
+    for (dir, of) in [(-1, &[Class::TooFew, Class::NotSummable][..]), (1, &[Class::NotSummable][..])] {
+        for seg in hatch(&rings(of), gap, dir) {
+            root.draw(&PathElement::new(seg, line))?;
         }
     }
-    if class == Class::NoCompleters {
+    let d = px(1.0, p.scale).max(1);
+    for (_, rings) in kommuner.iter().filter(|(c, _)| *c == Class::NoCompleters) {
         let (x0, y0, x1, y1) = bounds(rings);
-        let d = px(1.0, p.scale).max(1);
         for y in (y0.div_euclid(gap) * gap..=y1).step_by(gap as usize) {
             // Every other row shifted half a step: a regular dot pattern.
             let shift = if y.div_euclid(gap) % 2 == 0 { 0 } else { gap / 2 };
             for x in ((x0.div_euclid(gap) * gap + shift)..=x1).step_by(gap as usize) {
                 if record::contains(rings, (x, y)) {
-                    root.draw(&Rectangle::new([(x - d, y - d), (x + d, y + d)], ink.filled()))?;
+                    root.draw(&Polygon::new(vec![(x - d, y - d), (x + d, y - d), (x + d, y + d), (x - d, y + d)], ink.filled()))?;
                 }
             }
         }
@@ -547,43 +544,74 @@ fn draw_map<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &MapView, titl
     let plan = plan(v, rect, (legend_w, legend_h), s);
     let inset_title_w = record::text_size(w.inset, text * s).0 as i32 + px(8.0, s);
     let sh = &v.shapes;
-    let outlines: Vec<Vec<Vec<[i32; 2]>>> = sh.kommuner.iter().map(|k| k.rings.iter().map(|r| sh.ring(r)).collect()).collect();
-    let mut hit_areas: Vec<Vec<Vec<P>>> = vec![Vec::new(); v.kommuner.len()];
+    // Every arc in pixels once, without what is finer than a pixel; each kommune's rings of them.
+    let main_arcs: Vec<Vec<P>> = sh.arcs.iter().map(|a| pixels(a, &plan.main)).collect();
+    let mut hit_areas: Vec<Vec<Vec<P>>> = sh
+        .kommuner
+        .iter()
+        .map(|k| {
+            let mut rings: Vec<Vec<P>> = k.rings.iter().filter_map(|r| ring_of(&main_arcs, r)).collect();
+            if rings.is_empty() {
+                // Smaller than a pixel or two (an island kommune on a phone): a small square, so
+                // that every kommune is on the map.
+                let ((x, y), d) = (plan.main.at(k.label), px(1.5, s).max(1));
+                rings.push(vec![(x - d, y - d), (x + d, y - d), (x + d, y + d), (x - d, y + d)]);
+            }
+            rings
+        })
+        .collect();
     // The map: every kommune filled, then the borders over them (each once), then the chosen one.
-    for (i, (m, shape)) in v.kommuner.iter().zip(&outlines).enumerate() {
-        let mut rings: Vec<Vec<P>> = shape.iter().filter_map(|r| plan.main.ring(r)).collect();
-        if rings.is_empty() {
-            // Smaller than a pixel or two (an island kommune on a phone): a small square, so that
-            // every kommune is on the map.
-            let ((x, y), d) = (plan.main.at(sh.kommuner[i].label), px(1.5, s).max(1));
-            rings.push(vec![(x - d, y - d), (x + d, y - d), (x + d, y + d), (x - d, y + d)]);
-        }
-        fill_class(root, &rings, m.class, p)?;
-        hit_areas[i] = rings;
-    }
+    let painted: Vec<(Class, &[Vec<P>])> = v.kommuner.iter().zip(&hit_areas).map(|(m, r)| (m.class, r.as_slice())).collect();
+    paint(root, &painted, p)?;
     // Borders in the background's colour; the coast a little darker (lighter in the dark), so
     // that the lightest class still stands out from the sea.
     let border = th.background.mix(0.75).stroke_width(1);
     let coast = fills(th).2.mix(0.6).stroke_width(1);
-    for (arc, shared) in arcs(sh) {
-        let line: Vec<P> = arc.iter().map(|&q| plan.main.at(q)).collect();
-        root.draw(&PathElement::new(line, if shared { border } else { coast }))?;
+    let shared = shared_arcs(sh);
+    for want in [true, false] {
+        for (arc, _) in main_arcs.iter().zip(&shared).filter(|(_, &sh)| sh == Some(want)) {
+            root.draw(&PathElement::new(arc.clone(), if want { border } else { coast }))?;
+        }
     }
-    // The inset: the same kommuner clipped to its box, their outlines as borders.
+    // The inset: the kommuner there clipped to its box, their outlines as borders.
     let mut in_inset: Vec<Option<P>> = vec![None; v.kommuner.len()];
     if let Some((proj, b)) = plan.inset {
         root.draw(&Rectangle::new([(b.0, b.1), (b.2, b.3)], th.background.filled()))?;
-        for (i, (m, shape)) in v.kommuner.iter().zip(&outlines).enumerate() {
-            let rings: Vec<Vec<P>> = shape.iter().filter_map(|r| proj.ring(r)).map(|r| clip(&r, b)).filter(|r| r.len() >= 3).collect();
-            if rings.is_empty() {
-                continue;
+        // Only the kommuner that reach into the inset (by their outlines on the main map), and
+        // only their arcs in the inset's pixels.
+        let corner = |x: f64, y: f64| plan.main.at([x as i32, y as i32]);
+        let (m0, m1) = (corner(proj.from.0, proj.from.1), corner(proj.from.0 + (b.2 - b.0) as f64 / proj.k + 1.0, proj.from.1 + (b.3 - b.1) as f64 / proj.k + 1.0));
+        let reaches = |rings: &Vec<Vec<P>>| {
+            let (x0, y0, x1, y1) = bounds(rings);
+            x1 >= m0.0 - 1 && x0 <= m1.0 + 1 && y1 >= m0.1 - 1 && y0 <= m1.1 + 1
+        };
+        let there: Vec<bool> = hit_areas.iter().map(reaches).collect();
+        let mut arcs: Vec<Vec<P>> = vec![Vec::new(); sh.arcs.len()];
+        for (k, _) in sh.kommuner.iter().zip(&there).filter(|(_, t)| **t) {
+            for &r in k.rings.iter().flatten() {
+                let i = if r < 0 { !r } else { r } as usize;
+                if arcs.get(i).is_some_and(|a| a.is_empty()) {
+                    arcs[i] = pixels(&sh.arcs[i], &proj);
+                }
             }
-            fill_class(root, &rings, m.class, p)?;
-            for ring in &rings {
-                let mut closed = ring.clone();
-                closed.push(ring[0]);
-                root.draw(&PathElement::new(closed, border))?;
-            }
+        }
+        let clipped: Vec<Vec<Vec<P>>> = sh
+            .kommuner
+            .iter()
+            .zip(&there)
+            .map(|(k, &t)| match t {
+                true => k.rings.iter().filter_map(|r| ring_of(&arcs, r)).map(|r| clip(&r, b)).filter(|r| r.len() >= 3).collect(),
+                false => Vec::new(),
+            })
+            .collect();
+        let painted: Vec<(Class, &[Vec<P>])> = v.kommuner.iter().zip(&clipped).filter(|(_, r)| !r.is_empty()).map(|(m, r)| (m.class, r.as_slice())).collect();
+        paint(root, &painted, p)?;
+        for ring in clipped.iter().flatten() {
+            let mut closed = ring.clone();
+            closed.push(ring[0]);
+            root.draw(&PathElement::new(closed, border))?;
+        }
+        for (i, rings) in clipped.into_iter().enumerate().filter(|(_, r)| !r.is_empty()) {
             let label = proj.at(sh.kommuner[i].label);
             if label.0 > b.0 && label.0 < b.2 && label.1 > b.1 && label.1 < b.3 {
                 in_inset[i] = Some(label);
@@ -605,7 +633,7 @@ fn draw_map<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &MapView, titl
     for (k, &c) in Class::ALL.iter().enumerate() {
         let y = ly + k as i32 * row;
         let swatch = vec![(lx, y + px(2.0, s)), (lx + sw, y + px(2.0, s)), (lx + sw, y + row - px(2.0, s)), (lx, y + row - px(2.0, s))];
-        fill_class(root, std::slice::from_ref(&swatch), c, p)?;
+        paint(root, &[(c, std::slice::from_ref(&swatch))], p)?;
         root.draw(&Rectangle::new([swatch[0], swatch[2]], stroke(th.muted, 1.0, s)))?;
         root.draw(&Text::new(class_label(c, p.lang).to_string(), (lx + sw + px(6.0, s), y + row / 2), font(text, s, th.text).pos(Pos::new(HPos::Left, VPos::Center))))?;
     }
@@ -730,13 +758,54 @@ fn tip(m: &Mapped, cohorts: &[u16], lang: Lang) -> String {
     }
 }
 
-/// Every arc used by a kommune's ring, and whether two share it (a border, not the coast).
-fn arcs(sh: &Shapes) -> impl Iterator<Item = (&Vec<[i32; 2]>, bool)> {
+/// For each arc: whether two kommuner share it (a border, not the coast); `None` for one no
+/// ring uses.
+fn shared_arcs(sh: &Shapes) -> Vec<Option<bool>> {
     let mut uses = vec![0u8; sh.arcs.len()];
     for r in sh.kommuner.iter().flat_map(|k| &k.rings).flatten() {
         if let Some(u) = uses.get_mut(if *r < 0 { !*r } else { *r } as usize) {
             *u = u.saturating_add(1);
         }
     }
-    sh.arcs.iter().zip(uses).filter(|(_, u)| *u > 0).map(|(a, u)| (a, u > 1))
+    uses.into_iter().map(|u| (u > 0).then_some(u > 1)).collect()
+}
+
+/// A ring of arcs in pixels (see [`Shapes::ring`]), without repeated points; `None` where it
+/// shrinks below a triangle.
+fn ring_of(arcs: &[Vec<P>], refs: &[i32]) -> Option<Vec<P>> {
+    let mut out: Vec<P> = Vec::new();
+    for &r in refs {
+        let Some(arc) = arcs.get(if r < 0 { !r } else { r } as usize) else { continue };
+        let n = arc.len();
+        for i in 1..n {
+            let q = arc[if r < 0 { n - 1 - i } else { i }];
+            if out.last() != Some(&q) {
+                out.push(q);
+            }
+        }
+    }
+    while out.len() > 1 && out.first() == out.last() {
+        out.pop();
+    }
+    (out.len() >= 3).then_some(out)
+}
+
+/// An arc in pixels without the points within a pixel of the one before (the grid is finer
+/// than a pixel); its ends kept, so that the rings made of it still meet.
+fn pixels(arc: &[[i32; 2]], proj: &Project) -> Vec<P> {
+    let mut out: Vec<P> = Vec::with_capacity(arc.len());
+    for (i, &q) in arc.iter().enumerate() {
+        let q = proj.at(q);
+        match out.last_mut() {
+            Some(&mut last) if (q.0 - last.0).abs() <= 1 && (q.1 - last.1).abs() <= 1 => {
+                if i == arc.len() - 1 && out.len() > 1 {
+                    *out.last_mut().unwrap() = q;
+                } else if i == arc.len() - 1 && last != q {
+                    out.push(q);
+                }
+            }
+            _ => out.push(q),
+        }
+    }
+    out
 }

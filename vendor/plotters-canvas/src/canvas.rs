@@ -63,6 +63,36 @@ impl CanvasBackend {
     }
 
     /// Sets the stroke style and line width in the underlying context.
+    /// intro-status: several shapes of one style as one canvas path: one style set, one
+    /// `stroke()` (open paths) or `fill()` (closed polygons, the nonzero rule; for shapes that do
+    /// not overlap, the same pixels as one by one), instead of one of each per shape. A map draws
+    /// hundreds of borders and areas in a few styles.
+    pub fn draw_batch<'a>(&mut self, shapes: impl IntoIterator<Item = &'a [BackendCoord]>, style: &impl BackendStyle, fill: bool) {
+        if style.color().alpha == 0.0 {
+            return;
+        }
+        self.context.begin_path();
+        match fill {
+            true => self.context.set_fill_style_str(&make_canvas_color(style.color())),
+            false => self.set_line_style(style),
+        }
+        for shape in shapes {
+            if let Some((start, rest)) = shape.split_first() {
+                self.context.move_to(f64::from(start.0), f64::from(start.1));
+                for next in rest {
+                    self.context.line_to(f64::from(next.0), f64::from(next.1));
+                }
+                if fill {
+                    self.context.close_path();
+                }
+            }
+        }
+        match fill {
+            true => self.context.fill(),
+            false => self.context.stroke(),
+        }
+    }
+
     fn set_line_style(&mut self, style: &impl BackendStyle) {
         self.context
             .set_stroke_style_str(&make_canvas_color(style.color()));
