@@ -52,12 +52,21 @@ fn every_kommune_is_drawn_once_outlined_when_chosen_and_found_under_the_pointer(
             assert!(outlined, "{} outlined", k.code);
             // Where a pointer lands on a kommune's point, it is on that kommune, but for a kommune
             // a few pixels across, whose outline rounding to whole pixels may miss.
-            for (i, h) in d.hits.iter().enumerate().filter(|_| n % 10 == 0) {
+            // (or on a kommune a few pixels across beside it).
+            let tiny = |h: &intro_status::chart::record::Hit| {
                 let (x0, x1) = h.area.iter().flatten().fold((i32::MAX, i32::MIN), |(a, b), p| (a.min(p.0), b.max(p.0)));
                 let (y0, y1) = h.area.iter().flatten().fold((i32::MAX, i32::MIN), |(a, b), p| (a.min(p.1), b.max(p.1)));
-                let tiny = (x1 - x0).min(y1 - y0) < (6.0 * scale) as i32;
-                assert!(at(&d.hits, h.x, h.y) == Some(i) || tiny, "{:?} at its own point on the map of {} ({:?})", h.pick, k.code, at(&d.hits, h.x, h.y));
+                (x1 - x0).min(y1 - y0) < (6.0 * scale) as i32
+            };
+            let mut missed = 0;
+            for (i, h) in d.hits.iter().enumerate().filter(|_| n % 10 == 0) {
+                let found = at(&d.hits, h.x, h.y);
+                if found != Some(i) {
+                    missed += 1;
+                    assert!(tiny(h) || found.is_some_and(|j| tiny(&d.hits[j])), "{:?} at its own point on the map of {} ({found:?})", h.pick, k.code);
+                }
             }
+            assert!(missed <= 12, "{missed} kommuner missed at their own points on the map of {}", k.code);
         }
         if ["0301", "4601", "5001", "4036", "1151", "3201"].contains(&k.code.as_str()) {
             let o = open(ViewKind::Map, &k.code, None, Lang::Nb);

@@ -667,7 +667,7 @@ fn draw_map<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &MapView, titl
         let m = &v.kommuner[i];
         let (at, series) = match in_inset[i] {
             Some(at) => (at, fylker),
-            None => (plan.main.at(sh.kommuner[i].label), m.series),
+            None => (within(&hit_areas[i], plan.main.at(sh.kommuner[i].label)), m.series),
         };
         record::region(at, series, tip(m, &v.cohorts, p.lang), m.code.clone(), std::mem::take(&mut hit_areas[i]));
     }
@@ -788,6 +788,13 @@ fn ring_of(arcs: &[Vec<P>], refs: &[i32]) -> Option<Vec<P>> {
         out.pop();
     }
     (out.len() >= 3).then_some(out)
+}
+
+/// `at`, or a point a pixel or two from it inside `rings`, where the outlines in whole pixels
+/// just miss it: a pointer on a kommune's point is on the kommune.
+fn within(rings: &[Vec<P>], at: P) -> P {
+    let near = (0..=3).flat_map(|d: i32| (-d..=d).flat_map(move |dx| (-d..=d).map(move |dy| (at.0 + dx, at.1 + dy))));
+    near.into_iter().find(|&q| record::contains(rings, q)).unwrap_or(at)
 }
 
 /// An arc in pixels without the points within a pixel of the one before (the grid is finer
