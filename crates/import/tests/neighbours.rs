@@ -3,6 +3,9 @@
 //! the codec into what the widget embeds; the rules of [`import::add_neighbours`] on small data
 //! directories of their own. The geometry itself is tested in `src/neighbours.rs`.
 
+mod common;
+
+use common::map_of;
 use intro_status_import::model::{KommuneMap, TodayKommune};
 use intro_status_import::{codec, import, neighbours};
 use std::path::{Path, PathBuf};
@@ -122,29 +125,7 @@ fn far_neighbours_and_the_map_ends_round_trip() {
 // --- The rules of `add_neighbours`, on data directories of their own -----------------------
 
 fn scratch(name: &str, geojson: Option<&str>) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("intro-status-neighbours-{name}-{}", std::process::id()));
-    std::fs::remove_dir_all(&dir).ok();
-    std::fs::create_dir_all(dir.join("kartverket")).unwrap();
-    if let Some(text) = geojson {
-        std::fs::write(dir.join(neighbours::FILE), text).unwrap();
-    }
-    dir
-}
-
-fn map_of(version: u16, codes: &[&str]) -> KommuneMap {
-    let kommuner = codes
-        .iter()
-        .map(|c| TodayKommune {
-            code: c.to_string(),
-            name: format!("Kommune {c}"),
-            other_names: Vec::new(),
-            fylke: c[..2].to_string(),
-            sources: Vec::new(),
-            former: Vec::new(),
-            neighbours: Vec::new(),
-        })
-        .collect();
-    KommuneMap { version, kommuner, fylker: Vec::new(), shapes: Default::default() }
+    common::scratch("neighbours", name, geojson)
 }
 
 /// Two unit squares side by side, 0001 and 0002.

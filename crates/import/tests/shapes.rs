@@ -2,7 +2,10 @@
 //! map of 2024 and Kartverket's polygons of 2024) and as the codec carries them: topology,
 //! geography, size. How they are made is in `src/shapes.rs`.
 
-use intro_status_import::model::{Dataset, KommuneMap, Shapes, TodayKommune};
+mod common;
+
+use common::map_of;
+use intro_status_import::model::{Dataset, Shapes};
 use intro_status_import::shapes::{self, Params};
 use intro_status_import::{codec, import, neighbours};
 use std::collections::{BTreeMap, BTreeSet};
@@ -403,29 +406,7 @@ fn corrupt_shapes_do_not_panic() {
 // --- The rules of `add_shapes`, on data directories of their own ----------------------------
 
 fn scratch(name: &str, geojson: Option<&str>) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("intro-status-shapes-{name}-{}", std::process::id()));
-    std::fs::remove_dir_all(&dir).ok();
-    std::fs::create_dir_all(dir.join("kartverket")).unwrap();
-    if let Some(text) = geojson {
-        std::fs::write(dir.join(neighbours::FILE), text).unwrap();
-    }
-    dir
-}
-
-fn map_of(version: u16, codes: &[&str]) -> KommuneMap {
-    let kommuner = codes
-        .iter()
-        .map(|c| TodayKommune {
-            code: c.to_string(),
-            name: format!("Kommune {c}"),
-            other_names: Vec::new(),
-            fylke: c[..2].to_string(),
-            sources: Vec::new(),
-            former: Vec::new(),
-            neighbours: Vec::new(),
-        })
-        .collect();
-    KommuneMap { version, kommuner, fylker: Vec::new(), shapes: Default::default() }
+    common::scratch("shapes", name, geojson)
 }
 
 /// Near Oslo: 0001 and 0002 two squares of 0.1° side by side, 0003 an island square apart, and
