@@ -817,10 +817,41 @@ fn snapshot(ds: &Dataset, place: &Place, kinds: &[Kind], why: &str) -> String {
     for kind in ViewKind::ALL {
         for lang in LANGS {
             match render(ds, place, kind, None, lang, Format::Text, "") {
+                Some(text) if kind == ViewKind::Map => out += &abridged(&text, place),
                 Some(text) => out += &text,
                 None => out += &format!("== {} {} · {} · {}: no such view\n\n", place.code(), place.name(), kind.key(), lang.code()),
             }
         }
+    }
+    out
+}
+
+/// The map's text with its table of every kommune cut to the first three rows and the place's
+/// own (the same 357 rows in every snapshot would bury what differs).
+fn abridged(text: &str, place: &Place) -> String {
+    let own = match place {
+        Place::Kommune(k) => k.name.as_str(),
+        Place::Bydel { today, .. } => today.map_or("", |k| k.name.as_str()),
+    };
+    let (mut out, mut rows, mut left) = (String::new(), None::<usize>, 0);
+    for line in text.lines() {
+        match rows {
+            None if line.contains(" | ") => rows = Some(0),
+            Some(n) if line.contains(" | ") => {
+                rows = Some(n + 1);
+                if n >= 3 && !line.starts_with(&format!("{own} | ")) {
+                    left += 1;
+                    continue;
+                }
+            }
+            Some(_) if left > 0 => {
+                out += &format!("… and {left} rows more\n");
+                left = 0;
+            }
+            _ => {}
+        }
+        out += line;
+        out.push('\n');
     }
     out
 }

@@ -442,7 +442,11 @@ class Widget {
       setAttr(tab, "aria-selected", String(on));
       setProp(tab, "tabIndex", on || (!key && tab === this.tabs.firstChild) ? 0 : -1);
       if (on) setAttr(this.panel, "aria-labelledby", tab.id);
+      // A narrow widget's tabs scroll sideways: a view chosen elsewhere (the hash, an attribute) is
+      // scrolled into sight, the tabs alone (never the page).
+      if (on && this.tabKey !== key && this.tabs.scrollWidth > this.tabs.clientWidth) this.tabs.scrollLeft = tab.offsetLeft - this.tabs.offsetLeft - 8;
     }
+    this.tabKey = key;
   }
   // `node`'s children made anew by `make`, only when `key` (what they are made from) changed.
   refill(node, key, make) {
