@@ -175,6 +175,8 @@ struct MapWords {
     col_fylke: &'static str,
     col_map: &'static str,
     inset: &'static str,
+    foot_land: &'static str,
+    foot_classes: &'static str,
 }
 
 const NB: MapWords = MapWords {
@@ -190,11 +192,13 @@ const NB: MapWords = MapWords {
     spread: "Av de {total} kommunene har {top} minst 70 prosent i arbeid eller utdanning, {low} under 50 prosent, og {few} for få deltakere til å vises; i {none} avsluttet ingen, og for {sum} kan tallene ikke legges sammen. Hele landet: {land} prosent.",
     rule: "Fargen er andelen i arbeid eller utdanning ett år etter, samlet for de av årene {cohorts} der SSB har publisert både antallet som avsluttet og antallet i arbeid eller utdanning, der minst {min} avsluttet til sammen. Kommuner med færre, eller der SSB har skjult tallene, er skravert.",
     drawn: "Kartet viser dagens {total} kommuner, forenklet; Oslo-området er forstørret i en egen rute.",
-    credit: "Kart: © Kartverket (CC BY 4.0)",
+    credit: "Kart: © Kartverket (CC BY 4.0).",
     caption: "Alle {total} kommuner på kartet, samlet for {cohorts}",
     col_fylke: "Fylke",
     col_map: "På kartet",
     inset: "Oslo-området",
+    foot_land: "Hele landet {cohorts}: {p} prosent ({x} av {n}).",
+    foot_classes: "Kommuner per farge og mønster: {list} (under 50 % til sammen {low}), i alt {total}.",
 };
 
 const NN: MapWords = MapWords {
@@ -210,11 +214,13 @@ const NN: MapWords = MapWords {
     spread: "Av dei {total} kommunane har {top} minst 70 prosent i arbeid eller utdanning, {low} under 50 prosent, og {few} for få deltakarar til å visast; i {none} avslutta ingen, og for {sum} kan tala ikkje leggjast saman. Heile landet: {land} prosent.",
     rule: "Fargen er delen i arbeid eller utdanning eitt år etter, samla for dei av åra {cohorts} der SSB har publisert både talet som avslutta og talet i arbeid eller utdanning, der minst {min} avslutta til saman. Kommunar med færre, eller der SSB har skjult tala, er skraverte.",
     drawn: "Kartet viser dagens {total} kommunar, forenkla; Oslo-området er forstørra i ei eiga rute.",
-    credit: "Kart: © Kartverket (CC BY 4.0)",
+    credit: "Kart: © Kartverket (CC BY 4.0).",
     caption: "Alle {total} kommunar på kartet, samla for {cohorts}",
     col_fylke: "Fylke",
     col_map: "På kartet",
     inset: "Oslo-området",
+    foot_land: "Heile landet {cohorts}: {p} prosent ({x} av {n}).",
+    foot_classes: "Kommunar per farge og mønster: {list} (under 50 % til saman {low}), i alt {total}.",
 };
 
 const EN: MapWords = MapWords {
@@ -230,11 +236,13 @@ const EN: MapWords = MapWords {
     spread: "Of the {total} municipalities, {top} have at least 70 per cent in work or education, {low} under 50 per cent, and {few} too few participants to show; in {none} nobody finished, and for {sum} the figures cannot be added up. Norway as a whole: {land} per cent.",
     rule: "The colour is the share in work or education one year later, pooled over those of the years {cohorts} for which Statistics Norway has published both the number who finished and the number in work or education, where at least {min} finished in all. Municipalities with fewer, or whose figures Statistics Norway has suppressed, are hatched.",
     drawn: "The map shows today's {total} municipalities, simplified; the Oslo area is magnified in a box of its own.",
-    credit: "Map: © Kartverket (CC BY 4.0)",
+    credit: "Map: © Kartverket (CC BY 4.0).",
     caption: "All {total} municipalities on the map, pooled over {cohorts}",
     col_fylke: "County",
     col_map: "On the map",
     inset: "Oslo area",
+    foot_land: "Norway as a whole, {cohorts}: {p} per cent ({x} of {n}).",
+    foot_classes: "Municipalities by colour and pattern: {list} (under 50 % together {low}), {total} in all.",
 };
 
 fn words(lang: Lang) -> &'static MapWords {
@@ -307,7 +315,14 @@ fn map_text(v: &MapView, lang: Lang) -> Words {
         })
         .collect();
     let headers = [t.col_kommune, w.col_fylke, t.col_cohorts, t.col_in_work, t.col_finished, t.col_percent, w.col_map].map(String::from).to_vec();
-    let table = Table { caption: fill(w.caption, &[("total", &total), ("cohorts", &cohorts)]), headers, rows, footnotes: Vec::new() };
+    // Every number the summary says, in the table too: the country, and the kommuner per class.
+    let mut footnotes = Vec::new();
+    if let Some(l) = &v.land {
+        footnotes.push(fill(w.foot_land, &[("cohorts", &cohorts), ("p", &format_decimal(l.percent, lang)), ("x", &format_int(l.count, lang)), ("n", &format_int(l.finished, lang))]));
+    }
+    let list: Vec<String> = Class::ALL.iter().map(|&c| format!("{}: {}", class_label(c, lang), count(&|k| k == c))).collect();
+    footnotes.push(fill(w.foot_classes, &[("list", &list.join(", ")), ("low", &pairs[2].1), ("total", &total)]));
+    let table = Table { caption: fill(w.caption, &[("total", &total), ("cohorts", &cohorts)]), headers, rows, footnotes };
     Words { summary: summary.join(" "), notes, table }
 }
 

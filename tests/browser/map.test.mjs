@@ -64,6 +64,10 @@ test("a click on a kommune opens its map; the keyboard goes through the kommuner
   assert.notEqual(await w.getAttribute("kommune"), "5001");
   await page.screenshot({ path: join(SCREENSHOTS, "map-desktop.png") });
   assert.deepEqual(await axe(page), []);
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.waitForTimeout(300);
+  await w.screenshot({ path: join(SCREENSHOTS, "map-desktop-dark.png") });
+  assert.deepEqual(await axe(page), []);
   assert.deepEqual(problems, []);
 });
 
@@ -79,6 +83,9 @@ test("the map on a 360 px phone, tapped; dark; forced colours; a bydel and Engli
   await page.goto(fileUrl("dist/index.html") + "#kommune=4036&view=map");
   const w = await widget(page, "4036");
   assert.match(text(await w.locator(".is-summary").textContent()), /^Vinje har for få deltakere til å få en farge på kartet/);
+  // The tab row scrolls sideways on a phone; the map's tab, chosen by the hash, is in sight.
+  const [tab, row] = [await w.locator("[role=tab][data-view=map]").boundingBox(), await w.locator("[role=tablist]").boundingBox()];
+  assert.ok(tab.x >= row.x - 1 && tab.x + tab.width <= row.x + row.width + 1, JSON.stringify({ tab, row }));
   await page.screenshot({ path: join(SCREENSHOTS, "map-phone.png") });
   // A tap on Oslo (in the inset) opens Oslo's map.
   await w.locator("canvas").scrollIntoViewIfNeeded();
