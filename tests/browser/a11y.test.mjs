@@ -45,7 +45,7 @@ for (const [lang, title] of [
     assert.equal(await page.locator("intro-status .is-title").textContent(), title);
     // The widget says which language it speaks.
     assert.equal(await page.locator("intro-status .is-root").getAttribute("lang"), lang);
-    for (const view of ["goal", "status", "gender", "followup", "uncertainty", "similar", "ranking", "country"]) {
+    for (const view of ["goal", "status", "gender", "followup", "uncertainty", "similar", "ranking", "map", "country"]) {
       await choose(page, { view });
       await rendered(page, "4601", view);
       assert.deepEqual(await axe(page), [], `${lang} ${view}`);

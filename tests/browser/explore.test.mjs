@@ -68,7 +68,7 @@ test("a mouse shows what the keyboard shows, in every view", async () => {
   const { page, problems } = await open(browser.context, fileUrl("dist/index.html") + "#kommune=4601");
   const w = await widget(page, "4601");
   const canvas = w.locator("canvas");
-  for (const view of ["goal", "status", "gender", "followup", "uncertainty", "similar", "ranking", "country"]) {
+  for (const view of ["goal", "status", "gender", "followup", "uncertainty", "similar", "ranking", "map", "country"]) {
     await w.locator(`[role=tab][data-view=${view}]`).click();
     await page.waitForTimeout(150);
     // The keyboard's first point, and where it is: the ring's centre.
