@@ -107,6 +107,18 @@ impl ShellTexts {
     }
 }
 
+/// An explorable point as the shell gets it (see [`View::draw`]).
+#[derive(Serialize)]
+struct Shown<'a> {
+    x: i32,
+    y: i32,
+    series: u16,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pick: Option<&'a str>,
+}
+
 #[derive(Serialize)]
 struct ViewChoice {
     key: &'static str,
@@ -194,9 +206,16 @@ struct ViewPage<'a> {
     compare: &'a [crate::choose::Choice],
     /// The one-click group of neighbours, as `compare` takes it; empty where there are none.
     neighbours: &'a str,
+    /// Whether the table's rows are left out (a table of every kommune, the map's): the shell
+    /// asks for them (`rows`) when the table is shown, sorted or printed.
+    rows_later: bool,
     #[serde(flatten)]
     text: ViewText,
 }
+
+/// Tables longer than this come without their rows (see `ViewPage::rows_later`): the map's 357
+/// rows to JS and into a hidden table took longer than drawing the map.
+const ROWS_AT_ONCE: usize = 150;
 
 #[wasm_bindgen]
 impl View {
@@ -224,19 +243,32 @@ impl View {
         };
         let notice = self.notice.as_deref();
         let compares = self.opened.kind().compares();
-        to_js(&ViewPage { code, view: self.key, cohort, cohorts, choice: self.choice.as_ref(), file_name, notice, region: &self.region, compares, compare: &self.compare, neighbours: &self.neighbours, text: self.opened.text() })
+        let mut text = self.opened.text();
+        let rows_later = text.table.rows.len() > ROWS_AT_ONCE;
+        if rows_later {
+            text.table.rows.clear();
+        }
+        to_js(&ViewPage { code, view: self.key, cohort, cohorts, choice: self.choice.as_ref(), file_name, notice, region: &self.region, compares, compare: &self.compare, neighbours: &self.neighbours, rows_later, text })
     }
 
     /// Draws the chart on a canvas whose pixel size is already set (see [`layout`]), at a scale;
-    /// returns its explorable points, `[{x, y, series, text}]` in the canvas's pixels, in the
-    /// order drawn (see [`crate::chart::record::hit`]).
+    /// returns its explorable points, `[{x, y, series, text, pick}]` in the canvas's pixels, in the
+    /// order drawn (see [`crate::chart::record::hit`]); a point that picks a kommune (the map's)
+    /// without its text, which [`View::tip`] gives.
     pub fn draw(&self, canvas: HtmlCanvasElement, scale: f64, dark: bool) -> Result<JsValue, JsError> {
         let mut backend = CanvasBackend::with_canvas_object(canvas).ok_or_else(|| JsError::new("no 2D canvas context"))?;
         let drawing = self.opened.drawing(theme(dark), scale, backend.get_size());
         replay(&drawing, &mut backend).map_err(|e| JsError::new(&e.to_string()))?;
-        let hits = to_js(&drawing.hits);
+        // A map's 357 tooltips stay here until one is shown (`tip`).
+        let shown: Vec<Shown> = drawing.hits.iter().map(|h| Shown { x: h.x, y: h.y, series: h.series, text: if h.pick.is_some() { None } else { Some(&h.text) }, pick: h.pick.as_deref() }).collect();
+        let hits = to_js(&shown);
         *self.hits.borrow_mut() = drawing.hits;
         hits
+    }
+
+    /// The tooltip of point `i` of the chart last drawn (for the points `draw` gave without one).
+    pub fn tip(&self, i: usize) -> Option<String> {
+        self.hits.borrow().get(i).map(|h| h.text.clone())
     }
 
     /// The point of the chart last drawn that a key moves to from point `from` (-1: none shown),
@@ -257,12 +289,13 @@ impl View {
         self.opened.svg(theme(dark), WIDTH, HEIGHT)
     }
 
-    /// The figures as CSV with the source line and the meaning of their marks.
-    /// The table's rows ordered by column `col` (see [`crate::text::Table::sorted_rows`]).
+    /// The table's rows ordered by column `col` (see [`crate::text::Table::sorted_rows`]); a
+    /// column past the last gives the table's own order.
     pub fn rows(&self, col: usize, descending: bool) -> Result<JsValue, JsError> {
         to_js(&self.opened.text().table.sorted_rows(col, descending))
     }
 
+    /// The figures as CSV with the source line and the meaning of their marks.
     pub fn csv(&self) -> String {
         self.opened.csv()
     }

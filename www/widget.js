@@ -88,7 +88,7 @@ const nearby = typeof IntersectionObserver === "function" ? new IntersectionObse
   if (w.chartWaiting) w.drawChart();
 }), dict({ rootMargin: "50% 0px" })) : null;
 // A printout shows every chart, drawn or not yet.
-window.addEventListener("beforeprint", () => widgets.forEach((w) => w.chartWaiting && w.drawChart(true)));
+window.addEventListener("beforeprint", () => widgets.forEach((w) => (w.fillRows(), w.chartWaiting && w.drawChart(true))));
 const [NOTHING, CRASHED] = [{ value: null, error: null, crashed: false }, { value: null, error: null, crashed: true }];
 
 // A WAI-ARIA combobox whose listbox holds the core's ranked matches (`search`): what is picked
@@ -393,6 +393,8 @@ class Widget {
     const head = el("tr", null, page.table.headers.map((c, i) => el("th", { scope: "col" }, [el("button", { type: "button", class: "is-sort", "data-col": i }, c)])));
     this.tableWrap.replaceChildren(el("table", null, [el("caption", { id: this.id + "-caption" }, page.table.caption), el("thead", null, [head]),
       this.tableBody = el("tbody", null, page.table.rows.map(tableRow))]), el("ul", { class: "is-footnotes" }, page.table.footnotes.map((n) => el("li", null, n))));
+    this.rowsLater = page.rows_later;
+    if (!this.tableWrap.hidden) this.fillRows();
     // Changes of kommune or view are announced once, politely.
     if (this.lastAnnounced !== page.title) this.live.textContent = this.lastAnnounced = page.title;
     this.readyPending = true;
@@ -407,7 +409,14 @@ class Widget {
     this.tableBody.replaceChildren(...rows.map(tableRow));
   }
   // The table under the chart, or not; where the chart cannot be drawn, instead of it.
+  // A long table's rows (`rows_later`), in the core's order, once it is to be seen.
+  fillRows() {
+    if (!this.rowsLater || !this.view) return;
+    this.rowsLater = false;
+    this.tableBody.replaceChildren(...(this.call(() => this.view.rows(0xffffffff, false)).value || []).map(tableRow));
+  }
   showTable(show) {
+    if (show) this.fillRows();
     [this.tableWrap.hidden, this.toggle.textContent] = [!show, show ? this.ui.texts.hide_table : this.ui.texts.show_table];
     this.toggle.setAttribute("aria-expanded", String(show));
   }
@@ -503,6 +512,7 @@ class Widget {
     const p = this.points[(this.point = i)];
     this.tip.hidden = this.ring.hidden = !p;
     if (!p) return;
+    if (p.text == null) p.text = this.call(() => this.view.tip(i)).value || "";
     setText(this.tip, p.text);
     const [x, y, w] = [this.canvas.offsetLeft + p.x, this.canvas.offsetTop + p.y, this.tip.offsetWidth];
     this.tip.classList.toggle("is-below", y < this.tip.offsetHeight + 16);

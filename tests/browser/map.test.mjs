@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { launch, open, fileUrl, axe, SCREENSHOTS } from "./helpers.mjs";
+import { launch, open, fileUrl, axe, tableText, SCREENSHOTS } from "./helpers.mjs";
 
 let browser;
 before(async () => {
@@ -36,6 +36,12 @@ test("a click on a kommune opens its map; the keyboard goes through the kommuner
   assert.match(text(await w.locator(".is-summary").textContent()), /^I Bergen var 57,8 prosent \(355 av 614\) i arbeid eller utdanning ett år etter/);
   // Every one of today's 357 kommuner is a point; the table lists them all.
   assert.equal(await page.evaluate(() => new Set(document.querySelector("intro-status")._widget.points.map((p) => p.pick)).size), 357);
+  // The table of every kommune comes when it is shown (its 357 rows are not built while hidden).
+  await w.locator("button[aria-controls$=-table]").click();
+  const rows = await tableText(page);
+  assert.equal(rows.length, 358);
+  assert.deepEqual(rows.find((r) => r[0] === "Bergen"), ["Bergen", "Vestland", "2011–2013", "355", "614", "57,8", "50–60 %"]);
+  await w.locator("button[aria-controls$=-table]").click();
   // A click where Trondheim is drawn opens Trondheim's map, and the hash follows.
   const canvas = w.locator("canvas");
   await canvas.scrollIntoViewIfNeeded();
