@@ -6,10 +6,10 @@
 //! area is drawn again, magnified, in an inset. Every kommune is a point to explore, and picking
 //! one (click, tap, Enter) opens the view for it.
 
-use super::ranking::{NotRanked, COHORTS, MIN_FINISHED};
+use super::ranking::{standing, NotRanked, COHORTS, MIN_FINISHED};
 use super::{Figures, Words};
 use crate::chart::*;
-use crate::data::{Dataset, Gender, Shapes};
+use crate::data::{arc_index, ring_points, Dataset, Shapes};
 use crate::outcome::stats::*;
 use crate::outcome::*;
 use crate::place::Place;
@@ -106,18 +106,13 @@ pub fn map_view(ds: &Dataset, place: &Place) -> Option<MapView> {
         .iter()
         .map(|k| {
             let fylke = ds.map.fylker.iter().position(|f| f.code == k.fylke);
-            // As the ranking says why a kommune is not ranked, without its other subjects.
-            let subject = today_subject(ds, k);
-            let (class, pooled, why) = match pooled(&subject, &cohorts) {
-                Some(p) if p.estimate.finished >= MIN_FINISHED => (Class::of(&p.estimate), Some(p), None),
-                Some(p) => {
-                    let finished = p.estimate.finished;
-                    (Class::TooFew, Some(p), Some(NotRanked::TooFew { finished }))
-                }
-                None if matches!(subject, Subject::Parts { divided: true, .. }) => (Class::NotSummable, None, Some(NotRanked::Divided)),
-                None if cohorts.iter().all(|&c| published_counts(&subject, c) == Some((0, 0))) => (Class::NoCompleters, None, Some(NotRanked::NoCompleters)),
-                None if cohorts.iter().any(|&c| matches!(subject.share(c, 1, Gender::Alle), Share::Incomplete { .. })) => (Class::NotSummable, None, Some(NotRanked::NotSummable)),
-                None => (Class::TooFew, None, Some(NotRanked::Unpublished)),
+            // The ranking's rule: coloured where it would be ranked, else why not.
+            let (pooled, why) = standing(&today_subject(ds, k), &cohorts);
+            let class = match (&pooled, why) {
+                (Some(p), None) => Class::of(&p.estimate),
+                (_, Some(NotRanked::NoCompleters)) => Class::NoCompleters,
+                (_, Some(NotRanked::NotSummable | NotRanked::Divided)) => Class::NotSummable,
+                _ => Class::TooFew,
             };
             let fylke_name = fylke.map_or(String::new(), |i| ds.map.fylker[i].name.clone());
             Mapped { code: k.code.clone(), name: k.name.clone(), fylke: fylke_name, class, pooled, why, series: fylke.unwrap_or(0) as u16 }
@@ -292,10 +287,11 @@ fn map_text(v: &MapView, lang: Lang) -> Words {
     }
     let count = |f: &dyn Fn(Class) -> bool| format_int(v.count(|k| f(k.class)) as u32, lang);
     let land = v.land.as_ref().map_or("–".to_string(), |l| format_decimal(l.percent, lang));
+    let low = count(&|c| matches!(c, Class::Share(0 | 1)));
     let pairs = [
         ("total", total.clone()),
         ("top", count(&|c| c == Class::Share(4))),
-        ("low", count(&|c| matches!(c, Class::Share(0 | 1)))),
+        ("low", low.clone()),
         ("few", count(&|c| c == Class::TooFew)),
         ("none", count(&|c| c == Class::NoCompleters)),
         ("sum", count(&|c| c == Class::NotSummable)),
@@ -321,7 +317,7 @@ fn map_text(v: &MapView, lang: Lang) -> Words {
         footnotes.push(fill(w.foot_land, &[("cohorts", &cohorts), ("p", &format_decimal(l.percent, lang)), ("x", &format_int(l.count, lang)), ("n", &format_int(l.finished, lang))]));
     }
     let list: Vec<String> = Class::ALL.iter().map(|&c| format!("{}: {}", class_label(c, lang), count(&|k| k == c))).collect();
-    footnotes.push(fill(w.foot_classes, &[("list", &list.join(", ")), ("low", &pairs[2].1), ("total", &total)]));
+    footnotes.push(fill(w.foot_classes, &[("list", &list.join(", ")), ("low", &low), ("total", &total)]));
     let table = Table { caption: fill(w.caption, &[("total", &total), ("cohorts", &cohorts)]), headers, rows, footnotes };
     Words { summary: summary.join(" "), notes, table }
 }
@@ -502,11 +498,19 @@ fn plan(v: &MapView, area: (i32, i32, i32, i32), legend: P, s: f64) -> Plan {
     let (aw, ah) = (ar - ax, ab - ay);
     let k = (ah as f64 / sh.height.max(1) as f64).min(aw as f64 / sh.width.max(1) as f64);
     let main = Project { from: (0.0, 0.0), origin: (ax as f64, ay as f64), k };
-    // Every point's pixel, to find the room the map leaves free east of its southern part.
-    let pts: Vec<P> = sh.arcs.iter().flatten().map(|&q| main.at(q)).collect();
-    // The lowest point of the map at or east of x: a box whose left edge is at x and whose top is
-    // below it covers nothing.
-    let free_below = |x: i32| pts.iter().filter(|q| q.0 >= x).map(|q| q.1).max().unwrap_or(ay - 1);
+    // The lowest point of the map at or east of each x (once, from every point's pixel), to find
+    // the room the map leaves free east of its southern part: a box whose left edge is at x and
+    // whose top is below it covers nothing.
+    let mut lowest = vec![ay - 1; (aw.max(0) + 2) as usize];
+    for &q in sh.arcs.iter().flatten() {
+        let (x, y) = main.at(q);
+        let i = (x - ax).clamp(0, aw + 1) as usize;
+        lowest[i] = lowest[i].max(y);
+    }
+    for i in (0..lowest.len() - 1).rev() {
+        lowest[i] = lowest[i].max(lowest[i + 1]);
+    }
+    let free_below = |x: i32| lowest[(x - ax).clamp(0, aw + 1) as usize];
     let gap = px(6.0, s);
     let (lw, lh) = legend;
     let lx = ar - lw;
@@ -604,7 +608,7 @@ fn draw_map<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &MapView, titl
         let mut arcs: Vec<Vec<P>> = vec![Vec::new(); sh.arcs.len()];
         for (k, _) in sh.kommuner.iter().zip(&there).filter(|(_, t)| **t) {
             for &r in k.rings.iter().flatten() {
-                let i = if r < 0 { !r } else { r } as usize;
+                let i = arc_index(r);
                 if arcs.get(i).is_some_and(|a| a.is_empty()) {
                     arcs[i] = pixels(&sh.arcs[i], &proj);
                 }
@@ -622,9 +626,7 @@ fn draw_map<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &MapView, titl
         let painted: Vec<(Class, &[Vec<P>])> = v.kommuner.iter().zip(&clipped).filter(|(_, r)| !r.is_empty()).map(|(m, r)| (m.class, r.as_slice())).collect();
         paint(root, &painted, p)?;
         for ring in clipped.iter().flatten() {
-            let mut closed = ring.clone();
-            closed.push(ring[0]);
-            root.draw(&PathElement::new(closed, border))?;
+            root.draw(&PathElement::new(closed(ring), border))?;
         }
         for (i, rings) in clipped.into_iter().enumerate().filter(|(_, r)| !r.is_empty()) {
             let label = proj.at(sh.kommuner[i].label);
@@ -655,10 +657,8 @@ fn draw_map<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &MapView, titl
     // The chosen kommune: outlined (a halo under a dark line), wherever it is drawn.
     if let Some(i) = v.chosen {
         for ring in &hit_areas[i] {
-            let mut closed = ring.clone();
-            closed.push(ring[0]);
-            root.draw(&PathElement::new(closed.clone(), stroke(th.background, 4.0, s)))?;
-            root.draw(&PathElement::new(closed, stroke(th.text, 2.0, s)))?;
+            root.draw(&PathElement::new(closed(ring), stroke(th.background, 4.0, s)))?;
+            root.draw(&PathElement::new(closed(ring), stroke(th.text, 2.0, s)))?;
         }
     }
     // Where the land is, for the chosen kommune's name to keep off it where it can: each
@@ -778,7 +778,7 @@ fn tip(m: &Mapped, cohorts: &[u16], lang: Lang) -> String {
 fn shared_arcs(sh: &Shapes) -> Vec<Option<bool>> {
     let mut uses = vec![0u8; sh.arcs.len()];
     for r in sh.kommuner.iter().flat_map(|k| &k.rings).flatten() {
-        if let Some(u) = uses.get_mut(if *r < 0 { !*r } else { *r } as usize) {
+        if let Some(u) = uses.get_mut(arc_index(*r)) {
             *u = u.saturating_add(1);
         }
     }
@@ -788,21 +788,17 @@ fn shared_arcs(sh: &Shapes) -> Vec<Option<bool>> {
 /// A ring of arcs in pixels (see [`Shapes::ring`]), without repeated points; `None` where it
 /// shrinks below a triangle.
 fn ring_of(arcs: &[Vec<P>], refs: &[i32]) -> Option<Vec<P>> {
-    let mut out: Vec<P> = Vec::new();
-    for &r in refs {
-        let Some(arc) = arcs.get(if r < 0 { !r } else { r } as usize) else { continue };
-        let n = arc.len();
-        for i in 1..n {
-            let q = arc[if r < 0 { n - 1 - i } else { i }];
-            if out.last() != Some(&q) {
-                out.push(q);
-            }
-        }
-    }
+    let mut out = ring_points(arcs, refs);
+    out.dedup();
     while out.len() > 1 && out.first() == out.last() {
         out.pop();
     }
     (out.len() >= 3).then_some(out)
+}
+
+/// A ring as a line that ends where it starts.
+fn closed(ring: &[P]) -> Vec<P> {
+    ring.iter().chain(ring.first()).copied().collect()
 }
 
 /// `at`, or a point a pixel or two from it inside `rings`, where the outlines in whole pixels

@@ -101,20 +101,20 @@ fn larger(a: &Estimate, b: &Estimate) -> bool {
     a.count as u64 * b.finished as u64 > b.count as u64 * a.finished as u64
 }
 
-/// Why today's kommune `k` has no ranked figure over `cohorts`, with its own pooled figure where
-/// it has too few, or its former kommuner's where they cannot be summed.
-pub(crate) fn why_not(ds: &Dataset, k: &crate::data::TodayKommune, cohorts: &[u16]) -> (NotRanked, Option<Pooled>, Vec<FormerPooled>) {
-    let whole = subjects(ds, &Place::Kommune(k));
-    match &whole.kommune {
-        Subject::Parts { divided: true, .. } => (NotRanked::Divided, None, Vec::new()),
-        s => match pooled(s, cohorts) {
-            Some(p) => (NotRanked::TooFew { finished: p.estimate.finished }, Some(p), Vec::new()),
-            None if cohorts.iter().all(|&c| published_counts(s, c) == Some((0, 0))) => (NotRanked::NoCompleters, None, Vec::new()),
-            None => {
-                let formers = formers_pooled(&whole, cohorts);
-                (if formers.is_empty() { NotRanked::Unpublished } else { NotRanked::NotSummable }, None, formers)
-            }
-        },
+/// Why a kommune (`subject`, today's) has no ranked figure over `cohorts`, if it has none, with
+/// its own pooled figure where SSB published counts: the one rule the ranking and the map share.
+pub(crate) fn standing(subject: &Subject, cohorts: &[u16]) -> (Option<Pooled>, Option<NotRanked>) {
+    match pooled(subject, cohorts) {
+        Some(p) if p.estimate.finished >= MIN_FINISHED => (Some(p), None),
+        Some(p) => {
+            let finished = p.estimate.finished;
+            (Some(p), Some(NotRanked::TooFew { finished }))
+        }
+        None if matches!(subject, Subject::Parts { divided: true, .. }) => (None, Some(NotRanked::Divided)),
+        None if cohorts.iter().all(|&c| published_counts(subject, c) == Some((0, 0))) => (None, Some(NotRanked::NoCompleters)),
+        // A former kommune suppressed in a year several have a row: the sum cannot be made.
+        None if cohorts.iter().any(|&c| matches!(subject.share(c, 1, crate::data::Gender::Alle), Share::Incomplete { .. })) => (None, Some(NotRanked::NotSummable)),
+        None => (None, Some(NotRanked::Unpublished)),
     }
 }
 
@@ -150,13 +150,14 @@ pub fn ranking_view(ds: &Dataset, place: &Place) -> Option<RankingView> {
         Place::Bydel { today, .. } => (today?, today.map(|k| k.name.clone())),
     };
     let chosen = ranked.iter().position(|r| r.code == k.code);
-    // Why not, only where it is not: the subjects (former kommuner, fylke) are not needed otherwise.
-    let (not_ranked, own, formers) = match chosen {
-        Some(_) => (None, None, Vec::new()),
-        None => {
-            let (why, own, formers) = why_not(ds, k, &cohorts);
-            (Some(why), own, formers)
-        }
+    // Why not, only where it is not; the former kommuner's own figures where they cannot be summed.
+    let (own, not_ranked) = match chosen {
+        Some(_) => (None, None),
+        None => standing(&today_subject(ds, k), &cohorts),
+    };
+    let formers = match not_ranked {
+        Some(NotRanked::NotSummable) => formers_pooled(&subjects(ds, &Place::Kommune(k)), &cohorts),
+        _ => Vec::new(),
     };
     let rank_range = chosen.map(|i| {
         let e = &ranked[i].estimate;

@@ -26,7 +26,7 @@
 //! (`codec`).
 
 use crate::neighbours::{key, map_matches, read_outlines, Key, Outlines};
-use intro_status_model::{KommuneMap, Shape, Shapes};
+use intro_status_model::{arc_index, ring_points, KommuneMap, Shape, Shapes};
 use std::collections::{BinaryHeap, HashMap, HashSet};
 
 /// What the map is made with. [`Params::default`] is what the build uses; the tests try others to
@@ -493,23 +493,6 @@ impl Topology {
     }
 }
 
-#[inline]
-fn arc_index(r: i32) -> usize {
-    (if r < 0 { !r } else { r }) as usize
-}
-
-/// A ring's points from arcs not yet in a [`Shapes`] (as [`Shapes::ring`]).
-fn ring_points(arcs: &[Vec<[i32; 2]>], refs: &[i32]) -> Vec<[i32; 2]> {
-    let mut points = Vec::new();
-    for &r in refs {
-        let arc = &arcs[arc_index(r)];
-        let n = arc.len();
-        for i in 1..n {
-            points.push(arc[if r < 0 { n - 1 - i } else { i }]);
-        }
-    }
-    points
-}
 
 /// Whether a ring of quantized arcs is less than a triangle: fewer than three distinct points,
 /// or no area.

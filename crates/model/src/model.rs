@@ -513,14 +513,26 @@ pub struct Shape {
 impl Shapes {
     /// A ring's points in order, each once (the first is not repeated at the end).
     pub fn ring(&self, refs: &[i32]) -> Vec<[i32; 2]> {
-        let mut points = Vec::new();
-        for &r in refs {
-            let Some(arc) = self.arcs.get(if r < 0 { !r } else { r } as usize) else { continue };
-            let n = arc.len();
-            for i in 1..n {
-                points.push(arc[if r < 0 { n - 1 - i } else { i }]);
-            }
-        }
-        points
+        ring_points(&self.arcs, refs)
     }
+}
+
+/// The arc a ring's reference is to: `i` itself, or `!i` for an arc walked backwards.
+pub fn arc_index(r: i32) -> usize {
+    (if r < 0 { !r } else { r }) as usize
+}
+
+/// A ring's points from its arcs (see [`Shape::rings`]), whatever the points are (the map's
+/// grid, or pixels once drawn): each arc from its second point on, backwards where the reference
+/// says so; a reference to no arc adds nothing.
+pub fn ring_points<T: Copy>(arcs: &[Vec<T>], refs: &[i32]) -> Vec<T> {
+    let mut points = Vec::new();
+    for &r in refs {
+        let Some(arc) = arcs.get(arc_index(r)) else { continue };
+        let n = arc.len();
+        for i in 1..n {
+            points.push(arc[if r < 0 { n - 1 - i } else { i }]);
+        }
+    }
+    points
 }
