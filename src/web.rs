@@ -107,18 +107,6 @@ impl ShellTexts {
     }
 }
 
-/// An explorable point as the shell gets it (see [`View::draw`]).
-#[derive(Serialize)]
-struct Shown<'a> {
-    x: i32,
-    y: i32,
-    series: u16,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    text: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pick: Option<&'a str>,
-}
-
 #[derive(Serialize)]
 struct ViewChoice {
     key: &'static str,
@@ -243,8 +231,8 @@ impl View {
         };
         let notice = self.notice.as_deref();
         let compares = self.opened.kind().compares();
-        let mut text = self.opened.text();
-        let rows_later = text.table.rows.len() > ROWS_AT_ONCE;
+        let (mut text, left_out) = self.opened.text_without_rows();
+        let rows_later = left_out || text.table.rows.len() > ROWS_AT_ONCE;
         if rows_later {
             text.table.rows.clear();
         }
@@ -252,23 +240,32 @@ impl View {
     }
 
     /// Draws the chart on a canvas whose pixel size is already set (see [`layout`]), at a scale;
-    /// returns its explorable points, `[{x, y, series, text, pick}]` in the canvas's pixels, in the
-    /// order drawn (see [`crate::chart::record::hit`]); a point that picks a kommune (the map's)
-    /// without its text, which [`View::tip`] gives.
+    /// returns its explorable points in the canvas's pixels, in the order drawn (see
+    /// [`crate::chart::record::hit`]), as `[at, texts, picks]`: `at` an `Int32Array` of x, y and
+    /// series of each point in turn, `texts` their tooltips, `picks` their kommuner by space;
+    /// a point that picks a kommune (the map's) without its text, which [`View::tip`] gives.
     pub fn draw(&self, canvas: HtmlCanvasElement, scale: f64, dark: bool) -> Result<JsValue, JsError> {
         let mut backend = CanvasBackend::with_canvas_object(canvas).ok_or_else(|| JsError::new("no 2D canvas context"))?;
         let drawing = self.opened.drawing(theme(dark), scale, backend.get_size());
         replay(&drawing, &mut backend).map_err(|e| JsError::new(&e.to_string()))?;
-        // A map's 357 tooltips stay here until one is shown (`tip`).
-        let shown: Vec<Shown> = drawing.hits.iter().map(|h| Shown { x: h.x, y: h.y, series: h.series, text: if h.pick.is_some() { None } else { Some(&h.text) }, pick: h.pick.as_deref() }).collect();
-        let hits = to_js(&shown);
+        // A map's 357 tooltips stay here until one is shown (`tip`). The points flat, so that a map's 357 points are two arrays and a string, not 357 objects: x, y
+        // and series of each point in turn; each one's tooltip (`null` for one `tip` gives when
+        // shown); what each picks, separated by spaces (empty where none does).
+        let hs = &drawing.hits;
+        let at: Vec<i32> = hs.iter().flat_map(|h| [h.x, h.y, h.series.into()]).collect();
+        let texts: web_sys::js_sys::Array = hs.iter().map(|h| if h.text.is_empty() { JsValue::NULL } else { JsValue::from_str(&h.text) }).collect();
+        let picks = match hs.iter().any(|h| h.pick.is_some()) {
+            true => hs.iter().map(|h| h.pick.as_deref().unwrap_or("")).collect::<Vec<_>>().join(" "),
+            false => String::new(),
+        };
+        let hits: JsValue = [JsValue::from(web_sys::js_sys::Int32Array::from(&at[..])), texts.into(), JsValue::from_str(&picks)].into_iter().collect::<web_sys::js_sys::Array>().into();
         *self.hits.borrow_mut() = drawing.hits;
-        hits
+        Ok(hits)
     }
 
     /// The tooltip of point `i` of the chart last drawn (for the points `draw` gave without one).
     pub fn tip(&self, i: usize) -> Option<String> {
-        self.hits.borrow().get(i).map(|h| h.text.clone())
+        self.hits.borrow().get(i).map(|h| self.opened.tip(h))
     }
 
     /// The point of the chart last drawn that a key moves to from point `from` (-1: none shown),

@@ -354,3 +354,14 @@ fn regions_are_found_in_order_and_out_of_it() {
     }
     assert!(ds.region(Level::Kommune, "03").is_none());
 }
+
+#[test]
+fn the_cells_of_one_years_after_and_gender_lie_side_by_side_by_status_then_unit() {
+    // `outcome` reads them as one slice: count and per cent of each status in turn.
+    for ya in 1..=5 {
+        for g in [Gender::Alle, Gender::Menn, Gender::Kvinner] {
+            let at: Vec<usize> = Status::ALL.iter().flat_map(|&s| [cell_index(ya, g, s, Unit::Count), cell_index(ya, g, s, Unit::Percent)]).collect();
+            assert_eq!(intro_status::data::cells_of(ya, g).collect::<Vec<_>>(), at, "{ya} {g:?}");
+        }
+    }
+}

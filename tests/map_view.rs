@@ -41,6 +41,9 @@ fn every_kommune_is_drawn_once_outlined_when_chosen_and_found_under_the_pointer(
             let chosen = d.hits.last().unwrap();
             assert_eq!(chosen.pick.as_deref(), Some(k.code.as_str()));
             assert!(!chosen.area.is_empty(), "{} has an outline", k.code);
+            // Its tooltip, said by the view when shown (not written at every draw).
+            assert!(chosen.text.is_empty());
+            assert!(o.tip(chosen).starts_with(&format!("{} (", k.name)), "{}", o.tip(chosen));
             let ink = theme.text;
             let outlined = d.ops.iter().any(|op| match op {
                 Op::Path(points, stroke) => {
@@ -119,6 +122,11 @@ fn the_words_say_the_spread_and_the_chosen_kommunes_class_in_three_languages() {
     assert!(nb.summary.contains(&format!("Av de 357 kommunene har {top} minst 70 prosent")), "{}", nb.summary);
     assert!(nb.summary.contains(&format!("og {few} for få deltakere til å vises")), "{}", nb.summary);
     assert_eq!(nb.table.rows.len(), 357);
+    // For a page that asks for the rows when it shows them: all the same but the rows.
+    let (brief, left_out) = open(ViewKind::Map, "4601", None, Lang::Nb).text_without_rows();
+    assert!(left_out && brief.table.rows.is_empty());
+    assert_eq!((&brief.title, &brief.summary, &brief.notes, &brief.table.headers, &brief.table.footnotes), (&nb.title, &nb.summary, &nb.notes, &nb.table.headers, &nb.table.footnotes));
+    assert!(!open(ViewKind::Goal, "4601", None, Lang::Nb).text_without_rows().1);
     assert!(nb.notes.iter().any(|n| n.contains("© Kartverket")));
     let en = text("4601", Lang::En);
     assert!(en.summary.starts_with("In Bergen, "), "{}", en.summary);
@@ -140,4 +148,23 @@ fn the_words_say_the_spread_and_the_chosen_kommunes_class_in_three_languages() {
     let bydel = text("030101", Lang::Nb);
     assert!(bydel.summary.starts_with("Kartet viser kommuner; Gamle Oslo ligger i Oslo."), "{}", bydel.summary);
     assert!(bydel.title.starts_with("Oslo og de andre"), "{}", bydel.title);
+}
+
+#[test]
+fn a_map_drawn_again_at_the_same_size_is_the_same_drawing() {
+    // The outlines in pixels are kept from the last map drawn: drawn again (kept), after another
+    // size (made anew), after another kommune and theme (kept), the drawing is the same.
+    let (bergen, vinje) = (open(ViewKind::Map, "4601", None, Lang::Nb), open(ViewKind::Map, "4036", None, Lang::En));
+    let drawn = |o: &intro_status::views::Opened, theme, scale, size| {
+        let d = o.drawing(theme, scale, size);
+        (d.hits.clone(), svg_of(d))
+    };
+    let first = drawn(&bergen, &LIGHT, 1.0, (720, 420));
+    assert_eq!(drawn(&bergen, &LIGHT, 1.0, (720, 420)), first);
+    let phone = drawn(&vinje, &DARK, 3.0, (1080, 900));
+    assert_ne!(phone, first);
+    assert_eq!(drawn(&bergen, &LIGHT, 1.0, (720, 420)), first);
+    let _ = drawn(&vinje, &DARK, 1.0, (720, 420));
+    assert_eq!(drawn(&bergen, &LIGHT, 1.0, (720, 420)), first);
+    assert_eq!(drawn(&vinje, &DARK, 3.0, (1080, 900)), phone);
 }

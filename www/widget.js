@@ -492,7 +492,8 @@ class Widget {
     if (res.crashed) return;
     const k = size.css_width / size.width;
     this.k = k;
-    this.points = (res.value || []).map((h) => ({ x: h.x * k, y: h.y * k, series: h.series, text: h.text, pick: h.pick }));
+    const [at, texts, picks] = res.value || [[], [], ""], pick = picks.split(" ");
+    this.points = texts.map((text, i) => ({ x: at[3 * i] * k, y: at[3 * i + 1] * k, series: at[3 * i + 2], text, pick: pick[i] || null }));
     this.show(-1);
     if (res.error) {
       // No chart (say, no 2D canvas): the table, with every figure, takes its place, and says why.

@@ -135,9 +135,10 @@ pub fn hit(at: BackendCoord, series: u16, text: String) {
 }
 
 /// [`hit`] for a point that stands for an area of the chart (a kommune on the map): `area` its
-/// outlines, `pick` what choosing it picks.
-pub fn region(at: BackendCoord, series: u16, text: String, pick: String, area: Vec<Vec<BackendCoord>>) {
-    push(Hit { x: at.0, y: at.1, series, text, pick: Some(pick), area });
+/// outlines, `pick` what choosing it picks. Its tooltip is left empty, for the view to say when
+/// it is shown (`Figures::tip`): a map's 357 are not worth writing at every draw.
+pub fn region(at: BackendCoord, series: u16, pick: String, area: Vec<Vec<BackendCoord>>) {
+    push(Hit { x: at.0, y: at.1, series, text: String::new(), pick: Some(pick), area });
 }
 
 fn push(hit: Hit) {

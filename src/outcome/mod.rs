@@ -87,12 +87,16 @@ impl Share {
 /// (the status year is outside 2011–2014 or the region has no row that year).
 pub fn outcome(region: &RegionData, cohort: u16, years_after: u8, gender: Gender) -> Option<Outcome> {
     let status_year = status_year_of(cohort, years_after);
-    let get = |s, u| region.cell(status_year, years_after, gender, s, u);
+    if !(1..=5).contains(&years_after) {
+        return None;
+    }
+    // The status year's row found once, and the eight cells side by side in it.
+    let cells = region.years.get(&status_year)?.get(crate::data::cells_of(years_after, gender))?;
     let mut counts = [Cell::Suppressed; 4];
     let mut percents = [Cell::Suppressed; 4];
     for s in Status::ALL {
-        counts[s as usize] = get(s, Unit::Count)?;
-        percents[s as usize] = get(s, Unit::Percent)?;
+        counts[s as usize] = cells[2 * s as usize];
+        percents[s as usize] = cells[2 * s as usize + 1];
     }
     Some(Outcome { status_year, cohort, years_after, gender, counts, percents })
 }
@@ -181,6 +185,8 @@ impl<'a> Subject<'a> {
         match self {
             Subject::Region(r) => outcome(r, cohort, years_after, gender),
             Subject::Parts { divided: true, .. } => None,
+            // One part: its own outcome, as `combine` gives it, without gathering.
+            Subject::Parts { parts, .. } if parts.len() == 1 => outcome(parts[0], cohort, years_after, gender),
             Subject::Parts { parts, .. } => {
                 let present: Vec<Outcome> = parts.iter().filter_map(|r| outcome(r, cohort, years_after, gender)).collect();
                 combine(&present)

@@ -78,7 +78,7 @@ pub struct MapView {
     /// The country's share over the same cohorts.
     pub land: Option<Estimate>,
     #[serde(skip)]
-    shapes: Shapes,
+    shapes: std::sync::Arc<Shapes>,
 }
 
 impl MapView {
@@ -123,7 +123,7 @@ pub fn map_view(ds: &Dataset, place: &Place) -> Option<MapView> {
         Place::Bydel { today, .. } => (today, today.map(|k| k.name.clone())),
     };
     let chosen = k.and_then(|k| kommuner.iter().position(|m| m.code == k.code));
-    Some(MapView { name: place.name().to_string(), kommune, cohorts, kommuner, chosen, land, shapes: shapes.clone() })
+    Some(MapView { name: place.name().to_string(), kommune, cohorts, kommuner, chosen, land, shapes: std::sync::Arc::clone(shapes) })
 }
 
 impl Figures for MapView {
@@ -143,7 +143,15 @@ impl Figures for MapView {
     }
 
     fn words(&self, lang: Lang) -> Words {
-        map_text(self, lang)
+        map_text(self, lang, true)
+    }
+
+    fn words_without_rows(&self, lang: Lang) -> Option<Words> {
+        Some(map_text(self, lang, false))
+    }
+
+    fn tip(&self, pick: &str, lang: Lang) -> Option<String> {
+        self.kommuner.iter().find(|m| m.code == pick).map(|m| tip(m, &self.cohorts, lang))
     }
 
     fn draw(&self, root: &Area, title: &str, p: &Paint) -> DrawResult {
@@ -253,7 +261,9 @@ fn class_label(c: Class, lang: Lang) -> &'static str {
     words(lang).classes[i]
 }
 
-fn map_text(v: &MapView, lang: Lang) -> Words {
+/// The map's words; its table without rows unless `rows` (357 of them, for a page that shows them
+/// later).
+fn map_text(v: &MapView, lang: Lang, rows: bool) -> Words {
     let (t, w) = (texts(lang), words(lang));
     let total = format_int(v.kommuner.len() as u32, lang);
     let cohorts = cohort_list(&v.cohorts);
@@ -302,6 +312,7 @@ fn map_text(v: &MapView, lang: Lang) -> Words {
     let rows = v
         .kommuner
         .iter()
+        .filter(|_| rows)
         .map(|k| {
             let figures = match &k.pooled {
                 Some(p) => [cohort_list(&p.cohorts), format_int(p.estimate.count, lang), format_int(p.estimate.finished, lang), format_decimal(p.estimate.percent, lang)],
@@ -350,8 +361,14 @@ struct Project {
 
 impl Project {
     fn at(&self, p: [i32; 2]) -> P {
-        (((p[0] as f64 - self.from.0) * self.k + self.origin.0).round() as i32, ((p[1] as f64 - self.from.1) * self.k + self.origin.1).round() as i32)
+        (nearest((p[0] as f64 - self.from.0) * self.k + self.origin.0), nearest((p[1] as f64 - self.from.1) * self.k + self.origin.1))
     }
+}
+
+/// `v` to the nearest whole pixel (halves up): `floor` is one wasm instruction, where `round`
+/// is a call into libm, and a map puts some 20 000 points in pixels per draw.
+fn nearest(v: f64) -> i32 {
+    (v + 0.5).floor() as i32
 }
 
 /// The part of a ring inside a rectangle (Sutherland–Hodgman, one edge at a time).
@@ -415,7 +432,7 @@ fn hatch(rings: &[&Vec<P>], gap: i32, dir: i32) -> Vec<Vec<P>> {
             for k in (min.div_euclid(gap) + 1)..=max.div_euclid(gap) {
                 let c = k * gap;
                 let x = a.0 as f64 + (c - ua) as f64 / (ub - ua) as f64 * (b.0 - a.0) as f64;
-                lines[(k - first) as usize].push(x.round() as i32);
+                lines[(k - first) as usize].push(nearest(x));
             }
         }
     }
@@ -468,11 +485,31 @@ fn paint<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, kommuner: &[(Class, 
     let d = px(1.0, p.scale).max(1);
     for (_, rings) in kommuner.iter().filter(|(c, _)| *c == Class::NoCompleters) {
         let (x0, y0, x1, y1) = bounds(rings);
+        let mut xs: Vec<f64> = Vec::new();
         for y in (y0.div_euclid(gap) * gap..=y1).step_by(gap as usize) {
             // Every other row shifted half a step: a regular dot pattern.
             let shift = if y.div_euclid(gap) % 2 == 0 { 0 } else { gap / 2 };
+            // Where the row crosses the outlines (the crossings `record::contains` counts): a
+            // dot is inside where an odd number of them lie to its right.
+            xs.clear();
+            for ring in rings.iter() {
+                for (i, &(ax, ay)) in ring.iter().enumerate() {
+                    let (bx, by) = ring[(i + 1) % ring.len()];
+                    if (ay > y) != (by > y) {
+                        xs.push(ax as f64 + (y - ay) as f64 * (bx - ax) as f64 / (by - ay) as f64);
+                    }
+                }
+            }
+            if xs.is_empty() {
+                continue;
+            }
+            crate::sort::sort_by(&mut xs, |a, b| a < b);
+            let mut left = 0;
             for x in ((x0.div_euclid(gap) * gap + shift)..=x1).step_by(gap as usize) {
-                if record::contains(rings, (x, y)) {
+                while left < xs.len() && xs[left] <= x as f64 {
+                    left += 1;
+                }
+                if (xs.len() - left) % 2 == 1 {
                     root.draw(&Polygon::new(vec![(x - d, y - d), (x + d, y - d), (x + d, y + d), (x - d, y + d)], ink.filled()))?;
                 }
             }
@@ -492,18 +529,23 @@ struct Plan {
     inset: Option<(Project, (i32, i32, i32, i32))>,
 }
 
-fn plan(v: &MapView, area: (i32, i32, i32, i32), legend: P, s: f64) -> Plan {
+/// The whole map as large as fits in `area`, at its top left.
+fn main_projection(sh: &Shapes, (ax, ay, ar, ab): (i32, i32, i32, i32)) -> Project {
+    let k = ((ab - ay) as f64 / sh.height.max(1) as f64).min((ar - ax) as f64 / sh.width.max(1) as f64);
+    Project { from: (0.0, 0.0), origin: (ax as f64, ay as f64), k }
+}
+
+/// `main_arcs`: the map's arcs in `main`'s pixels.
+fn plan(v: &MapView, area: (i32, i32, i32, i32), legend: P, s: f64, main: Project, main_arcs: &[Vec<P>]) -> Plan {
     let sh = &v.shapes;
     let (ax, ay, ar, ab) = area;
     let (aw, ah) = (ar - ax, ab - ay);
-    let k = (ah as f64 / sh.height.max(1) as f64).min(aw as f64 / sh.width.max(1) as f64);
-    let main = Project { from: (0.0, 0.0), origin: (ax as f64, ay as f64), k };
+    let k = main.k;
     // The lowest point of the map at or east of each x (once, from every point's pixel), to find
     // the room the map leaves free east of its southern part: a box whose left edge is at x and
     // whose top is below it covers nothing.
     let mut lowest = vec![ay - 1; (aw.max(0) + 2) as usize];
-    for &q in sh.arcs.iter().flatten() {
-        let (x, y) = main.at(q);
+    for &(x, y) in main_arcs.iter().flatten() {
         let i = (x - ax).clamp(0, aw + 1) as usize;
         lowest[i] = lowest[i].max(y);
     }
@@ -546,6 +588,100 @@ fn plan(v: &MapView, area: (i32, i32, i32, i32), legend: P, s: f64) -> Plan {
     Plan { main, legend: legend_at, inset }
 }
 
+/// The map's outlines in pixels for one layout: what a draw needs before it paints, and the same
+/// for every kommune chosen and every theme.
+struct Geometry {
+    /// Every arc on the main map, without what is finer than a pixel.
+    arcs: std::rc::Rc<Vec<Vec<P>>>,
+    /// Whether each arc is a border two kommuner share (see [`shared_arcs`]).
+    shared: Vec<Option<bool>>,
+    /// Each kommune's rings on the main map.
+    rings: Vec<Vec<Vec<P>>>,
+    /// Each kommune's rings in the inset, clipped to it; none for those outside it.
+    inset: Vec<Vec<Vec<P>>>,
+    /// Each kommune's label point in the inset, where it is there.
+    in_inset: Vec<Option<P>>,
+}
+
+/// What [`Geometry`] was made from: the shapes (held, so that their address stays theirs), the
+/// projections and the inset's box, and the scale (the size of a kommune too small to see).
+#[derive(PartialEq)]
+struct Layout {
+    shapes: std::sync::Arc<Shapes>,
+    main: [u64; 5],
+    inset: Option<([u64; 5], [i32; 4])>,
+    scale: u64,
+}
+
+fn bits(p: &Project) -> [u64; 5] {
+    [p.from.0, p.from.1, p.origin.0, p.origin.1, p.k].map(f64::to_bits)
+}
+
+thread_local! {
+    /// The geometry of the map drawn last: a switch of kommune, of theme, or back to the map at
+    /// the same size draws the same outlines.
+    static LAST: std::cell::RefCell<Option<(Layout, std::rc::Rc<Geometry>)>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Every arc in `main`'s pixels; the last map's where it had the same shapes and projection.
+fn main_arcs(shapes: &std::sync::Arc<Shapes>, main: Project) -> std::rc::Rc<Vec<Vec<P>>> {
+    let same = |(last, _): &&(Layout, std::rc::Rc<Geometry>)| std::sync::Arc::ptr_eq(&last.shapes, shapes) && last.main == bits(&main);
+    LAST.with(|l| l.borrow().as_ref().filter(same).map(|(_, g)| std::rc::Rc::clone(&g.arcs))).unwrap_or_else(|| std::rc::Rc::new(shapes.arcs.iter().map(|a| pixels(a, &main)).collect()))
+}
+
+/// The outlines for `plan`, from `main_arcs` (the arcs in the plan's main projection); the last
+/// ones again where the layout is the same.
+fn geometry(shapes: &std::sync::Arc<Shapes>, plan: &Plan, s: f64, main_arcs: std::rc::Rc<Vec<Vec<P>>>) -> std::rc::Rc<Geometry> {
+    let layout = Layout { shapes: std::sync::Arc::clone(shapes), main: bits(&plan.main), inset: plan.inset.map(|(p, b)| (bits(&p), [b.0, b.1, b.2, b.3])), scale: s.to_bits() };
+    if let Some(geo) = LAST.with(|l| l.borrow().as_ref().filter(|(last, _)| *last == layout).map(|(_, g)| std::rc::Rc::clone(g))) {
+        return geo;
+    }
+    let sh = &**shapes;
+    let rings: Vec<Vec<Vec<P>>> = sh
+        .kommuner
+        .iter()
+        .map(|k| {
+            let mut rings: Vec<Vec<P>> = k.rings.iter().filter_map(|r| ring_of(&main_arcs, r)).collect();
+            if rings.is_empty() {
+                // Smaller than a pixel or two (an island kommune on a phone): a small square, so
+                // that every kommune is on the map.
+                let ((x, y), d) = (plan.main.at(k.label), px(1.5, s).max(1));
+                rings.push(vec![(x - d, y - d), (x + d, y - d), (x + d, y + d), (x - d, y + d)]);
+            }
+            rings
+        })
+        .collect();
+    let mut inset = vec![Vec::new(); sh.kommuner.len()];
+    let mut in_inset = vec![None; sh.kommuner.len()];
+    if let Some((proj, b)) = plan.inset {
+        // Only the kommuner that reach into the inset (by their outlines on the main map), and
+        // only their arcs in the inset's pixels.
+        let corner = |x: f64, y: f64| plan.main.at([x as i32, y as i32]);
+        let (m0, m1) = (corner(proj.from.0, proj.from.1), corner(proj.from.0 + (b.2 - b.0) as f64 / proj.k + 1.0, proj.from.1 + (b.3 - b.1) as f64 / proj.k + 1.0));
+        let reaches = |rings: &Vec<Vec<P>>| {
+            let (x0, y0, x1, y1) = bounds(rings);
+            x1 >= m0.0 - 1 && x0 <= m1.0 + 1 && y1 >= m0.1 - 1 && y0 <= m1.1 + 1
+        };
+        let mut arcs: Vec<Vec<P>> = vec![Vec::new(); sh.arcs.len()];
+        for (i, k) in sh.kommuner.iter().enumerate().filter(|(i, _)| reaches(&rings[*i])) {
+            for &r in k.rings.iter().flatten() {
+                let a = arc_index(r);
+                if arcs.get(a).is_some_and(|a| a.is_empty()) {
+                    arcs[a] = pixels(&sh.arcs[a], &proj);
+                }
+            }
+            inset[i] = k.rings.iter().filter_map(|r| ring_of(&arcs, r)).map(|r| clip(&r, b)).filter(|r| r.len() >= 3).collect();
+            let label = proj.at(k.label);
+            if !inset[i].is_empty() && label.0 > b.0 && label.0 < b.2 && label.1 > b.1 && label.1 < b.3 {
+                in_inset[i] = Some(label);
+            }
+        }
+    }
+    let geo = std::rc::Rc::new(Geometry { arcs: main_arcs, shared: shared_arcs(sh), rings, inset, in_inset });
+    LAST.with(|l| *l.borrow_mut() = Some((layout, std::rc::Rc::clone(&geo))));
+    geo
+}
+
 fn draw_map<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &MapView, title: &str, p: &Paint) -> ChartResult<DB> {
     let (w, s, th) = (words(p.lang), p.scale, p.theme);
     // The map's credit goes under it, with the data's source.
@@ -560,80 +696,31 @@ fn draw_map<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &MapView, titl
     let (row, sw, text) = (px(16.0, s), px(14.0, s), 12.0);
     let legend_w = sw + px(6.0, s) + Class::ALL.iter().map(|&c| record::text_size(class_label(c, p.lang), text * s).0 as i32).max().unwrap_or(0);
     let legend_h = row * Class::ALL.len() as i32;
-    let plan = plan(v, rect, (legend_w, legend_h), s);
-    let inset_title_w = record::text_size(w.inset, text * s).0 as i32 + px(8.0, s);
     let sh = &v.shapes;
-    // Every arc in pixels once, without what is finer than a pixel; each kommune's rings of them.
-    let main_arcs: Vec<Vec<P>> = sh.arcs.iter().map(|a| pixels(a, &plan.main)).collect();
-    let mut hit_areas: Vec<Vec<Vec<P>>> = sh
-        .kommuner
-        .iter()
-        .map(|k| {
-            let mut rings: Vec<Vec<P>> = k.rings.iter().filter_map(|r| ring_of(&main_arcs, r)).collect();
-            if rings.is_empty() {
-                // Smaller than a pixel or two (an island kommune on a phone): a small square, so
-                // that every kommune is on the map.
-                let ((x, y), d) = (plan.main.at(k.label), px(1.5, s).max(1));
-                rings.push(vec![(x - d, y - d), (x + d, y - d), (x + d, y + d), (x - d, y + d)]);
-            }
-            rings
-        })
-        .collect();
+    let main = main_projection(sh, rect);
+    let main_arcs = main_arcs(sh, main);
+    let plan = plan(v, rect, (legend_w, legend_h), s, main, &main_arcs);
+    let inset_title_w = record::text_size(w.inset, text * s).0 as i32 + px(8.0, s);
+    let geo = geometry(sh, &plan, s, main_arcs);
     // The map: every kommune filled, then the borders over them (each once), then the chosen one.
-    let painted: Vec<(Class, &[Vec<P>])> = v.kommuner.iter().zip(&hit_areas).map(|(m, r)| (m.class, r.as_slice())).collect();
+    let painted: Vec<(Class, &[Vec<P>])> = v.kommuner.iter().zip(&geo.rings).map(|(m, r)| (m.class, r.as_slice())).collect();
     paint(root, &painted, p)?;
     // Borders in the background's colour; the coast a little darker (lighter in the dark), so
     // that the lightest class still stands out from the sea.
     let border = th.background.mix(0.75).stroke_width(1);
     let coast = fills(th).2.mix(0.6).stroke_width(1);
-    let shared = shared_arcs(sh);
     for want in [true, false] {
-        for (arc, _) in main_arcs.iter().zip(&shared).filter(|(_, &sh)| sh == Some(want)) {
+        for (arc, _) in geo.arcs.iter().zip(&geo.shared).filter(|(_, &sh)| sh == Some(want)) {
             root.draw(&PathElement::new(arc.clone(), if want { border } else { coast }))?;
         }
     }
     // The inset: the kommuner there clipped to its box, their outlines as borders.
-    let mut in_inset: Vec<Option<P>> = vec![None; v.kommuner.len()];
     if let Some((proj, b)) = plan.inset {
         root.draw(&Rectangle::new([(b.0, b.1), (b.2, b.3)], th.background.filled()))?;
-        // Only the kommuner that reach into the inset (by their outlines on the main map), and
-        // only their arcs in the inset's pixels.
-        let corner = |x: f64, y: f64| plan.main.at([x as i32, y as i32]);
-        let (m0, m1) = (corner(proj.from.0, proj.from.1), corner(proj.from.0 + (b.2 - b.0) as f64 / proj.k + 1.0, proj.from.1 + (b.3 - b.1) as f64 / proj.k + 1.0));
-        let reaches = |rings: &Vec<Vec<P>>| {
-            let (x0, y0, x1, y1) = bounds(rings);
-            x1 >= m0.0 - 1 && x0 <= m1.0 + 1 && y1 >= m0.1 - 1 && y0 <= m1.1 + 1
-        };
-        let there: Vec<bool> = hit_areas.iter().map(reaches).collect();
-        let mut arcs: Vec<Vec<P>> = vec![Vec::new(); sh.arcs.len()];
-        for (k, _) in sh.kommuner.iter().zip(&there).filter(|(_, t)| **t) {
-            for &r in k.rings.iter().flatten() {
-                let i = arc_index(r);
-                if arcs.get(i).is_some_and(|a| a.is_empty()) {
-                    arcs[i] = pixels(&sh.arcs[i], &proj);
-                }
-            }
-        }
-        let clipped: Vec<Vec<Vec<P>>> = sh
-            .kommuner
-            .iter()
-            .zip(&there)
-            .map(|(k, &t)| match t {
-                true => k.rings.iter().filter_map(|r| ring_of(&arcs, r)).map(|r| clip(&r, b)).filter(|r| r.len() >= 3).collect(),
-                false => Vec::new(),
-            })
-            .collect();
-        let painted: Vec<(Class, &[Vec<P>])> = v.kommuner.iter().zip(&clipped).filter(|(_, r)| !r.is_empty()).map(|(m, r)| (m.class, r.as_slice())).collect();
+        let painted: Vec<(Class, &[Vec<P>])> = v.kommuner.iter().zip(&geo.inset).filter(|(_, r)| !r.is_empty()).map(|(m, r)| (m.class, r.as_slice())).collect();
         paint(root, &painted, p)?;
-        for ring in clipped.iter().flatten() {
+        for ring in geo.inset.iter().flatten() {
             root.draw(&PathElement::new(closed(ring), border))?;
-        }
-        for (i, rings) in clipped.into_iter().enumerate().filter(|(_, r)| !r.is_empty()) {
-            let label = proj.at(sh.kommuner[i].label);
-            if label.0 > b.0 && label.0 < b.2 && label.1 > b.1 && label.1 < b.3 {
-                in_inset[i] = Some(label);
-            }
-            hit_areas[i].extend(rings);
         }
         root.draw(&Rectangle::new([(b.0, b.1), (b.2, b.3)], stroke(th.muted, 1.0, s)))?;
         // Where the inset is on the map.
@@ -655,6 +742,9 @@ fn draw_map<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &MapView, titl
         root.draw(&Text::new(class_label(c, p.lang).to_string(), (lx + sw + px(6.0, s), y + row / 2), font(text, s, th.text).pos(Pos::new(HPos::Left, VPos::Center))))?;
     }
     // The chosen kommune: outlined (a halo under a dark line), wherever it is drawn.
+    // Each kommune's outlines wherever it is drawn: on the map and in the inset.
+    let mut hit_areas: Vec<Vec<Vec<P>>> = geo.rings.iter().zip(&geo.inset).map(|(m, i)| m.iter().chain(i).cloned().collect()).collect();
+    let in_inset = &geo.in_inset;
     if let Some(i) = v.chosen {
         for ring in &hit_areas[i] {
             root.draw(&PathElement::new(closed(ring), stroke(th.background, 4.0, s)))?;
@@ -684,7 +774,7 @@ fn draw_map<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &MapView, titl
             Some(at) => (at, fylker),
             None => (within(&hit_areas[i], plan.main.at(sh.kommuner[i].label)), m.series),
         };
-        record::region(at, series, tip(m, &v.cohorts, p.lang), m.code.clone(), std::mem::take(&mut hit_areas[i]));
+        record::region(at, series, m.code.clone(), std::mem::take(&mut hit_areas[i]));
     }
     // The chosen kommune's name and share, in a box beside it, clear of the legend and the inset.
     if let Some(i) = v.chosen {

@@ -6,6 +6,7 @@
 //! new view is one new file with a type that implements [`Figures`], and one line there.
 
 use crate::compare::Other;
+use crate::chart::record::Hit;
 use crate::chart::{svg_of, Area, DrawResult, Drawing, Paint, Theme};
 use crate::data::Dataset;
 use crate::place::Place;
@@ -39,6 +40,17 @@ pub trait Figures: Sized {
     /// Adds the places a reader compares with (see [`crate::compare`]), in a view that
     /// [`Figures::COMPARES`].
     fn compare(&mut self, _others: &[Other]) {}
+    /// [`Figures::words`] with the table's rows left out, for a view whose table is long (the
+    /// map's 357 rows): a page asks for them when it shows them. `None`: the view has no such
+    /// shortcut.
+    fn words_without_rows(&self, _lang: Lang) -> Option<Words> {
+        None
+    }
+    /// The tooltip of a point drawn without one ([`crate::chart::record::region`]), by what it
+    /// picks.
+    fn tip(&self, _pick: &str, _lang: Lang) -> Option<String> {
+        None
+    }
 }
 
 /// A view's summary (one paragraph saying what the chart shows, with the same numbers), notes
@@ -153,6 +165,20 @@ macro_rules! registry {
                     $(ViewData::$variant(v) => v.compare(others),)*
                 }
             }
+
+            /// The words without the table's rows, where the view has a shortcut for them.
+            pub fn words_without_rows(&self, lang: Lang) -> Option<Words> {
+                match self {
+                    $(ViewData::$variant(v) => v.words_without_rows(lang),)*
+                }
+            }
+
+            /// The tooltip of a point drawn without one, by what it picks.
+            pub fn tip(&self, pick: &str, lang: Lang) -> Option<String> {
+                match self {
+                    $(ViewData::$variant(v) => v.tip(pick, lang),)*
+                }
+            }
         }
 
         /// The figures of a view for a place.
@@ -260,6 +286,27 @@ impl Opened {
         let mut text = self.data.text(self.lang);
         text.notes.extend(self.compare_note.iter().cloned());
         text
+    }
+
+    /// [`Opened::text`] with the table's rows left out where the view can leave them out cheaply
+    /// (`true`; see [`Figures::words_without_rows`]), else all of it (`false`).
+    pub fn text_without_rows(&self) -> (ViewText, bool) {
+        match self.data.words_without_rows(self.lang) {
+            Some(Words { summary, mut notes, table }) => {
+                notes.extend(self.compare_note.iter().cloned());
+                (ViewText { title: self.data.title(self.lang), summary, notes, table }, true)
+            }
+            None => (self.text(), false),
+        }
+    }
+
+    /// What a point of the chart says when shown: its own text, or the view's words for what it
+    /// picks (a kommune on the map).
+    pub fn tip(&self, hit: &Hit) -> String {
+        match (&hit.pick, hit.text.is_empty()) {
+            (Some(pick), true) => self.data.tip(pick, self.lang).unwrap_or_default(),
+            _ => hit.text.clone(),
+        }
     }
 
     /// How to paint this view in a theme at a scale.

@@ -136,7 +136,7 @@ pub fn apply(map: &mut KommuneMap, text: &str) -> Result<(), String> {
 }
 
 pub(crate) fn apply_outlines(map: &mut KommuneMap, outlines: &Outlines) -> Result<(), String> {
-    map.shapes = build_from(outlines, map, &Params::default())?.map(|m| m.shapes).unwrap_or_default();
+    map.shapes = build_from(outlines, map, &Params::default())?.map(|m| m.shapes).unwrap_or_default().into();
     Ok(())
 }
 
@@ -688,7 +688,7 @@ mod tests {
             former: Vec::new(),
             neighbours: Vec::new(),
         };
-        KommuneMap { version: 2024, kommuner: codes.iter().map(kommune).collect(), fylker: Vec::new(), shapes: Shapes::default() }
+        KommuneMap { version: 2024, kommuner: codes.iter().map(kommune).collect(), fylker: Vec::new(), shapes: Default::default() }
     }
 
     /// 0003 is a tall rectangle whose east side is one segment; 0001 and 0002, two squares

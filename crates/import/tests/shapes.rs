@@ -367,7 +367,7 @@ fn the_shapes_round_trip_through_the_codec() {
     // What decoding the shapes costs, as the first chart decodes them: the data with and
     // without (a debug build is much slower than the wasm's release build).
     let mut bare = ds.clone();
-    bare.map.shapes = Shapes::default();
+    bare.map.shapes = Default::default();
     let bare_bytes = codec::encode(&bare);
     let time = |bytes: &[u8]| {
         let t = std::time::Instant::now();
@@ -459,12 +459,12 @@ fn without_the_polygons_or_for_an_older_map_there_are_no_shapes() {
     let dir = scratch("absent", None);
     let mut map = map_of(2024, &["0001", "0002", "0003"]);
     import::add_shapes(&dir, &mut map).unwrap();
-    assert!(map.shapes == Shapes::default());
+    assert!(*map.shapes == Shapes::default());
     std::fs::remove_dir_all(dir).ok();
     let dir = scratch("old", Some(&small_file()));
     let mut old = map_of(2023, &["0001", "0009"]);
     import::add_shapes(&dir, &mut old).unwrap();
-    assert!(old.shapes == Shapes::default());
+    assert!(*old.shapes == Shapes::default());
     // Without shapes, the section is one byte and the map still round trips.
     assert_eq!(codec::shapes_section(&old.shapes, 2), [0]);
     // A map of 2024 with other kommuner is an error naming the file.

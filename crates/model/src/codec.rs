@@ -874,7 +874,7 @@ fn get_map(r: &mut Reader, regions: &[Region]) -> Result<KommuneMap, String> {
         }
     }
     let shapes = get_shapes(r, m)?;
-    Ok(KommuneMap { version, kommuner, fylker, shapes })
+    Ok(KommuneMap { version, kommuner, fylker, shapes: shapes.into() })
 }
 
 /// The map's shapes (see the layout above), in one pass: each arc's points are read where a ring

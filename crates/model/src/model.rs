@@ -134,6 +134,14 @@ pub fn cell_index(years_after: u8, gender: Gender, status: Status, unit: Unit) -
     ((ya * 3 + g) * 4 + s) * 2 + u
 }
 
+/// The eight cells of one (years after, gender) inside a status year's block, next to each
+/// other: count and per cent of each [`Status`] in turn (see [`cell_index`]).
+#[inline]
+pub fn cells_of(years_after: u8, gender: Gender) -> std::ops::Range<usize> {
+    let first = cell_index(years_after, gender, Status::Alle, Unit::Count);
+    first..first + 8
+}
+
 /// SSB's per cent: `round(100 × count / total)` with halves up, for `total > 0`; saturates at
 /// `u16::MAX`.
 #[inline]
@@ -476,8 +484,9 @@ pub struct KommuneMap {
     pub version: u16,
     pub kommuner: Vec<TodayKommune>,
     pub fylker: Vec<TodayFylke>,
-    /// Today's kommuner drawn as a map; empty where the data directory has no polygons.
-    pub shapes: Shapes,
+    /// Today's kommuner drawn as a map; empty where the data directory has no polygons. Shared:
+    /// every map view opened holds it, and a copy is some 1 500 allocations.
+    pub shapes: std::sync::Arc<Shapes>,
 }
 
 /// Today's kommuner as a map, from Kartverket's polygons of 2024: projected (UTM zone 33, as
