@@ -3,7 +3,7 @@
 //!
 //! An entry is anything [`crate::place::find`] takes (a kommune number old or new, a bydel, a
 //! name), or a fylke: today's by number or name where its figures can be summed from the table's
-//! published cells, else the fylke of that number in 2011–2014, named as such. Entries are
+//! published cells, else the fylke of that number as the table had it, named as such. Entries are
 //! separated by spaces, or by commas where there are any (so names with spaces can be given:
 //! `compare="Nordre Land, Sør-Fron"`). The chosen place, repeats and entries past [`MAX`] are
 //! left out; what is left out for a reason the reader should know is said in a notice.
@@ -102,7 +102,7 @@ fn resolve<'a>(ds: &'a Dataset, entry: &str, lang: Lang) -> Resolved<'a> {
 }
 
 /// A fylke by number ("46", "12") or today's name ("Vestland"): today's where its figures can be
-/// summed, else the table's fylke of that number, of 2011–2014.
+/// summed, else the table's fylke of that number.
 fn fylke<'a>(ds: &'a Dataset, entry: &str) -> Option<Result<Other<'a>, String>> {
     let number = entry.len() == 2 && entry.bytes().all(|b| b.is_ascii_digit());
     let key = search_key(entry);

@@ -130,7 +130,7 @@ pub enum Who {
     Region(String),
     /// A former kommune, shown where today's kommune has no figure of its own.
     Former(Former),
-    /// Today's fylke (or, for a bydel, Oslo), or the fylke of 2011–2014.
+    /// Today's fylke (or, for a bydel, Oslo), or the fylke as the table had it (the fylke of the day).
     Fylke { name: String, today: bool },
     Land,
 }
@@ -241,7 +241,7 @@ pub struct FormerSeries {
 /// published cells for every cohort, otherwise the fylke of the day, named as such.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct FylkeSeries {
-    /// True for today's fylke (or, for a bydel, Oslo), false for the fylke of 2011–2014.
+    /// True for today's fylke (or, for a bydel, Oslo), false for the fylke of the day (as the table had it).
     pub today: bool,
     pub series: Series,
 }
@@ -337,7 +337,7 @@ fn today_fylke_parts<'a>(ds: &'a Dataset, fylke: &TodayFylke, cohorts: &[u16]) -
     complete(&rows).then_some(rows)
 }
 
-/// The fylke of 2011–2014 in which most of a kommune's completers lived: each source weighs
+/// The fylke of the day (as the table had it) in which most of a kommune's completers lived: each source weighs
 /// with its published numbers of finished, one year after, over all status years.
 fn fylke_of_the_day<'a>(ds: &'a Dataset, sources: &[Source]) -> Option<&'a RegionData> {
     let mut weights: Vec<(&str, u32)> = Vec::new();

@@ -193,7 +193,7 @@ fn status<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &StatusView, tit
         .y_labels(0)
         .x_desc(texts(p.lang).axis_share_of_finished)
         .draw()?;
-    // A long label ("Møre og Romsdal (county in 2011–2014)") smaller where it would not fit left
+    // A long label ("Møre og Romsdal (county at the time)") smaller where it would not fit left
     // of the bars on a phone, and on two lines where even that does not.
     let room = row_label_room(&chart, s);
     let per_percent = (chart.backend_coord(&(100.0, 0.0)).0 - chart.backend_coord(&(0.0, 0.0)).0) as f64 / 100.0;
