@@ -2,13 +2,20 @@
 //! the library embeds: SSB's JSON-stat 2.0 file from `cargo xtask refresh` when it is there, else
 //! the CSV extract; with it today's kommune map, and which kommuner border on which
 //! (`data/kartverket/`). A malformed file fails the build with its file and location. The importers
-//! and the encoder are the `intro-status-import` crate (`crates/import`).
+//! and the encoder are the `intro-status-import` crate (`crates/import`). `INTRO_STATUS_DATA`
+//! names another data directory (the full-size build's; never set for `dist/`).
 
 use intro_status_import::{codec, import, neighbours, table10824};
 use std::path::PathBuf;
 
 fn main() {
-    let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap()).join("data");
+    // `INTRO_STATUS_DATA`: another data directory, for `cargo xtask build --full-size` (a copy of
+    // data/ with the synthetic full-size table, built into a target directory of its own).
+    println!("cargo:rerun-if-env-changed=INTRO_STATUS_DATA");
+    let root = match std::env::var_os("INTRO_STATUS_DATA") {
+        Some(dir) => PathBuf::from(dir),
+        None => PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap()).join("data"),
+    };
     for f in import::EXTRACT_FILES.iter().chain([&import::METADATA_FILE]) {
         println!("cargo:rerun-if-changed={}", root.join("ssb10824").join(f).display());
     }

@@ -38,6 +38,8 @@ const STATIC_VISIBLE_TARGET_RATIO: f64 = 0.2;
 const STATIC_LIVE_TARGET_RATIO: f64 = 1.0;
 /// Issue 19: a view switch to the map, against one to the goal chart.
 const MAP_TARGET_RATIO: f64 = 2.0;
+/// Issue 21: the full-size synthetic table adds at most 15 KB gzip to the script.
+const FULL_SIZE_MORE_BYTES: u64 = 15_000;
 
 /// Today's kommune names: the KLASS 131 version the widget's map is built on.
 const KLASS_VERSION: &str = "data/klass131/ssb_klass131_kommuneinndeling_version_2024.json";
@@ -45,6 +47,8 @@ const KLASS_VERSION: &str = "data/klass131/ssb_klass131_kommuneinndeling_version
 pub fn run() -> Result {
     super::setup_test()?;
     super::build()?;
+    // Issue 21: the same widget built on the synthetic full-size table (2011–2025), beside it.
+    super::full_size::build()?;
     let root = super::root();
     let csv = export_csv(&root)?;
     let klass = std::fs::read_to_string(root.join(KLASS_VERSION)).map_err(|e| format!("{KLASS_VERSION}: {e}"))?;
@@ -239,6 +243,9 @@ fn write_pages(root: &Path, dir: &Path, data: &ReferenceData, integrity: &str) -
         }
     }
     write("static-1.html", &static_page(&harness, integrity)?)?;
+    // Ours on the synthetic full-size table: the one-chart page with that build's script.
+    let ours_page = std::fs::read_to_string(dir.join("ours-1.html")).map_err(|e| format!("ours-1.html: {e}"))?;
+    write("full-1.html", &ours_page.replace("\"/dist/intro-status.js\"", &format!("\"/{}/dist/intro-status.js\"", super::full_size::DIR)))?;
     // The browser's floor: a fresh page with one line of text and the harness, no chart at all.
     write(
         "floor-1.html",
@@ -299,6 +306,9 @@ struct Samples {
     /// A page with one line of text: the browser's own time to a first paint.
     #[serde(default)]
     floor: PageSamples,
+    /// Ours built on the synthetic full-size table (issue 21): only the one-chart figures.
+    #[serde(default)]
+    full: PageSamples,
 }
 
 /// Times in ms from the page's script start (or the switch), bytes as loaded.
@@ -465,6 +475,14 @@ fn report(s: &Samples) -> Result<String> {
     // Issue 19: the map drawn takes at most twice the goal chart (ours alone; Chart.js draws no map).
     let (a, b) = (need(&o.view_map, "ours view switch to the map")?, need(&o.view_goal, "ours view switch to the goal view")?);
     row("view switch → map drawn (Chart.js column: → goal chart drawn, ours)", ms(&a), ms(&b), ratio(a.median, b.median), format!("≤ {MAP_TARGET_RATIO}× the goal chart"), Some(a.median <= MAP_TARGET_RATIO * b.median));
+    // Issue 21: the full-size table (synthetic, 2011–2025) weighs at most 15 KB more, and draws
+    // its first chart as soon (ours against ours).
+    let full = &s.full;
+    let full_file = full.scripts.iter().find(|x| x.url.ends_with("/full-size/dist/intro-status.js")).ok_or("no full-size script loaded")?;
+    let more = full_file.gzip as i64 - ours_file.gzip as i64;
+    row("full-size synthetic table 2011–2025: script, gzip -9 (Chart.js column: today's data, ours)", bytes(full_file.gzip), bytes(ours_file.gzip), format!("+{}", bytes(more.max(0) as u64)), format!("≤ +{}", bytes(FULL_SIZE_MORE_BYTES)), Some(more <= FULL_SIZE_MORE_BYTES as i64));
+    let (a, b) = (need(&full.first_drawn, "full-size first chart")?, need(&o.first_drawn, "ours first chart")?);
+    row("full-size synthetic table: script start → first chart drawn (Chart.js column: today's data, ours)", ms(&a), ms(&b), ratio(a.median, b.median), String::new(), None);
     for (what, xo, xr) in [("JS heap used after load (after GC)", &o.heap_used, &r.heap_used), ("+ ArrayBuffers (wasm memory) after load", &o.heap_buffers, &r.heap_buffers)] {
         let (a, b) = (need(xo, what)?, need(xr, what)?);
         row(what, bytes(a.median as u64), bytes(b.median as u64), ratio(a.median, b.median), String::new(), None);
@@ -609,8 +627,15 @@ mod tests {
             ),
             static_page: page(vec![], 10.0),
             floor: page(vec![], 38.0),
+            full: page(vec![Script { url: "http://x/target/full-size/dist/intro-status.js".into(), raw: 560_000, gzip: 161_000 }], 33.0),
         };
         let t = report(&s).unwrap();
+        // The full-size table: 11 000 B more, within 15 000; its first chart beside today's.
+        assert!(t.contains("| 161 000 B | 150 000 B | +11 000 B | ≤ +15 000 B | yes |"), "{t}");
+        assert!(t.contains("first chart drawn (Chart.js column: today's data, ours) | 34.0 ms (33.0–35.0, n=3) | 31.0 ms (30.0–32.0, n=3) | 1.10× |"), "{t}");
+        let heavy = page(vec![Script { url: "http://x/target/full-size/dist/intro-status.js".into(), raw: 560_000, gzip: 165_001 }], 33.0);
+        assert!(report(&Samples { full: heavy, ..s.clone() }).unwrap().contains("| +15 001 B | ≤ +15 000 B | **no** |"));
+        assert!(report(&Samples { full: PageSamples::default(), ..s.clone() }).is_err());
         // Visible at 5 ms against Chart.js's frame at 190 ms: 0.03×; live at 110 against 180 ms.
         assert!(t.contains("| 5.0 ms (5.0–5.0, n=1) | 190.0 ms (190.0–190.0, n=1) | 0.03× | ≤ 0.2× Chart.js | yes |"), "{t}");
         assert!(t.contains("| 110.0 ms (110.0–110.0, n=1) | 180.0 ms (180.0–180.0, n=1) | 0.61× | ≤ 1× Chart.js | yes |"), "{t}");

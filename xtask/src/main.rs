@@ -17,6 +17,7 @@
 
 mod bench;
 mod builder;
+mod full_size;
 mod refresh;
 mod serve;
 mod minify;
@@ -34,6 +35,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("build") if args.get(1).is_some_and(|a| a == "--test-hooks") => build_with_test_hooks(),
+        Some("build") if args.get(1).is_some_and(|a| a == "--full-size") => full_size::build().map(|_| ()),
         Some("build") => build().map(|_| ()),
         Some("serve") => serve(&args[1..]),
         Some("test") => test(),
@@ -42,7 +44,7 @@ fn main() -> ExitCode {
         Some("refresh") => refresh::run(&args[1..]),
         Some("synth") => synth::run(&args[1..]),
         Some("snippet") => snippet::run(&args[1..]),
-        _ => Err("usage: cargo xtask (build [--test-hooks] | serve [--port N] | test | setup | refresh [--from DIR] | synth [--out FILE] [--seed N] | snippet KOMMUNE [--view V] [--lang L])".into()),
+        _ => Err("usage: cargo xtask (build [--test-hooks | --full-size] | serve [--port N] | test | setup | refresh [--from DIR] | synth [--out FILE] [--seed N] | snippet KOMMUNE [--view V] [--lang L])".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -152,6 +154,13 @@ fn read_text(p: &Path) -> Result<String> {
 /// `test-hooks` feature (where Cargo.toml declares it). It compiles into the same target/ as the
 /// release build: the feature recompiles only the intro-status crate.
 fn script(test_hooks: bool) -> Result<(String, usize)> {
+    script_from(test_hooks, None)
+}
+
+/// [`script`], or with `other` = (data directory, target directory, wasm-bindgen's output) the
+/// core built on another data directory (`build.rs` reads `INTRO_STATUS_DATA`) in a target
+/// directory of its own (see [`full_size`]).
+fn script_from(test_hooks: bool, other: Option<(&Path, &Path, &Path)>) -> Result<(String, usize)> {
     setup_build()?;
     let root = root();
     let mut cargo_build = Command::new(cargo());
@@ -159,9 +168,19 @@ fn script(test_hooks: bool) -> Result<(String, usize)> {
     if test_hooks && declares_feature(&read_text(&root.join("Cargo.toml"))?, "test-hooks") {
         cargo_build.args(["--features", "test-hooks"]);
     }
+    let target = match other {
+        Some((data, target, _)) => {
+            cargo_build.env("INTRO_STATUS_DATA", data).env("CARGO_TARGET_DIR", target);
+            target.to_path_buf()
+        }
+        None => root.join("target"),
+    };
     run(cargo_build.current_dir(&root))?;
-    let wasm = root.join("target/wasm32-unknown-unknown/release/intro_status.wasm");
-    let bindgen_out = root.join(if test_hooks { "target/wasm-bindgen-test" } else { "target/wasm-bindgen" });
+    let wasm = target.join("wasm32-unknown-unknown/release/intro_status.wasm");
+    let bindgen_out = match other {
+        Some((_, _, out)) => out.to_path_buf(),
+        None => root.join(if test_hooks { "target/wasm-bindgen-test" } else { "target/wasm-bindgen" }),
+    };
     run(Command::new(wasm_bindgen_bin())
         .args(["--target", "no-modules", "--no-typescript", "--remove-name-section", "--remove-producers-section", "--out-dir"])
         .arg(&bindgen_out)
@@ -213,12 +232,7 @@ pub(crate) fn build_dist() -> Result<PathBuf> {
     std::fs::create_dir_all(&dist).map_err(|e| format!("{}: {e}", dist.display()))?;
     let js_path = dist.join("intro-status.js");
     write(&js_path, script.as_bytes())?;
-    let index = read_text(&root.join("index.html"))?;
-    let dist_index = index.replace("src=\"dist/intro-status.js\"", "src=\"intro-status.js\"");
-    if dist_index == index {
-        return Err("index.html does not load dist/intro-status.js".into());
-    }
-    write(&dist.join("index.html"), dist_index.replace("href=\"dist/", "href=\"").as_bytes())?;
+    write_demo(&dist)?;
     // The iframe form, for CMSes that strip scripts and custom elements: the same widget.
     write(&dist.join("frame.html"), read_text(&root.join("www/frame.html"))?.as_bytes())?;
     let standalone = standalone::write(&dist, &script)?;
@@ -231,6 +245,16 @@ pub(crate) fn build_dist() -> Result<PathBuf> {
         wasm_len
     );
     Ok(js_path)
+}
+
+/// The demo page, `index.html`, into a directory beside the script it loads.
+fn write_demo(dir: &Path) -> Result {
+    let index = read_text(&root().join("index.html"))?;
+    let dist_index = index.replace("src=\"dist/intro-status.js\"", "src=\"intro-status.js\"");
+    if dist_index == index {
+        return Err("index.html does not load dist/intro-status.js".into());
+    }
+    write(&dir.join("index.html"), dist_index.replace("href=\"dist/", "href=\"").as_bytes())
 }
 
 fn write(path: &Path, bytes: &[u8]) -> Result {
