@@ -445,7 +445,9 @@ fn ranking<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &RankingView, t
         .y_desc(t.axis_percent)
         .draw()?;
     let mut taken: Vec<TextBox> = Vec::new();
-    // The goal and the country: lines across, each named at its right end.
+    // The goal and the country: lines across, each named at its right end (the names drawn last,
+    // on a backdrop, over the intervals that cross them).
+    let mut named = Vec::new();
     let ends = [(v.goal as f64, t.goal_label.to_string(), th.goal, true)]
         .into_iter()
         .chain(v.land.as_ref().map(|l| (l.percent, format!("{} {} %", t.land, format_decimal(l.percent, p.lang)), th.land, false)));
@@ -459,7 +461,8 @@ fn ranking<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &RankingView, t
         let candidates = [(-px(2.0, s), VPos::Bottom), (px(2.0, s), VPos::Top)]
             .map(|(dy, vp)| ((dy, vp), TextBox::new(&label, 12.0 * s, (at.0, at.1 + dy), Pos::new(HPos::Right, vp))));
         if let Some((dy, vp)) = first_free(&mut taken, candidates) {
-            chart.draw_series(std::iter::once(EmptyElement::at((n + 1.0, y)) + Text::new(label, (0, dy), font(12.0, s, color).pos(Pos::new(HPos::Right, vp)))))?;
+            let placed = candidates.iter().find(|(key, _)| key.0 == dy).map(|(_, b)| *b);
+            named.push((label, y, dy, vp, color, placed));
         }
     }
     let r = px(2.5, s).max(2);
@@ -504,12 +507,23 @@ fn ranking<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &RankingView, t
         let turns = (0..ups.len().max(downs.len())).flat_map(|k| [ups.get(k), downs.get(k)]).flatten().cloned();
         let candidates = turns.map(|(at, vp, dy, y)| ((vp, dy, y, at), TextBox::new(&label, 13.0 * s, (at.0, at.1 + dy), Pos::new(h_pos, vp))));
         if let Some((vp, dy, y, at)) = first_free(&mut taken, candidates) {
+            // On a backdrop, as the lines' names: over the intervals it crosses.
+            let b = TextBox::new(&label, 13.0 * s, (at.0, at.1 + dy), Pos::new(h_pos, vp));
+            let pad = px(2.0, s);
+            root.draw(&Rectangle::new([(b.left - pad, b.top - pad), (b.right + pad, b.bottom + pad)], th.background.mix(0.85).filled()))?;
             if dy.abs() > px(4.0, s) {
                 let end = at.1 + dy + if dy < 0 { px(2.0, s) } else { -px(2.0, s) };
                 root.draw(&PathElement::new(vec![at, (at.0, end)], stroke(th.kommune, 1.0, s)))?;
             }
             chart.draw_series(std::iter::once(EmptyElement::at((x, y)) + Text::new(label, (0, dy), font(13.0, s, th.kommune).pos(Pos::new(h_pos, vp)))))?;
         }
+    }
+    for (label, y, dy, vp, color, placed) in named {
+        if let Some(b) = placed {
+            let pad = px(2.0, s);
+            root.draw(&Rectangle::new([(b.left - pad, b.top - pad), (b.right + pad, b.bottom + pad)], th.background.mix(0.85).filled()))?;
+        }
+        chart.draw_series(std::iter::once(EmptyElement::at((n + 1.0, y)) + Text::new(label, (0, dy), font(12.0, s, color).pos(Pos::new(HPos::Right, vp)))))?;
     }
     root.present()
 }
