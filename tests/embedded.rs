@@ -340,3 +340,20 @@ fn every_klass_number_and_name_since_2011_finds_todays_kommune() {
     }
     assert!(checked > 4000 && divided > 0, "{checked} numbers, {divided} divided");
 }
+
+#[test]
+fn the_maps_kept_figures_for_the_embedded_data_are_the_figures_made_anew() {
+    // The map keeps its 357 kommuner's standings for the embedded data (`views::map`); a copy of
+    // the data is not the embedded data, so its map computes them afresh. Both datasets (whole,
+    // and as far as one year after) give the same.
+    use intro_status::place::Place;
+    use intro_status::views::{view_data, ViewData, ViewKind};
+    let map = |ds: &Dataset| match view_data(ds, ViewKind::Map, &Place::resolve(ds, "4036").unwrap(), None) {
+        Some(ViewData::Map(m)) => m,
+        _ => panic!("a map of Vinje"),
+    };
+    let (kept, again, fresh) = (map(Dataset::embedded_one_year_after()), map(Dataset::embedded()), map(&Dataset::embedded().clone()));
+    assert_eq!(kept.kommuner.len(), 357);
+    assert_eq!(kept, fresh);
+    assert_eq!(again, fresh);
+}

@@ -9,7 +9,7 @@
 use super::ranking::{standing, NotRanked, COHORTS, MIN_FINISHED};
 use super::{Figures, Words};
 use crate::chart::*;
-use crate::data::{arc_index, ring_points, Dataset, Shapes};
+use crate::data::{arc_index, ring_points, Dataset, Embedded, Shapes};
 use crate::outcome::stats::*;
 use crate::outcome::*;
 use crate::place::Place;
@@ -100,14 +100,37 @@ pub fn map_view(ds: &Dataset, place: &Place) -> Option<MapView> {
     let all = cohorts(ds, 1);
     let cohorts = all[all.len().saturating_sub(COHORTS)..].to_vec();
     let land = pooled(&Subject::Region(ds.land()), &cohorts).map(|p| p.estimate);
-    let kommuner = ds
-        .map
+    let kommuner = kommuner_of(ds, &cohorts);
+    let (k, kommune) = match *place {
+        Place::Kommune(k) => (Some(k), None),
+        Place::Bydel { today, .. } => (today, today.map(|k| k.name.clone())),
+    };
+    let chosen = k.and_then(|k| kommuner.iter().position(|m| m.code == k.code));
+    Some(MapView { name: place.name().to_string(), kommune, cohorts, kommuner, chosen, land, shapes: std::sync::Arc::clone(shapes) })
+}
+
+/// Today's kommuner with their standing over `cohorts` (the ranking's rule), kept for the
+/// embedded data: each map opened would otherwise sum the 357 kommuner's cells anew, most of the
+/// time it takes to open (both embedded datasets have the same one-year-after cells).
+fn kommuner_of(ds: &Dataset, cohorts: &[u16]) -> Vec<Mapped> {
+    static EMBEDDED: std::sync::OnceLock<(Vec<u16>, Vec<Mapped>)> = std::sync::OnceLock::new();
+    match ds.is_embedded() {
+        true => match EMBEDDED.get_or_init(|| (cohorts.to_vec(), mapped(ds, cohorts))) {
+            (kept, kommuner) if kept == cohorts => kommuner.clone(),
+            _ => mapped(ds, cohorts),
+        },
+        false => mapped(ds, cohorts),
+    }
+}
+
+fn mapped(ds: &Dataset, cohorts: &[u16]) -> Vec<Mapped> {
+    ds.map
         .kommuner
         .iter()
         .map(|k| {
             let fylke = ds.map.fylker.iter().position(|f| f.code == k.fylke);
             // The ranking's rule: coloured where it would be ranked, else why not.
-            let (pooled, why) = standing(&today_subject(ds, k), &cohorts);
+            let (pooled, why) = standing(&today_subject(ds, k), cohorts);
             let class = match (&pooled, why) {
                 (Some(p), None) => Class::of(&p.estimate),
                 (_, Some(NotRanked::NoCompleters)) => Class::NoCompleters,
@@ -117,13 +140,7 @@ pub fn map_view(ds: &Dataset, place: &Place) -> Option<MapView> {
             let fylke_name = fylke.map_or(String::new(), |i| ds.map.fylker[i].name.clone());
             Mapped { code: k.code.clone(), name: k.name.clone(), fylke: fylke_name, class, pooled, why, series: fylke.unwrap_or(0) as u16 }
         })
-        .collect::<Vec<_>>();
-    let (k, kommune) = match *place {
-        Place::Kommune(k) => (Some(k), None),
-        Place::Bydel { today, .. } => (today, today.map(|k| k.name.clone())),
-    };
-    let chosen = k.and_then(|k| kommuner.iter().position(|m| m.code == k.code));
-    Some(MapView { name: place.name().to_string(), kommune, cohorts, kommuner, chosen, land, shapes: std::sync::Arc::clone(shapes) })
+        .collect()
 }
 
 impl Figures for MapView {
