@@ -77,6 +77,8 @@ function queueDraw(widget) {
   if (drawQueue.indexOf(widget) < 0 && drawQueue.push(widget) === 1) Promise.resolve().then(() => {
     const list = drawQueue;
     const boxes = (drawQueue = []) && list.map((w) => (w.figure.hidden ? null : w.measure()));
+    // Read in the same layout as the boxes; a scroll moves nothing else.
+    list.forEach((w) => w.scrollTabs());
     list.forEach((w, i) => w.drawChart(false, boxes[i]));
   });
 }
@@ -368,7 +370,7 @@ class Widget {
     if (!page) {
       this.wrap.classList.toggle("is-dark", this.measure().dark);
       const key = this.call((c) => c.view_key(view));
-      if (!key.crashed) this.fillTabs(key.value, offered);
+      if (!key.crashed) this.fillTabs(key.value, offered), this.scrollTabs();
       return void (this.panel.hidden = true);
     }
     // Taking over a static rendering: the chart drawn in its box, the widget no shorter, so nothing moves.
@@ -452,10 +454,15 @@ class Widget {
       setProp(tab, "tabIndex", on || (!key && tab === this.tabs.firstChild) ? 0 : -1);
       if (on) setAttr(this.panel, "aria-labelledby", tab.id);
       // A narrow widget's tabs scroll sideways: a view chosen elsewhere (the hash, an attribute) is
-      // scrolled into sight, the tabs alone (never the page).
-      if (on && this.tabKey !== key && this.tabs.scrollWidth > this.tabs.clientWidth) this.tabs.scrollLeft = tab.offsetLeft - this.tabs.offsetLeft - 8;
+      // scrolled into sight, the tabs alone (never the page), once the layout is read anyway.
+      if (on && this.tabKey !== key) this.tabToShow = tab;
     }
     this.tabKey = key;
+  }
+  scrollTabs() {
+    const tab = this.tabToShow;
+    this.tabToShow = null;
+    if (tab && this.tabs.scrollWidth > this.tabs.clientWidth) this.tabs.scrollLeft = tab.offsetLeft - this.tabs.offsetLeft - 8;
   }
   // `node`'s children made anew by `make`, only when `key` (what they are made from) changed.
   refill(node, key, make) {
