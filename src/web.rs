@@ -248,9 +248,8 @@ impl View {
         let mut backend = CanvasBackend::with_canvas_object(canvas).ok_or_else(|| JsError::new("no 2D canvas context"))?;
         let drawing = self.opened.drawing(theme(dark), scale, backend.get_size());
         replay(&drawing, &mut backend).map_err(|e| JsError::new(&e.to_string()))?;
-        // A map's 357 tooltips stay here until one is shown (`tip`). The points flat, so that a map's 357 points are two arrays and a string, not 357 objects: x, y
-        // and series of each point in turn; each one's tooltip (`null` for one `tip` gives when
-        // shown); what each picks, separated by spaces (empty where none does).
+        // The points flat, so that a map's 357 are two arrays and a string, not 357 objects; its
+        // tooltips stay here until one is shown (`tip`), `null` in `texts`.
         let hs = &drawing.hits;
         let at: Vec<i32> = hs.iter().flat_map(|h| [h.x, h.y, h.series.into()]).collect();
         let texts: web_sys::js_sys::Array = hs.iter().map(|h| if h.text.is_empty() { JsValue::NULL } else { JsValue::from_str(&h.text) }).collect();

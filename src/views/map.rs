@@ -758,10 +758,10 @@ fn draw_map<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &MapView, titl
         root.draw(&Rectangle::new([swatch[0], swatch[2]], stroke(th.muted, 1.0, s)))?;
         root.draw(&Text::new(class_label(c, p.lang).to_string(), (lx + sw + px(6.0, s), y + row / 2), font(text, s, th.text).pos(Pos::new(HPos::Left, VPos::Center))))?;
     }
-    // The chosen kommune: outlined (a halo under a dark line), wherever it is drawn.
     // Each kommune's outlines wherever it is drawn: on the map and in the inset.
     let mut hit_areas: Vec<Vec<Vec<P>>> = geo.rings.iter().zip(&geo.inset).map(|(m, i)| m.iter().chain(i).cloned().collect()).collect();
     let in_inset = &geo.in_inset;
+    // The chosen kommune: outlined (a halo under a dark line), wherever it is drawn.
     if let Some(i) = v.chosen {
         for ring in &hit_areas[i] {
             root.draw(&PathElement::new(closed(ring), stroke(th.background, 4.0, s)))?;

@@ -233,7 +233,12 @@ pub fn offered(attr: &str) -> Vec<ViewKind> {
 impl ViewData {
     /// Title, summary, notes and table.
     pub fn text(&self, lang: Lang) -> ViewText {
-        let Words { summary, notes, table } = self.words(lang);
+        self.titled(self.words(lang), lang)
+    }
+
+    /// The view's words (all of them, or without the table's rows) with its title.
+    fn titled(&self, words: Words, lang: Lang) -> ViewText {
+        let Words { summary, notes, table } = words;
         ViewText { title: self.title(lang), summary, notes, table }
     }
 
@@ -283,21 +288,22 @@ impl Opened {
     }
 
     pub fn text(&self) -> ViewText {
-        let mut text = self.data.text(self.lang);
-        text.notes.extend(self.compare_note.iter().cloned());
-        text
+        self.with_compare_note(self.data.text(self.lang))
     }
 
     /// [`Opened::text`] with the table's rows left out where the view can leave them out cheaply
     /// (`true`; see [`Figures::words_without_rows`]), else all of it (`false`).
     pub fn text_without_rows(&self) -> (ViewText, bool) {
         match self.data.words_without_rows(self.lang) {
-            Some(Words { summary, mut notes, table }) => {
-                notes.extend(self.compare_note.iter().cloned());
-                (ViewText { title: self.data.title(self.lang), summary, notes, table }, true)
-            }
+            Some(words) => (self.with_compare_note(self.data.titled(words, self.lang)), true),
             None => (self.text(), false),
         }
+    }
+
+    /// A view's text with the note about the places it compares with, last.
+    fn with_compare_note(&self, mut text: ViewText) -> ViewText {
+        text.notes.extend(self.compare_note.iter().cloned());
+        text
     }
 
     /// What a point of the chart says when shown: its own text, or the view's words for what it
