@@ -257,6 +257,29 @@ fn write_demo(dir: &Path) -> Result {
     write(&dir.join("index.html"), dist_index.replace("href=\"dist/", "href=\"").as_bytes())
 }
 
+/// Copies every file under `from` to the same place under `to` where its bytes differ: an
+/// unchanged file keeps its time (and cargo, watching it, its build).
+pub(crate) fn copy_changed(from: &Path, to: &Path) -> Result {
+    std::fs::create_dir_all(to).map_err(|e| format!("{}: {e}", to.display()))?;
+    for entry in std::fs::read_dir(from).map_err(|e| format!("{}: {e}", from.display()))? {
+        let entry = entry.map_err(|e| format!("{}: {e}", from.display()))?;
+        let (src, dst) = (entry.path(), to.join(entry.file_name()));
+        if src.is_dir() {
+            copy_changed(&src, &dst)?;
+        } else {
+            write_if_changed(&dst, &std::fs::read(&src).map_err(|e| format!("{}: {e}", src.display()))?)?;
+        }
+    }
+    Ok(())
+}
+
+pub(crate) fn write_if_changed(path: &Path, bytes: &[u8]) -> Result {
+    match std::fs::read(path) {
+        Ok(old) if old == bytes => Ok(()),
+        _ => write(path, bytes),
+    }
+}
+
 fn write(path: &Path, bytes: &[u8]) -> Result {
     std::fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))
 }
@@ -344,6 +367,25 @@ fn test() -> Result {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn copy_changed_writes_only_what_differs() {
+        let tmp = std::env::temp_dir().join(format!("intro-status-sync-{}", std::process::id()));
+        let (from, to) = (tmp.join("from"), tmp.join("to"));
+        std::fs::create_dir_all(from.join("sub")).unwrap();
+        std::fs::write(from.join("a.txt"), "a").unwrap();
+        std::fs::write(from.join("sub/b.txt"), "b").unwrap();
+        copy_changed(&from, &to).unwrap();
+        assert_eq!(std::fs::read_to_string(to.join("sub/b.txt")).unwrap(), "b");
+        // Unchanged: left as it is (its time too); changed: written.
+        let before = std::fs::metadata(to.join("a.txt")).unwrap().modified().unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        std::fs::write(from.join("sub/b.txt"), "b2").unwrap();
+        copy_changed(&from, &to).unwrap();
+        assert_eq!(std::fs::metadata(to.join("a.txt")).unwrap().modified().unwrap(), before);
+        assert_eq!(std::fs::read_to_string(to.join("sub/b.txt")).unwrap(), "b2");
+        std::fs::remove_dir_all(tmp).ok();
+    }
 
     /// The vendored plotters-canvas (vendor/plotters-canvas/PATCHED.md) cannot run its own tests
     /// here (they need a browser and wasm-bindgen-test): its `css_number` and the test beside it

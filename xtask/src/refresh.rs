@@ -178,26 +178,12 @@ fn stage_and_check(d: &Download, stage: &Path) -> Result<(table10824::Report, Ve
 /// message, and not at the next build.
 fn check_whole(data: &Path, stage: &Path, files: &[PathBuf]) -> Result {
     let whole = stage.join(".whole");
-    copy_dir(data, &whole)?;
+    super::copy_changed(data, &whole)?;
     for rel in files {
         std::fs::copy(stage.join(rel), whole.join(rel)).map_err(|e| format!("{}: {e}", whole.join(rel).display()))?;
     }
     drop_old_change_tables(&whole, files)?;
     import::import_data(&whole).map(drop).map_err(|e| format!("the data as the build would read it: data/{e}"))
-}
-
-fn copy_dir(from: &Path, to: &Path) -> Result {
-    std::fs::create_dir_all(to).map_err(|e| format!("{}: {e}", to.display()))?;
-    for entry in std::fs::read_dir(from).map_err(|e| format!("{}: {e}", from.display()))? {
-        let entry = entry.map_err(|e| e.to_string())?;
-        let target = to.join(entry.file_name());
-        if entry.file_type().map_err(|e| e.to_string())?.is_dir() {
-            copy_dir(&entry.path(), &target)?;
-        } else {
-            std::fs::copy(entry.path(), &target).map_err(|e| format!("{}: {e}", target.display()))?;
-        }
-    }
-    Ok(())
 }
 
 /// Where `files` bring a change table, the other change tables in `data` go.
@@ -690,7 +676,7 @@ mod tests {
     /// A copy of the repository's `data/` to refresh, instead of the real one.
     fn data_copy() -> PathBuf {
         let dir = temp("data").join("data");
-        copy_dir(&repo().join("data"), &dir).unwrap();
+        crate::copy_changed(&repo().join("data"), &dir).unwrap();
         dir
     }
 
