@@ -171,7 +171,7 @@ fn neighbours_are_one_group_the_largest_six_and_a_note_names_them_all() {
     let notes = o.text().notes;
     assert_eq!(
         notes.last().unwrap(),
-        "Nabokommuner til Vinje (felles landegrense på Kartverkets kommunekart fra 2024, © Kartverket, CC BY 4.0): Suldal, Nore og Uvdal, Seljord, Tinn, Tokke, Bykle og Ullensvang."
+        "Nabokommuner til Vinje: Suldal, Nore og Uvdal, Seljord, Tinn, Tokke, Bykle og Ullensvang (felles landegrense på Kartverkets kommunekart fra 2024, © Kartverket, CC BY 4.0)."
     );
     // Not when one compared is no neighbour; not for an island, nor for a bydel.
     assert!(!opened(ViewKind::Goal, "4036", "4026 4601", Lang::Nb).text().notes.iter().any(|n| n.starts_with("Nabokommuner")));

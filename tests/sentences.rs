@@ -317,18 +317,25 @@ fn numbers(text: &str, lang: Lang) -> Vec<String> {
     out
 }
 
-/// The text with every place name that has a digit in it blanked out.
+/// The text with every place name that has a digit in it blanked out, also where an aside went
+/// inside the name's own brackets ("tidligere Inderøy (-2011; ingen publiserte antall å samle)",
+/// `say::labelled`).
 fn without_digit_names(text: &str, cx: &Context) -> String {
     let mut out = text.to_string();
     for name in &cx.digit_names {
         out = out.replace(name.as_str(), " ");
+        if let Some(open) = name.strip_suffix(')') {
+            out = out.replace(&format!("{open}; "), " ");
+        }
     }
     out
 }
 
-/// Substrings that leave a list empty or a clause dangling.
-const DANGLING: [&str; 18] =
-    ["for .", " ,", ", .", " .", " ;", " :", ",,", ",.", ";.", ":.", ": .", ": ,", "()", "( ", " )", "..", ",;", ";,"];
+/// Substrings that leave a list empty or a clause dangling; and `") ("`: two asides in a row
+/// ("Hordaland (fylket den gang) (for få deltakere …)"), which a screen reader reads as one
+/// muddle; `say::labelled` puts the second inside the first.
+const DANGLING: [&str; 19] =
+    ["for .", " ,", ", .", " .", " ;", " :", ",,", ",.", ";.", ":.", ": .", ": ,", "()", "( ", " )", "..", ",;", ";,", ") ("];
 
 /// A token of a sentence, for finding reasons in value slots.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -653,6 +660,8 @@ fn the_checks_catch_what_they_should() {
     assert_eq!(numbers("B2 og 3\u{a0}842 (nb) eller 12 345", Lang::Nb), ["3842", "12", "345"]);
     assert_eq!(plural_crutch("1 year(s) later"), Some("year(s)".to_string()));
     assert_eq!(plural_crutch("Herøy (Nordland) og Oslo (2013)"), None);
+    assert_eq!(text_findings("Hordaland (fylket den gang) (for få deltakere).").len(), 1);
+    assert!(text_findings("Hordaland (fylket den gang; for få deltakere).").is_empty());
     let cx = context(fixture());
     let nb = &cx.reasons[0];
     let glued = |s: &str| glued_reasons(s, nb);

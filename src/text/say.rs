@@ -59,6 +59,17 @@ pub fn percent_or_reason(share: &Share, lang: Lang) -> String {
     share.percent().map_or_else(|| format!("({})", reason(share, lang)), |p| percent_words(p, lang))
 }
 
+/// A place's label and what follows it in a list: "Bergen 57 prosent", "Bergen (for få
+/// deltakere)"; a label that ends in its own brackets takes the reason inside them, so that a
+/// screen reader never reads two asides in a row: "Hordaland (fylket den gang; tabellen har ingen
+/// tall for det året)".
+pub fn labelled(label: &str, what: &str) -> String {
+    match (label.strip_suffix(')'), what.strip_prefix('(')) {
+        (Some(open), Some(aside)) => format!("{open}; {aside}"),
+        _ => format!("{label} {what}"),
+    }
+}
+
 /// "56 prosent", "56 per cent".
 pub fn percent_words(p: u16, lang: Lang) -> String {
     match lang {
@@ -191,7 +202,7 @@ pub fn formers_pooled(formers: &[crate::outcome::stats::FormerPooled], lang: Lan
                     };
                     format!("{name} {pct} ({}) for {}", of(e.count, e.finished, lang), cohorts(&p.cohorts, lang))
                 }
-                None => format!("{name} ({})", super::texts(lang).no_pooled),
+                None => labelled(&name, &format!("({})", super::texts(lang).no_pooled)),
             }
         })
         .collect();

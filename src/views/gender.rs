@@ -136,7 +136,7 @@ fn gender_summary(v: &GenderView, lang: Lang) -> String {
         (.., Lang::En) => format!("men {}, women {}", say::percent_or_reason(men, lang), say::percent_or_reason(women, lang)),
         _ => format!("menn {}, kvinner {}", say::percent_or_reason(men, lang), say::percent_or_reason(women, lang)),
     };
-    let places: Vec<String> = v.compare.iter().map(|(m, k)| format!("{} {}", who_label(&m.who, lang), pair(&m.points[i], &k.points[i]))).collect();
+    let places: Vec<String> = v.compare.iter().map(|(m, k)| say::labelled(&who_label(&m.who, lang), &pair(&m.points[i], &k.points[i]))).collect();
     if !places.is_empty() {
         out.push(say::for_comparison(c, &places.join("; "), lang));
     }

@@ -232,7 +232,7 @@ pub fn goal_summary(v: &GoalComparison, lang: Lang) -> String {
                     let s = &f.series.points[i];
                     // Per cent only: the table has the former kommuner's per cents, not their counts.
                     let w = say::percent_or_reason(s, lang);
-                    format!("{} {w}", former_label(&f.former, lang))
+                    say::labelled(&former_label(&f.former, lang), &w)
                 })
                 .collect();
             if matches!(share, Share::Incomplete { .. } | Share::Divided) && !formers.is_empty() {
@@ -250,9 +250,9 @@ pub fn goal_summary(v: &GoalComparison, lang: Lang) -> String {
             }
         }
     }
-    let mut compare: Vec<String> = v.compare.iter().map(|o| format!("{} {}", who_label(&o.who, lang), say::percent_or_reason(&o.points[i], lang))).collect();
+    let mut compare: Vec<String> = v.compare.iter().map(|o| say::labelled(&who_label(&o.who, lang), &say::percent_or_reason(&o.points[i], lang))).collect();
     if let Some(f) = &v.fylke {
-        compare.push(format!("{} {}", fylke_label(f, lang), say::percent_or_reason(&f.series.points[i], lang)));
+        compare.push(say::labelled(&fylke_label(f, lang), &say::percent_or_reason(&f.series.points[i], lang)));
     }
     // "hele landet" inside a Norwegian sentence; "Norway" stays a name.
     let land = match lang {

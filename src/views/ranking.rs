@@ -247,7 +247,7 @@ const NB: RankWords = RankWords {
     caption: "Alle {total} rangerte kommuner (minst {min} som avsluttet), samlet for {cohorts}, høyest andel først",
     foot_land: "Hele landet {cohorts}: {p} prosent ({x} av {n}).",
     foot_range: "{name}: nr. {rank}, med usikkerheten alt fra nr. {best} til nr. {worst}.",
-    not_ranked_row: "{name} (ikke rangert)",
+    not_ranked_row: "ikke rangert",
     col_rank: "Nr.",
     col_against: "Mot landet",
     cell_above: "over",
@@ -278,7 +278,7 @@ const NN: RankWords = RankWords {
     caption: "Alle {total} rangerte kommunar (minst {min} som avslutta), samla for {cohorts}, høgaste del først",
     foot_land: "Heile landet {cohorts}: {p} prosent ({x} av {n}).",
     foot_range: "{name}: nr. {rank}, med uvissa alt frå nr. {best} til nr. {worst}.",
-    not_ranked_row: "{name} (ikkje rangert)",
+    not_ranked_row: "ikkje rangert",
     col_rank: "Nr.",
     col_against: "Mot landet",
     cell_above: "over",
@@ -309,7 +309,7 @@ const EN: RankWords = RankWords {
     caption: "All {total} municipalities ranked (at least {min} who finished), pooled over {cohorts}, highest share first",
     foot_land: "Norway as a whole, {cohorts}: {p} per cent ({x} of {n}).",
     foot_range: "{name}: rank {rank}, given the uncertainty anything from {best} to {worst}.",
-    not_ranked_row: "{name} (not ranked)",
+    not_ranked_row: "not ranked",
     col_rank: "Rank",
     col_against: "Against Norway",
     cell_above: "above",
@@ -388,7 +388,7 @@ fn ranking_text(v: &RankingView, lang: Lang) -> Words {
     };
     let mut rows: Vec<Vec<String>> = v.ranked.iter().map(|r| row(r.rank.to_string(), r.name.clone(), &r.cohorts, &r.estimate, r.against)).collect();
     // A kommune that is not ranked still shows what it has: its own figure, or its former kommuner's.
-    let unranked = |name: &str| fill(w.not_ranked_row, &[("name", name)]);
+    let unranked = |name: &str| say::labelled(name, &format!("({})", w.not_ranked_row));
     if let Some(p) = &v.own {
         rows.push(row("–".into(), unranked(v.kommune.as_deref().unwrap_or(&v.name)), &p.cohorts, &p.estimate, Against::Overlaps));
     }
