@@ -389,6 +389,32 @@ fn gap_labels_name_their_line() {
     assert!(trondheim.iter().any(|t| t == "Trondheim - Tråante: ikke summert"), "{trondheim:?}");
 }
 
+/// A named gap label ("Vinje: skjult") has no marker before it: floating in the plot above the
+/// axis, a marker read as a point of the line. Every circle between the chart's highest and
+/// lowest point is a point. And Vinje's lone peak at 100 % (2012, after 0 % in 2011) has its
+/// value beside it: above is outside the plot, below is its own line.
+#[test]
+fn gap_labels_have_no_stray_markers_and_a_peak_keeps_its_value_off_its_line() {
+    use intro_status::chart::record::Op;
+    let v = data(ViewKind::Goal, "4036");
+    for size in [(360, 300), (720, 420)] {
+        let d = draw(&v, Lang::Nb, &LIGHT, 1.0, size);
+        let (top, bottom) = (d.hits.iter().map(|h| h.y).min().unwrap(), d.hits.iter().map(|h| h.y).max().unwrap());
+        let stray: Vec<_> = d
+            .ops
+            .iter()
+            .filter_map(|op| if let Op::Circle(c, ..) = op { Some(*c) } else { None })
+            .filter(|c| c.1 > top && c.1 < bottom && !d.hits.iter().any(|h| (h.x - c.0).abs() <= 1 && (h.y - c.1).abs() <= 1))
+            .collect();
+        assert!(stray.is_empty(), "{size:?}: circles that are not points: {stray:?}");
+        let peak = d.hits.iter().find(|h| h.text.starts_with("Vinje") && h.text.contains("2012")).unwrap();
+        assert!(peak.text.contains("100 prosent"), "{}", peak.text);
+        // The value's «100 %», not the axis's (left of the plot).
+        let label = d.ops.iter().filter_map(|op| if let Op::Text(t, _, at) = op { (t.starts_with("100") && t.ends_with('%')).then_some(*at) } else { None }).max().unwrap();
+        assert!(label.0 > peak.x + 4 && (label.1 - peak.y).abs() <= 2, "{size:?}: «100 %» at {label:?}, the point at {:?}", (peak.x, peak.y));
+    }
+}
+
 /// Issue 16: where today's kommune cannot be summed from its former kommuner, the uncertainty
 /// and similar views show each former kommune's own figure, by name, in words, table and chart.
 #[test]

@@ -636,20 +636,23 @@ pub(crate) fn line_chart<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec
         let Some(v) = share.percent() else { continue };
         let text = format_percent(v, p.lang);
         let below_first = others.iter().any(|o| o.points.get(i).and_then(|s| s.percent()).is_some_and(|l| l > v && l - v < 8));
-        let above = (px(-10.0, s), VPos::Bottom);
-        let below = (px(10.0, s), VPos::Top);
+        let above = (0, px(-10.0, s), Pos::new(HPos::Center, VPos::Bottom));
+        let below = (0, px(10.0, s), Pos::new(HPos::Center, VPos::Top));
         let at = chart.backend_coord(&(*x, v as f64));
-        let sides = if below_first { [below, above] } else { [above, below] };
-        let candidates = sides
-            .map(|(dy, vpos)| ((dy, vpos), TextBox::new(&text, 12.0 * s, (at.0, at.1 + dy), Pos::new(HPos::Center, vpos))))
+        let [first_side, second_side] = if below_first { [below, above] } else { [above, below] };
+        // Beside the point, right then left, where neither above nor below keeps off the line
+        // (a lone peak at 100 %, where above is outside the plot and below is the line itself).
+        let right = (px(8.0, s), 0, Pos::new(HPos::Left, VPos::Center));
+        let left = (px(-8.0, s), 0, Pos::new(HPos::Right, VPos::Center));
+        let (plot_left, plot_right) = (chart.backend_coord(&(first - 1, 0.0)).0, root.dim_in_pixel().0 as i32);
+        let candidates = [first_side, second_side, right, left]
+            .map(|(dx, dy, pos)| ((dx, dy, pos), TextBox::new(&text, 12.0 * s, (at.0 + dx, at.1 + dy), pos)))
             .into_iter()
-            .filter(|(_, b)| b.top >= plot_top && b.bottom < plot_bottom);
-        // A side off the line's own strokes first; on a steep peak or dip, either side.
+            .filter(|(_, b)| b.top >= plot_top && b.bottom < plot_bottom && b.left >= plot_left && b.right <= plot_right);
+        // A side off the line's own strokes first; on a steep peak or dip, above or below.
         let off_own = candidates.clone().filter(|(_, b)| !own_strokes.iter().any(|o| o.overlaps(b)));
-        let Some((dy, vpos)) = first_free(&mut taken, off_own.chain(candidates)) else { continue };
-        chart.draw_series(std::iter::once(
-            EmptyElement::at((*x, v as f64)) + Text::new(text, (0, dy), font(12.0, s, main.style.color).pos(Pos::new(HPos::Center, vpos))),
-        ))?;
+        let Some((dx, dy, pos)) = first_free(&mut taken, off_own.chain(candidates.take(2))) else { continue };
+        chart.draw_series(std::iter::once(EmptyElement::at((*x, v as f64)) + Text::new(text, (dx, dy), font(12.0, s, main.style.color).pos(pos))))?;
     }
     // Gaps say why, at the foot of the plot, main line first: each in its line's colour, led by
     // its marker, and named where there is room ("Bergen: skjult"), on the lowest of four lines
@@ -671,22 +674,27 @@ pub(crate) fn line_chart<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec
             let (a, b) = (chart.backend_coord(&(from, 0.0)), chart.backend_coord(&(to, 0.0)));
             let at = ((a.0 + b.0) / 2, a.1);
             let h = (12.0 * s * 0.8).round() as i32;
-            let texts = [format!("{}: {why}", line.label), why.to_string()];
-            let candidates = texts.iter().flat_map(|text| {
+            // Named, the label needs no marker; the short word is led by the line's marker, which
+            // tells the lines apart without colour. (A marker before a name, floating in the plot,
+            // read as a point of the line: Vinje's ten gaps of fifteen cohorts on a phone.)
+            let texts = [(format!("{}: {why}", line.label), false), (why.to_string(), true)];
+            let candidates = texts.iter().flat_map(|(text, led)| {
+                let lead = if *led { 2 * r + px(3.0, s) } else { 0 };
                 (0..4).map(move |up| {
-                    let w = record::text_size(text, 12.0 * s).0 as i32 + 2 * r + px(3.0, s);
+                    let w = record::text_size(text, 12.0 * s).0 as i32 + lead;
                     let left = (at.0 - w / 2).clamp(plot_left, (plot_right - w).max(plot_left));
                     let bottom = at.1 + px(-8.0 - 15.0 * up as f64, s);
-                    ((text.clone(), left, bottom), TextBox { left, right: left + w, top: bottom - h, bottom })
+                    ((text.clone(), lead, left, bottom), TextBox { left, right: left + w, top: bottom - h, bottom })
                 })
             });
-            let Some((text, left, bottom)) = first_free(&mut taken, candidates) else { continue };
+            let Some((text, lead, left, bottom)) = first_free(&mut taken, candidates) else { continue };
             let (dx, dy) = (left - a.0, bottom - a.1);
-            let glyph = marker_glyph(line.style.marker, (dx + r, dy - h / 2), r, line.style.color.filled());
-            chart.draw_series(std::iter::once(EmptyElement::at((from, 0.0)) + glyph))?;
+            if lead > 0 {
+                let glyph = marker_glyph(line.style.marker, (dx + r, dy - h / 2), r, line.style.color.filled());
+                chart.draw_series(std::iter::once(EmptyElement::at((from, 0.0)) + glyph))?;
+            }
             chart.draw_series(std::iter::once(
-                EmptyElement::at((from, 0.0))
-                    + Text::new(text, (dx + 2 * r + px(3.0, s), dy), font(12.0, s, line.style.color).pos(Pos::new(HPos::Left, VPos::Bottom))),
+                EmptyElement::at((from, 0.0)) + Text::new(text, (dx + lead, dy), font(12.0, s, line.style.color).pos(Pos::new(HPos::Left, VPos::Bottom))),
             ))?;
         }
     }
