@@ -632,6 +632,7 @@ pub(crate) fn line_chart<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec
     // every value).
     let plot_top = chart.backend_coord(&(first, 100.0)).1 - px(6.0, s);
     let plot_bottom = chart.backend_coord(&(first, 0.0)).1;
+    let (plot_left, plot_right) = (chart.backend_coord(&(first - 1, 0.0)).0, root.dim_in_pixel().0 as i32);
     for (i, (x, share)) in spec.xs.iter().zip(main.points).enumerate() {
         let Some(v) = share.percent() else { continue };
         let text = format_percent(v, p.lang);
@@ -644,21 +645,20 @@ pub(crate) fn line_chart<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec
         // (a lone peak at 100 %, where above is outside the plot and below is the line itself).
         let right = (px(8.0, s), 0, Pos::new(HPos::Left, VPos::Center));
         let left = (px(-8.0, s), 0, Pos::new(HPos::Right, VPos::Center));
-        let (plot_left, plot_right) = (chart.backend_coord(&(first - 1, 0.0)).0, root.dim_in_pixel().0 as i32);
         let candidates = [first_side, second_side, right, left]
             .map(|(dx, dy, pos)| ((dx, dy, pos), TextBox::new(&text, 12.0 * s, (at.0 + dx, at.1 + dy), pos)))
             .into_iter()
             .filter(|(_, b)| b.top >= plot_top && b.bottom < plot_bottom && b.left >= plot_left && b.right <= plot_right);
-        // A side off the line's own strokes first; on a steep peak or dip, above or below.
+        // A side off the line's own strokes first; else (a steep peak or dip) the first two that
+        // fit in the plot, on the line or not.
         let off_own = candidates.clone().filter(|(_, b)| !own_strokes.iter().any(|o| o.overlaps(b)));
         let Some((dx, dy, pos)) = first_free(&mut taken, off_own.chain(candidates.take(2))) else { continue };
         chart.draw_series(std::iter::once(EmptyElement::at((*x, v as f64)) + Text::new(text, (dx, dy), font(12.0, s, main.style.color).pos(pos))))?;
     }
-    // Gaps say why, at the foot of the plot, main line first: each in its line's colour, led by
-    // its marker, and named where there is room ("Bergen: skjult"), on the lowest of four lines
+    // Gaps say why, at the foot of the plot, main line first: each in its line's colour, named
+    // where there is room ("Bergen: skjult"), else led by its marker, on the lowest of four lines
     // where it keeps clear of what is there; the table has every gap the chart cannot word.
     let r = px(4.0, s);
-    let (plot_left, plot_right) = (chart.backend_coord(&(first - 1, 0.0)).0, root.dim_in_pixel().0 as i32);
     for line in spec.lines.iter().rev() {
         // Neighbouring gaps of one reason share one label, centred under them.
         let mut gaps: Vec<(i32, i32, &str)> = Vec::new();
