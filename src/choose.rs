@@ -1,6 +1,7 @@
 //! The kommune chooser: today's kommuner and the table's bydeler, ranked for what the reader
 //! types ([`search`]). The page only puts the options it is given into its listbox.
 
+use crate::gather::Gather;
 use crate::data::{Dataset, Level, TodayKommune};
 use crate::place::{bydel_kommune, Place};
 use crate::sort::sort_by_cached_key;
@@ -196,7 +197,7 @@ pub fn search(ds: &Dataset, lang: Lang, query: &str) -> SearchResult {
         found.push((best, sort_key(&label), Match { value: r.region.code.clone(), label, note: None }));
     }
     let n = found.len();
-    let mut options: Vec<Match> = sort_by_cached_key(found, |(rank, key, _)| (*rank, key.clone())).into_iter().map(|(_, _, m)| m).collect();
+    let mut options: Vec<Match> = sort_by_cached_key(found, |(rank, key, _)| (*rank, key.clone())).into_iter().map(|(_, _, m)| m).gather();
     let count = match (q.is_empty(), n) {
         (true, _) => String::new(),
         (false, 0) => t.search_none.to_string(),

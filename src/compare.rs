@@ -8,6 +8,7 @@
 //! `compare="Nordre Land, Sør-Fron"`). The chosen place, repeats and entries past [`MAX`] are
 //! left out; what is left out for a reason the reader should know is said in a notice.
 
+use crate::gather::Gather;
 use crate::choose::search_key;
 use crate::data::{Dataset, Gender, Level};
 use crate::outcome::{cohorts, fylke_subject, place_subject, today_subject, Share, Subject, Who};
@@ -138,7 +139,7 @@ impl Other<'_> {
 /// order; none for a bydel.
 pub fn neighbours<'a>(ds: &'a Dataset, place: &Place) -> Vec<&'a crate::data::TodayKommune> {
     let Place::Kommune(k) = place else { return Vec::new() };
-    ds.map.kommuner.iter().filter(|n| k.neighbours.contains(&n.code)).collect()
+    ds.map.kommuner.iter().filter(|n| k.neighbours.contains(&n.code)).gather()
 }
 
 /// The one-click comparison group: the neighbours, at most [`MAX`]: those with the most who
@@ -150,11 +151,11 @@ pub fn neighbour_group(ds: &Dataset, place: &Place) -> String {
         let s = today_subject(ds, k);
         cohorts.iter().filter_map(|&c| s.outcome(c, 1, Gender::Alle)?.finished().value()).map(u32::from).sum()
     };
-    let mut all: Vec<(u32, &str)> = neighbours(ds, place).into_iter().map(|k| (finished(k), k.code.as_str())).collect();
+    let mut all: Vec<(u32, &str)> = neighbours(ds, place).into_iter().map(|k| (finished(k), k.code.as_str())).gather();
     // Most first; the map's order among equals.
     crate::sort::sort_by(&mut all, |a, b| a.0 > b.0);
     all.truncate(MAX);
-    all.iter().map(|(_, c)| *c).collect::<Vec<_>>().join(" ")
+    all.iter().map(|(_, c)| *c).gather().join(" ")
 }
 
 /// Where every place compared with borders on `place`: a note naming all its neighbours, with
@@ -165,7 +166,7 @@ pub fn neighbours_note(ds: &Dataset, place: &Place, others: &[Other], lang: Lang
     if others.is_empty() || !others.iter().all(bordering) {
         return None;
     }
-    let names: Vec<String> = all.iter().map(|k| k.name.clone()).collect();
+    let names: Vec<String> = all.iter().map(|k| k.name.clone()).gather();
     let list = crate::text::say::list(&names, lang)?;
     Some(fill(texts(lang).note_neighbours, &[("name", place.name()), ("list", &list)]))
 }

@@ -9,6 +9,7 @@
 //! `<style>`: only elements and inline `style` attributes any HTML block accepts, so two snippets
 //! can share a page and a CMS's sanitiser has little to strip.
 
+use crate::gather::Gather;
 use crate::chart::svg::{escape, hex, write as write_svg, SvgKind};
 use crate::chart::{DARK, LIGHT};
 use crate::text::{texts, Lang, Table};
@@ -61,7 +62,7 @@ fn attributes(o: &Opened, c: &Choices) -> Vec<(&'static str, String)> {
     }
     let views = crate::views::offered(c.views);
     if views != ViewKind::ALL {
-        attrs.push(("views", views.iter().map(|v| v.key()).collect::<Vec<_>>().join(" ")));
+        attrs.push(("views", views.iter().map(|v| v.key()).gather().join(" ")));
     }
     if matches!(c.theme, "light" | "dark") {
         attrs.push(("theme", c.theme.to_string()));
@@ -84,7 +85,7 @@ pub fn snippets(o: &Opened, region: &str, c: &Choices) -> Snippets {
     });
     let script = format!("<script src=\"{src}\" integrity=\"{integrity}\"");
     let element = format!("<intro-status{}></intro-status>\n{script}></script>\n", list(""));
-    let query = attrs.iter().map(|(k, v)| format!("{k}={}", query_escape(v))).collect::<Vec<_>>().join("&amp;");
+    let query = attrs.iter().map(|(k, v)| format!("{k}={}", query_escape(v))).gather().join("&amp;");
     let frame = match src.rfind('/') {
         Some(i) => format!("{}frame.html", &src[..=i]),
         None => "frame.html".to_string(),

@@ -1,6 +1,7 @@
 //! Every embedded figure as CSV, one row per (region, status year, years after, gender, status),
 //! so any number the widget shows can be traced back to its cell in SSB table 10824.
 
+use crate::gather::Gather;
 use crate::data::{cohort_of, Cell, Dataset, Gender, Status, Unit, YEARS_AFTER};
 use std::io::{self, Write};
 
@@ -90,28 +91,28 @@ pub fn write_csv_today(ds: &Dataset, out: &mut impl Write) -> io::Result<()> {
     }
     for k in &ds.map.kommuner {
         let parts: Vec<(&Source, &RegionData)> =
-            k.sources.iter().filter_map(|s| Some((s, ds.region(Level::Kommune, &s.code)?))).collect();
+            k.sources.iter().filter_map(|s| Some((s, ds.region(Level::Kommune, &s.code)?))).gather();
         let divided = parts.iter().any(|(s, _)| s.split.is_some());
         for &year in &years {
             for ya in YEARS_AFTER {
                 for g in Gender::ALL {
                     let cohort = cohort_of(year, ya);
                     let present: Vec<(&Source, &RegionData, Outcome)> =
-                        parts.iter().filter_map(|(s, r)| Some((*s, *r, outcome(r, cohort, ya, g)?))).collect();
+                        parts.iter().filter_map(|(s, r)| Some((*s, *r, outcome(r, cohort, ya, g)?))).gather();
                     if present.is_empty() {
                         continue;
                     }
                     let show_parts = if divided {
                         true
                     } else {
-                        let outcomes: Vec<Outcome> = present.iter().map(|p| p.2.clone()).collect();
+                        let outcomes: Vec<Outcome> = present.iter().map(|p| p.2.clone()).gather();
                         let sum = combine(&outcomes).expect("at least one part");
                         let note = match present.as_slice() {
                             [(_, r, _)] if r.region.code == k.code => String::new(),
                             [(s, r, _)] => former(r, s),
                             many => format!(
                                 "sum av {}",
-                                many.iter().map(|(_, r, _)| format!("{} {}", r.region.code, r.region.name)).collect::<Vec<_>>().join(" + ")
+                                many.iter().map(|(_, r, _)| format!("{} {}", r.region.code, r.region.name)).gather().join(" + ")
                             ),
                         };
                         row(out, "kommune", &k.code, &sum, &note)?;

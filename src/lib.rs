@@ -10,6 +10,7 @@ pub mod compare;
 pub mod data;
 pub mod embed;
 pub mod export;
+pub mod gather;
 pub mod outcome;
 pub mod page;
 pub mod place;

@@ -3,6 +3,7 @@
 //! `cohort` names, and what the page is told where one was not taken as it stands. `web.rs`
 //! only wraps these.
 
+use crate::gather::Gather;
 use crate::choose::{one, Choice};
 use crate::data::Dataset;
 use crate::place::{find, former_notice, not_found_message};
@@ -54,7 +55,7 @@ pub fn open_page(ds: &Dataset, kommune: &str, kind: ViewKind, cohort: &str, comp
     };
     let open = |cohort| Opened::compared(ds, &found.place, kind, cohort, lang, &others.places).ok_or_else(unknown);
     let mut opened = open(None)?;
-    let mut notices: Vec<String> = former_notice(&found, lang).into_iter().collect();
+    let mut notices: Vec<String> = former_notice(&found, lang).into_iter().gather();
     notices.extend(others.notices.iter().cloned());
     let asked = cohort.trim();
     if let Some((shown, cohorts)) = opened.data.cohort_choice().filter(|_| !asked.is_empty()) {
@@ -73,7 +74,7 @@ pub fn open_page(ds: &Dataset, kommune: &str, kind: ViewKind, cohort: &str, comp
     }
     let notice = (!notices.is_empty()).then(|| notices.join("\n"));
     let region = format!("{}: {}", texts(lang).programme, found.place.name());
-    let compare = others.places.iter().map(|o| Choice { value: o.code.clone(), label: crate::text::who_label(&o.who, lang) }).collect();
+    let compare = others.places.iter().map(|o| Choice { value: o.code.clone(), label: crate::text::who_label(&o.who, lang) }).gather();
     let neighbours = if kind.compares() { crate::compare::neighbour_group(ds, &found.place) } else { String::new() };
     Ok(Page { opened, choice: one(lang, &found.place), notice, region, compare, neighbours })
 }

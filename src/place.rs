@@ -3,6 +3,7 @@
 //! A page gives a string (`kommune="1201"`); [`Place::resolve`] turns it into today's kommune or a
 //! bydel of the table, and nothing after that parses strings again.
 
+use crate::gather::Gather;
 use crate::choose::search_key;
 use crate::data::{Dataset, Former, Level, RegionData, TodayKommune};
 use crate::text::{shorten, texts, Lang};
@@ -112,7 +113,7 @@ pub fn find<'a>(ds: &'a Dataset, query: &str) -> Result<Found<'a>, NotFound<'a>>
         .filter(|k| named(&k.name) || k.other_names.iter().any(|n| named(n)))
         .map(Place::Kommune)
         .chain(bydeler(ds).filter(|p| named(p.name())))
-        .collect();
+        .gather();
     match today.len() {
         1 => return Ok(Found { place: today[0], via: None }),
         0 => {}
@@ -120,7 +121,7 @@ pub fn find<'a>(ds: &'a Dataset, query: &str) -> Result<Found<'a>, NotFound<'a>>
     }
     // Then former names.
     let former: Vec<(&TodayKommune, &Former)> =
-        ds.map.kommuner.iter().flat_map(|k| k.former.iter().filter(|f| named(&f.name)).map(move |f| (k, f))).collect();
+        ds.map.kommuner.iter().flat_map(|k| k.former.iter().filter(|f| named(&f.name)).map(move |f| (k, f))).gather();
     let mut kommuner: Vec<&TodayKommune> = Vec::new();
     for (k, _) in &former {
         if !kommuner.iter().any(|o| o.code == k.code) {
@@ -139,7 +140,7 @@ pub fn find<'a>(ds: &'a Dataset, query: &str) -> Result<Found<'a>, NotFound<'a>>
             let f = former.iter().map(|(_, f)| f).find(|f| f.code == code).expect("the newest is one of them");
             Err(NotFound::Divided { old: Via { name: &f.name, code: &f.code }, into: kommuner })
         }
-        _ => Err(NotFound::Ambiguous(kommuner.into_iter().map(Place::Kommune).collect())),
+        _ => Err(NotFound::Ambiguous(kommuner.into_iter().map(Place::Kommune).gather())),
     }
 }
 
@@ -233,11 +234,11 @@ pub fn not_found_message(ds: &Dataset, query: &str, why: &NotFound, lang: Lang) 
         NotFound::Unknown if is_number(query.trim()) => format!("{}: «{shown}»", t.unknown_kommune),
         NotFound::Unknown => t.unknown_name.replace("{x}", &shown),
         NotFound::Ambiguous(places) => {
-            let list: Vec<String> = places.iter().map(|p| choice_item(ds, p)).collect();
+            let list: Vec<String> = places.iter().map(|p| choice_item(ds, p)).gather();
             t.ambiguous.replace("{x}", &shown).replace("{list}", &list.join("; "))
         }
         NotFound::Divided { old, into } => {
-            let list: Vec<String> = into.iter().map(|k| format!("{} ({})", k.name, k.code)).collect();
+            let list: Vec<String> = into.iter().map(|k| format!("{} ({})", k.name, k.code)).gather();
             t.divided_among.replace("{old}", &old.label()).replace("{list}", &list.join(", "))
         }
     }

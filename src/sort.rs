@@ -6,6 +6,7 @@
 //! networks, 2–4 KB of wasm each; a dozen of them made up 40 KB of the widget's code. Insertion
 //! sort is a few hundred bytes per use and, on lists this short, as fast as anyone needs.
 
+use crate::gather::Gather;
 /// Sorts `v` stably so that no element is `less` than one before it.
 pub fn sort_by<T>(v: &mut [T], mut less: impl FnMut(&T, &T) -> bool) {
     for i in 1..v.len() {
@@ -24,9 +25,9 @@ pub fn sort_by_key<T, K: Ord>(v: &mut [T], mut key: impl FnMut(&T) -> K) {
 
 /// Sorts by a key made once per element (for keys that cost something to make), stably.
 pub fn sort_by_cached_key<T, K: Ord>(v: Vec<T>, mut key: impl FnMut(&T) -> K) -> Vec<T> {
-    let mut keyed: Vec<(K, T)> = v.into_iter().map(|x| (key(&x), x)).collect();
+    let mut keyed: Vec<(K, T)> = v.into_iter().map(|x| (key(&x), x)).gather();
     sort_by(&mut keyed, |a, b| a.0 < b.0);
-    keyed.into_iter().map(|(_, x)| x).collect()
+    keyed.into_iter().map(|(_, x)| x).gather()
 }
 
 #[cfg(test)]

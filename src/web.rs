@@ -2,6 +2,7 @@
 //! here is a thin wrapper over the native-tested core: the shell passes a widget's attributes as
 //! the page gave them, and holds one [`View`] per widget state, which it frees.
 
+use crate::gather::Gather;
 use crate::chart::{layout as chart_layout, Theme, DARK, HEIGHT, LIGHT, WIDTH};
 use crate::data::Dataset;
 use crate::data::Embedded;
@@ -120,7 +121,7 @@ struct ViewChoice {
 #[wasm_bindgen]
 pub fn ui(lang_tag: &str, views: &str) -> Result<JsValue, JsError> {
     let (lang, warning) = crate::page::nearest_lang(lang_tag);
-    let views = crate::views::offered(views).iter().map(|&k| ViewChoice { key: k.key(), name: k.name(lang) }).collect();
+    let views = crate::views::offered(views).iter().map(|&k| ViewChoice { key: k.key(), name: k.name(lang) }).gather();
     let source_line = source_line(&Dataset::embedded_one_year_after().source, lang);
     to_js(&Ui { lang: lang.code(), warning, texts: ShellTexts::of(texts(lang)), views, source_line })
 }
@@ -251,10 +252,10 @@ impl View {
         // The points flat, so that a map's 357 are two arrays and a string, not 357 objects; its
         // tooltips stay here until one is shown (`tip`), `null` in `texts`.
         let hs = &drawing.hits;
-        let at: Vec<i32> = hs.iter().flat_map(|h| [h.x, h.y, h.series.into()]).collect();
+        let at: Vec<i32> = hs.iter().flat_map(|h| [h.x, h.y, h.series.into()]).gather();
         let texts: web_sys::js_sys::Array = hs.iter().map(|h| if h.text.is_empty() { JsValue::NULL } else { JsValue::from_str(&h.text) }).collect();
         let picks = match hs.iter().any(|h| h.pick.is_some()) {
-            true => hs.iter().map(|h| h.pick.as_deref().unwrap_or("")).collect::<Vec<_>>().join(" "),
+            true => hs.iter().map(|h| h.pick.as_deref().unwrap_or("")).gather().join(" "),
             false => String::new(),
         };
         let hits: JsValue = [JsValue::from(web_sys::js_sys::Int32Array::from(&at[..])), texts.into(), JsValue::from_str(&picks)].into_iter().collect::<web_sys::js_sys::Array>().into();

@@ -6,6 +6,7 @@
 //! shrinking for a narrow widget), so the same layout is crisp at any resolution. Colours come
 //! from a [`Theme`], light or dark, each checked for contrast against its own background.
 
+use crate::gather::Gather;
 pub mod record;
 pub mod svg;
 
@@ -244,7 +245,7 @@ fn place_goal_label(taken: &mut Vec<TextBox>, label: &str, left: (i32, i32), rig
         .chain(along)
         .flat_map(|(x, h)| [(x, -d, h, VPos::Bottom), (x, d, h, VPos::Top)])
         .map(|(x, dy, h, v)| (((x - gx, dy), Pos::new(h, v)), TextBox::new(label, 12.0 * s, (x, gy + dy), Pos::new(h, v))))
-        .collect();
+        .gather();
     let place = first_free(taken, candidates);
     taken.push(TextBox { left: gx, right: right_x, top: gy - 1, bottom: gy + 1 });
     place
@@ -497,7 +498,7 @@ pub(crate) fn line_chart<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec
     let plot_area = match direct_labels {
         true => plot_area,
         false => {
-            let mut items: Vec<(String, Swatch)> = spec.lines.iter().rev().map(|l| (l.label.clone(), Swatch::Marker(l.style.marker, l.style.color))).collect();
+            let mut items: Vec<(String, Swatch)> = spec.lines.iter().rev().map(|l| (l.label.clone(), Swatch::Marker(l.style.marker, l.style.color))).gather();
             items.extend(goal_label.map(|g| (g.to_string(), Swatch::Dash(th.goal))));
             legend(&plot_area, &items, p)?
         }
@@ -542,7 +543,7 @@ pub(crate) fn line_chart<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec
         let r = marker_radius(line.style, s) + 1;
         let half_width = px(line.style.width / 2.0, s).max(1);
         for run in published_runs(&spec.xs, line.points) {
-            let at: Vec<(i32, i32)> = run.iter().map(|pt| chart.backend_coord(pt)).collect();
+            let at: Vec<(i32, i32)> = run.iter().map(|pt| chart.backend_coord(pt)).gather();
             taken.extend(at.iter().map(|&c| TextBox::around(c, r)));
             let strokes = if main { &mut own_strokes } else { &mut taken };
             for pair in at.windows(2) {
@@ -754,7 +755,7 @@ fn draw_later<DB: DrawingBackend>(
     draw_line(&mut chart, &later.xs, &line, p)?;
     explore(&chart, &later.xs, &line, series, &later.whens, |i| later.sources.get(i).cloned().unwrap_or_default(), p);
     // The first and the last value, above the point or else below it.
-    let published: Vec<(i32, u16)> = later.xs.iter().zip(later.points).filter_map(|(x, s)| Some((*x, s.percent()?))).collect();
+    let published: Vec<(i32, u16)> = later.xs.iter().zip(later.points).filter_map(|(x, s)| Some((*x, s.percent()?))).gather();
     let ends: Vec<&(i32, u16)> = match published.as_slice() {
         [] => vec![],
         [one] => vec![one],

@@ -16,6 +16,7 @@
 //! Text is recorded with its anchor (`HPos`/`VPos`), rotation and font and passed on unchanged: the
 //! canvas and SVG backends place anchored text themselves, with the fonts they really draw with.
 
+use crate::gather::Gather;
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingAreaErrorKind, IntoDrawingArea};
 use plotters_backend::text_anchor::Pos;
@@ -194,7 +195,7 @@ pub fn step(hits: &[Hit], from: Option<usize>, key: &str) -> Option<usize> {
     let (i, h) = p;
     // The series' points in x order.
     let of = |s: u16| {
-        let mut v: Vec<usize> = (0..hits.len()).filter(|&j| hits[j].series == s).collect();
+        let mut v: Vec<usize> = (0..hits.len()).filter(|&j| hits[j].series == s).gather();
         crate::sort::sort_by(&mut v, |a, b| hits[*a].x < hits[*b].x);
         v
     };
@@ -330,13 +331,13 @@ impl DrawingBackend for Recorder<'_> {
         self.keep(style.color(), || Op::Rect(ul, br, Stroke::of(style), fill))
     }
     fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> Result<(), DrawingErrorKind<Infallible>> {
-        self.keep(style.color(), || Op::Path(path.into_iter().collect(), Stroke::of(style)))
+        self.keep(style.color(), || Op::Path(path.into_iter().gather(), Stroke::of(style)))
     }
     fn draw_circle<S: BackendStyle>(&mut self, center: BackendCoord, r: u32, style: &S, fill: bool) -> Result<(), DrawingErrorKind<Infallible>> {
         self.keep(style.color(), || Op::Circle(center, r, Stroke::of(style), fill))
     }
     fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, vert: I, style: &S) -> Result<(), DrawingErrorKind<Infallible>> {
-        self.keep(style.color(), || Op::Polygon(vert.into_iter().collect(), Stroke::of(style)))
+        self.keep(style.color(), || Op::Polygon(vert.into_iter().gather(), Stroke::of(style)))
     }
     fn draw_text<T: BackendTextStyle>(&mut self, text: &str, style: &T, at: BackendCoord) -> Result<(), DrawingErrorKind<Infallible>> {
         let font = Font {

@@ -1,6 +1,7 @@
 //! Outcomes: what became of a cohort, as published — counts and per cent, each a value or
 //! suppressed — and the series the views draw.
 
+use crate::gather::Gather;
 use crate::data::{cohort_of, percent_of, status_year_of, Cell, Dataset, Gender, Level, RegionData, Source, Status, TodayFylke, TodayKommune, Unit};
 use crate::data::Embedded;
 use crate::place::Place;
@@ -108,7 +109,7 @@ pub fn query(ds: &Dataset, level: Level, code: &str, cohort: u16, years_after: u
 
 /// Cohorts the data follow `years_after` years later, oldest first.
 pub fn cohorts(ds: &Dataset, years_after: u8) -> Vec<u16> {
-    status_years(ds).iter().map(|&y| cohort_of(y, years_after)).collect()
+    status_years(ds).iter().map(|&y| cohort_of(y, years_after)).gather()
 }
 
 /// One series of shares by cohort.
@@ -188,7 +189,7 @@ impl<'a> Subject<'a> {
             // One part: its own outcome, as `combine` gives it, without gathering.
             Subject::Parts { parts, .. } if parts.len() == 1 => outcome(parts[0], cohort, years_after, gender),
             Subject::Parts { parts, .. } => {
-                let present: Vec<Outcome> = parts.iter().filter_map(|r| outcome(r, cohort, years_after, gender)).collect();
+                let present: Vec<Outcome> = parts.iter().filter_map(|r| outcome(r, cohort, years_after, gender)).gather();
                 combine(&present)
             }
         }
@@ -210,13 +211,13 @@ impl<'a> Subject<'a> {
     }
 
     pub fn shares(&self, cohorts: &[u16], years_after: u8, gender: Gender) -> Vec<Share> {
-        cohorts.iter().map(|&c| self.share(c, years_after, gender)).collect()
+        cohorts.iter().map(|&c| self.share(c, years_after, gender)).gather()
     }
 }
 
 pub fn today_subject<'a>(ds: &'a Dataset, k: &TodayKommune) -> Subject<'a> {
     Subject::Parts {
-        parts: k.sources.iter().filter_map(|s| ds.region(Level::Kommune, &s.code)).collect(),
+        parts: k.sources.iter().filter_map(|s| ds.region(Level::Kommune, &s.code)).gather(),
         divided: k.sources.iter().any(|s| s.split.is_some()),
     }
 }
@@ -287,12 +288,12 @@ fn today_fylke_subject<'a>(ds: &'a Dataset, fylke: &TodayFylke, cohorts: &[u16])
             Some((_, kept)) => kept.clone(),
             None => {
                 let position = |r: &RegionData| ds.regions.iter().position(|x| std::ptr::eq(x, r)).expect("a region of ds");
-                let kept = today_fylke_parts(ds, fylke, cohorts).map(|parts| parts.into_iter().map(position).collect());
+                let kept = today_fylke_parts(ds, fylke, cohorts).map(|parts| parts.into_iter().map(position).gather());
                 memo.push((key, kept.clone()));
                 kept
             }
         };
-        kept.map(|ix: Vec<usize>| ix.into_iter().map(|i| &ds.regions[i]).collect())
+        kept.map(|ix: Vec<usize>| ix.into_iter().map(|i| &ds.regions[i]).gather())
     } else {
         today_fylke_parts(ds, fylke, cohorts)
     };
@@ -303,7 +304,7 @@ fn today_fylke_subject<'a>(ds: &'a Dataset, fylke: &TodayFylke, cohorts: &[u16])
 /// published kommune cells of kommuner lying wholly in it, or from the fylker of the day it
 /// consists of.
 fn today_fylke_parts<'a>(ds: &'a Dataset, fylke: &TodayFylke, cohorts: &[u16]) -> Option<Vec<&'a RegionData>> {
-    let mut sources: Vec<&Source> = ds.map.kommuner.iter().filter(|k| k.fylke == fylke.code).flat_map(|k| k.sources.iter()).collect();
+    let mut sources: Vec<&Source> = ds.map.kommuner.iter().filter(|k| k.fylke == fylke.code).flat_map(|k| k.sources.iter()).gather();
     // A former kommune divided across fylker cannot be counted for either.
     let crosses = sources.iter().any(|s| {
         ds.map.kommuner.iter().any(|k| k.fylke != fylke.code && k.sources.iter().any(|o| o.code == s.code))
@@ -317,20 +318,20 @@ fn today_fylke_parts<'a>(ds: &'a Dataset, fylke: &TodayFylke, cohorts: &[u16]) -
         let sum = Subject::Parts { parts: parts.to_vec(), divided: false };
         sum.shares(cohorts, 1, Gender::Alle).iter().all(|p| p.percent().is_some())
     };
-    let kommuner: Vec<&RegionData> = sources.iter().filter_map(|s| ds.region(Level::Kommune, &s.code)).collect();
+    let kommuner: Vec<&RegionData> = sources.iter().filter_map(|s| ds.region(Level::Kommune, &s.code)).gather();
     if complete(&kommuner) {
         return Some(kommuner);
     }
     // Where today's fylke is exactly one or more fylker of the day (Rogaland, Agder = Aust- and
     // Vest-Agder, …), their published rows sum the same way.
-    let mut old_fylker: Vec<&str> = sources.iter().map(|s| &s.code[..2]).collect();
+    let mut old_fylker: Vec<&str> = sources.iter().map(|s| &s.code[..2]).gather();
     crate::sort::sort_by(&mut old_fylker, |a, b| a < b);
     old_fylker.dedup();
     let exact = ds
         .kommuner()
         .filter(|r| old_fylker.contains(&&r.region.code[..2]))
         .all(|r| sources.iter().any(|s| s.code == r.region.code));
-    let rows: Vec<&RegionData> = old_fylker.iter().filter_map(|f| ds.region(Level::Fylke, f)).collect();
+    let rows: Vec<&RegionData> = old_fylker.iter().filter_map(|f| ds.region(Level::Fylke, f)).gather();
     if !exact || rows.len() != old_fylker.len() {
         return None;
     }
@@ -386,7 +387,7 @@ pub fn subjects<'a>(ds: &'a Dataset, place: &Place<'a>) -> Subjects<'a> {
             let r = ds.region(Level::Kommune, &s.code)?;
             Some((Former { code: s.code.clone(), name: r.region.name.clone(), divided: s.split.as_ref().map(|x| x.year) }, r))
         })
-        .collect();
+        .gather();
     let fylke = ds
         .map
         .fylker

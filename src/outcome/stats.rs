@@ -1,6 +1,7 @@
 //! Uncertainty: Wilson intervals around a share, and figures pooled over cohorts from published
 //! counts only.
 
+use crate::gather::Gather;
 use super::Subject;
 use crate::data::{Cell, Gender, Status};
 use serde::Serialize;
@@ -108,5 +109,5 @@ pub fn formers_pooled(s: &super::Subjects, cohorts: &[u16]) -> Vec<FormerPooled>
     if !unsummable || pooled(&s.kommune, cohorts).is_some() {
         return Vec::new();
     }
-    s.formers.iter().map(|(f, r)| FormerPooled { former: f.clone(), pooled: pooled(&Subject::Region(r), cohorts) }).collect()
+    s.formers.iter().map(|(f, r)| FormerPooled { former: f.clone(), pooled: pooled(&Subject::Region(r), cohorts) }).gather()
 }

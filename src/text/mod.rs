@@ -1,5 +1,6 @@
 //! Every word the widget shows, in bokmål, nynorsk and English, and number formatting.
 
+use crate::gather::Gather;
 use crate::outcome::{Former, FylkeSeries, Share, Who};
 use serde::Serialize;
 
@@ -929,7 +930,7 @@ pub(crate) fn footnotes(used: &[Share], lang: Lang) -> Vec<String> {
             };
             say::sentence(&fill(t.footnote, &[("cell", cell), ("meaning", &meaning)]))
         })
-        .collect()
+        .gather()
 }
 
 /// "www.ssb.no" from "https://www.ssb.no/utdanning/…"; on GitHub, the repository too.
@@ -971,7 +972,7 @@ pub fn share_words(share: &Share, lang: Lang) -> String {
 pub fn cohort_list(cohorts: &[u16]) -> String {
     match (cohorts.first(), cohorts.last()) {
         (Some(a), Some(b)) if cohorts.len() == (b - a + 1) as usize && a != b => format!("{a}–{b}"),
-        _ => cohorts.iter().map(u16::to_string).collect::<Vec<_>>().join(", "),
+        _ => cohorts.iter().map(u16::to_string).gather().join(", "),
     }
 }
 
@@ -1082,7 +1083,7 @@ pub fn view_csv(text: &crate::views::ViewText, source: &str) -> String {
             s.to_string()
         }
     }
-    let line = |cells: &[String]| cells.iter().map(|c| field(&c.replace('\u{a0}', " "))).collect::<Vec<_>>().join(",");
+    let line = |cells: &[String]| cells.iter().map(|c| field(&c.replace('\u{a0}', " "))).gather().join(",");
     let mut out = Vec::new();
     out.push(field(&text.title));
     out.push(line(&text.table.headers));
@@ -1125,7 +1126,7 @@ pub fn source_line(source: &crate::data::SourceInfo, lang: Lang) -> String {
 pub fn format_date(date: &str, lang: Lang) -> String {
     const MONTHS: [&str; 12] =
         ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-    let parts: Vec<&str> = date.split('-').collect();
+    let parts: Vec<&str> = date.split('-').gather();
     let [y, m, d] = parts.as_slice() else { return date.to_string() };
     let (Ok(month), Ok(day)) = (m.parse::<usize>(), d.parse::<u8>()) else { return date.to_string() };
     if y.len() != 4 || !y.bytes().all(|b| b.is_ascii_digit()) || !(1..=12).contains(&month) || !(1..=31).contains(&day) {

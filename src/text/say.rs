@@ -2,6 +2,7 @@
 //! sentence of its own, the reason there is none; a list with nothing in it leaves its clause
 //! out; plurals are real; every sentence starts with a capital and ends with a full stop.
 
+use crate::gather::Gather;
 use super::{format_decimal, format_int, Lang};
 use crate::outcome::stats::Estimate;
 use crate::outcome::Share;
@@ -165,7 +166,7 @@ pub fn list(items: &[String], lang: Lang) -> Option<String> {
 pub fn cohorts(cohorts: &[u16], lang: Lang) -> String {
     match (cohorts.first(), cohorts.last()) {
         (Some(a), Some(b)) if a != b && cohorts.len() == (b - a + 1) as usize => format!("{a}–{b}"),
-        _ => list(&cohorts.iter().map(u16::to_string).collect::<Vec<_>>(), lang).unwrap_or_default(),
+        _ => list(&cohorts.iter().map(u16::to_string).gather(), lang).unwrap_or_default(),
     }
 }
 
@@ -205,7 +206,7 @@ pub fn formers_pooled(formers: &[crate::outcome::stats::FormerPooled], lang: Lan
                 None => labelled(&name, &format!("({})", super::texts(lang).no_pooled)),
             }
         })
-        .collect();
+        .gather();
     let list = items.join("; ");
     if list.is_empty() {
         return None;
@@ -256,7 +257,7 @@ pub fn sentence(text: &str) -> String {
 
 /// Sentences joined into a paragraph.
 pub fn paragraph(sentences: impl IntoIterator<Item = String>) -> String {
-    sentences.into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" ")
+    sentences.into_iter().filter(|s| !s.is_empty()).gather().join(" ")
 }
 
 #[cfg(test)]

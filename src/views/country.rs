@@ -1,6 +1,7 @@
 //! The whole country: for the newest cohort, how many kommuner had completers and how many fewer
 //! than ten.
 
+use crate::gather::Gather;
 use super::{Figures, Words};
 use crate::chart::*;
 use crate::data::{Cell, Dataset, Gender, Level};
@@ -113,7 +114,7 @@ fn country_text(v: &CountryView, lang: Lang) -> Words {
     ]
     .iter()
     .map(|(label, n)| vec![label.clone(), format_int(*n, lang)])
-    .collect();
+    .gather();
     let table = Table {
         caption: v.title(lang),
         headers: vec![t.col_group.to_string(), t.col_count_kommuner.to_string()],

@@ -1,6 +1,7 @@
 //! One to five years after: one cohort followed over the years the table has, for the place and
 //! the country.
 
+use crate::gather::Gather;
 use super::{Figures, Words};
 use crate::chart::*;
 use crate::data::{Dataset, Gender};
@@ -28,7 +29,7 @@ pub fn follow_up_cohorts(ds: &Dataset) -> Vec<u16> {
     let mut out: Vec<u16> = (1..=5u8)
         .flat_map(|ya| years.iter().map(move |&y| y - ya as u16))
         .filter(|&c| years_after_of(ds, c).len() >= 2)
-        .collect();
+        .gather();
     crate::sort::sort_by(&mut out, |a, b| a < b);
     out.dedup();
     out
@@ -39,7 +40,7 @@ fn years_after_of(ds: &Dataset, cohort: u16) -> Vec<u8> {
     // as 0 finished everywhere, which says nothing about that cohort.
     (1..=5u8)
         .filter(|&ya| outcome(ds.land(), cohort, ya, Gender::Alle).is_some_and(|o| o.finished().value().unwrap_or(0) > 0))
-        .collect()
+        .gather()
 }
 
 pub fn follow_up_view(ds: &Dataset, place: &Place, cohort: Option<u16>) -> Option<FollowUpView> {
@@ -52,8 +53,8 @@ pub fn follow_up_view(ds: &Dataset, place: &Place, cohort: Option<u16>) -> Optio
     let land = Subject::Region(s.land);
     Some(FollowUpView {
         name: s.name.clone(),
-        kommune: years_after.iter().map(|&ya| s.kommune.share(cohort, ya, Gender::Alle)).collect(),
-        land: years_after.iter().map(|&ya| land.share(cohort, ya, Gender::Alle)).collect(),
+        kommune: years_after.iter().map(|&ya| s.kommune.share(cohort, ya, Gender::Alle)).gather(),
+        land: years_after.iter().map(|&ya| land.share(cohort, ya, Gender::Alle)).gather(),
         years_after,
         cohort,
         cohorts,
@@ -163,7 +164,7 @@ fn follow_up_text(v: &FollowUpView, lang: Lang) -> Words {
                 share_cell(&v.land[i], lang, &mut used),
             ]
         })
-        .collect();
+        .gather();
     let headers = vec![
         t.col_years_after.to_string(),
         t.col_status_year.to_string(),
@@ -182,9 +183,9 @@ fn follow_up_spec<'a>(v: &'a FollowUpView, title: String, p: &Paint) -> LineChar
     let th = p.theme;
     LineChart {
         title,
-        xs: v.years_after.iter().map(|&y| y as i32).collect(),
+        xs: v.years_after.iter().map(|&y| y as i32).gather(),
         x_desc: texts(p.lang).axis_years_after,
-        whens: v.years_after.iter().map(|&ya| format!("{}, {}", say::finished_in(v.cohort as i32, p.lang), say::years_after(ya, p.lang))).collect(),
+        whens: v.years_after.iter().map(|&ya| format!("{}, {}", say::finished_in(v.cohort as i32, p.lang), say::years_after(ya, p.lang))).gather(),
         lines: vec![
             Line { label: texts(p.lang).land.to_string(), points: &v.land, style: land_style(th), hollow: vec![] },
             Line { label: v.name.clone(), points: &v.kommune, style: kommune_style(th), hollow: vec![] },

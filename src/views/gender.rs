@@ -1,6 +1,7 @@
 //! Menn and kvinner: the share in work or education one year after, by cohort, for the place and
 //! the country.
 
+use crate::gather::Gather;
 use super::{Figures, Words};
 use crate::chart::*;
 use crate::compare::{Compared, Other};
@@ -71,7 +72,7 @@ impl Figures for GenderView {
     const COMPARES: bool = true;
 
     fn compare(&mut self, others: &[Other]) {
-        self.compare = others.iter().map(|o| (o.series(&self.cohorts, Gender::Menn), o.series(&self.cohorts, Gender::Kvinner))).collect();
+        self.compare = others.iter().map(|o| (o.series(&self.cohorts, Gender::Menn), o.series(&self.cohorts, Gender::Kvinner))).gather();
     }
 }
 
@@ -136,7 +137,7 @@ fn gender_summary(v: &GenderView, lang: Lang) -> String {
         (.., Lang::En) => format!("men {}, women {}", say::percent_or_reason(men, lang), say::percent_or_reason(women, lang)),
         _ => format!("menn {}, kvinner {}", say::percent_or_reason(men, lang), say::percent_or_reason(women, lang)),
     };
-    let places: Vec<String> = v.compare.iter().map(|(m, k)| say::labelled(&who_label(&m.who, lang), &pair(&m.points[i], &k.points[i]))).collect();
+    let places: Vec<String> = v.compare.iter().map(|(m, k)| say::labelled(&who_label(&m.who, lang), &pair(&m.points[i], &k.points[i]))).gather();
     if !places.is_empty() {
         out.push(say::for_comparison(c, &places.join("; "), lang));
     }
@@ -165,7 +166,7 @@ fn gender_text(v: &GenderView, lang: Lang) -> Words {
             }
             row
         })
-        .collect();
+        .gather();
     let mut headers = vec![t.col_cohort.to_string(), format!("{}, {}", v.name, t.menn), format!("{}, {}", v.name, t.kvinner)];
     for (m, _) in &v.compare {
         let name = who_label(&m.who, lang);
@@ -188,11 +189,11 @@ fn gender<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &GenderView, tit
         (&v.land_kvinner, th.land, false, format!("{} {}", t.land, t.kvinner)),
     ];
     let swatch = |color: RGBColor, filled: bool| if filled { color.filled() } else { stroke(color, 2.0, s) };
-    let items: Vec<(String, Swatch)> = groups.iter().map(|(_, c, f, l)| (l.clone(), Swatch::Square(swatch(*c, *f)))).collect();
+    let items: Vec<(String, Swatch)> = groups.iter().map(|(_, c, f, l)| (l.clone(), Swatch::Square(swatch(*c, *f)))).gather();
     let plot = legend(&area, &items, p)?;
     let first = *v.cohorts.first().unwrap_or(&0) as i32;
     let last = *v.cohorts.last().unwrap_or(&0) as i32;
-    let cohorts: Vec<i32> = v.cohorts.iter().map(|&c| c as i32).collect();
+    let cohorts: Vec<i32> = v.cohorts.iter().map(|&c| c as i32).gather();
     let mut chart = ChartBuilder::on(&plot)
         .margin_left(px(8.0, s) as u32)
         .margin_right(px(16.0, s) as u32)

@@ -1,6 +1,7 @@
 //! Goal and comparison: a place's share in work or education one year after, by cohort, beside
 //! its fylke, Hele landet and the national goal of 70 %.
 
+use crate::gather::Gather;
 use super::{Figures, Words};
 use crate::compare::{Compared, Other};
 use crate::chart::{compare_style, kommune_style, land_style, line_chart, Area, DrawResult, Later, Line, LineChart, LineStyle, Marker, Paint};
@@ -56,14 +57,14 @@ pub fn goal_view(ds: &Dataset, place: &Place) -> Option<GoalComparison> {
     // Hele landet runs from the table's first cohort to the newest any source has a figure for.
     let first = table_cohorts.first().copied().or_else(|| ds.national.first().map(|p| p.cohort)).unwrap_or(0);
     let last = ds.national.iter().map(|p| p.cohort).fold(newest, u16::max);
-    let all: Vec<u16> = (first..=last).collect();
+    let all: Vec<u16> = (first..=last).gather();
     let kommune = Series { code: s.code.clone(), name: s.name.clone(), points: s.kommune.shares(&all, 1, Gender::Alle) };
     let gaps = kommune.points.iter().any(|p| matches!(p, Share::Incomplete { .. } | Share::Divided));
     let formers = if gaps {
         s.formers
             .iter()
             .map(|(f, r)| FormerSeries { former: f.clone(), series: share_series(r, &all, 1, Gender::Alle) })
-            .collect()
+            .gather()
     } else {
         Vec::new()
     };
@@ -92,7 +93,7 @@ pub fn goal_view(ds: &Dataset, place: &Place) -> Option<GoalComparison> {
         land_others[i] = published
             .filter(|p| p.percent != shown)
             .map(|p| OtherFigure { percent: p.percent, source_url: p.source_url.clone() })
-            .collect();
+            .gather();
     }
     Some(GoalComparison {
         cohorts: all,
@@ -137,7 +138,7 @@ impl Figures for GoalComparison {
     /// Each place's line over the same cohorts; today's fylke given again is left out.
     fn compare(&mut self, others: &[Other]) {
         let fylke = self.fylke.as_ref().map(|f| Who::Fylke { name: f.series.name.clone(), today: f.today });
-        self.compare = others.iter().filter(|o| Some(&o.who) != fylke.as_ref()).map(|o| o.series(&self.cohorts, Gender::Alle)).collect();
+        self.compare = others.iter().filter(|o| Some(&o.who) != fylke.as_ref()).map(|o| o.series(&self.cohorts, Gender::Alle)).gather();
     }
 }
 
@@ -234,7 +235,7 @@ pub fn goal_summary(v: &GoalComparison, lang: Lang) -> String {
                     let w = say::percent_or_reason(s, lang);
                     say::labelled(&former_label(&f.former, lang), &w)
                 })
-                .collect();
+                .gather();
             if matches!(share, Share::Incomplete { .. } | Share::Divided) && !formers.is_empty() {
                 out.push(say::sentence(&match lang {
                     Lang::Nb => format!("De tidligere kommunene hver for seg i {c}: {}", formers.join("; ")),
@@ -250,7 +251,7 @@ pub fn goal_summary(v: &GoalComparison, lang: Lang) -> String {
             }
         }
     }
-    let mut compare: Vec<String> = v.compare.iter().map(|o| say::labelled(&who_label(&o.who, lang), &say::percent_or_reason(&o.points[i], lang))).collect();
+    let mut compare: Vec<String> = v.compare.iter().map(|o| say::labelled(&who_label(&o.who, lang), &say::percent_or_reason(&o.points[i], lang))).gather();
     if let Some(f) = &v.fylke {
         compare.push(say::labelled(&fylke_label(f, lang), &say::percent_or_reason(&f.series.points[i], lang)));
     }
@@ -294,10 +295,10 @@ pub fn goal_notes(view: &GoalComparison, lang: Lang) -> Vec<String> {
         notes.push(fill(t.note_incomplete, &[("kommune", &view.kommune.name)]));
     }
     if points.contains(&Share::Divided) {
-        let names: Vec<String> = view.formers.iter().filter(|f| f.former.divided.is_some()).map(|f| f.former.name.clone()).collect();
+        let names: Vec<String> = view.formers.iter().filter(|f| f.former.divided.is_some()).map(|f| f.former.name.clone()).gather();
         notes.push(fill(t.note_divided, &[("names", &names.join(", ")), ("kommune", &view.kommune.name)]));
     }
-    let published: Vec<u16> = view.cohorts.iter().zip(&view.land_sources).filter(|(_, u)| u.is_some()).map(|(c, _)| *c).collect();
+    let published: Vec<u16> = view.cohorts.iter().zip(&view.land_sources).filter(|(_, u)| u.is_some()).map(|(c, _)| *c).gather();
     if let (Some(first), Some(last)) = (published.first(), published.last()) {
         notes.push(fill(t.note_published, &[("first", &first.to_string()), ("last", &last.to_string())]));
     }
@@ -362,7 +363,7 @@ pub fn goal_table(view: &GoalComparison, lang: Lang) -> Table {
             row.push(goal_source_cell(view, i, lang));
             row
         })
-        .collect();
+        .gather();
     let mut notes = footnotes(&used, lang);
     for (i, c) in view.cohorts.iter().enumerate() {
         let cohort = c.to_string();
@@ -446,17 +447,17 @@ fn goal_spec<'a>(v: &'a GoalComparison, title: String, p: &Paint) -> LineChart<'
     lines.push(Line { label: v.kommune.name.clone(), points: &v.kommune.points[..k], style: kommune_style(th), hollow: vec![] });
     let when = |c: &u16| say::finished_in(*c as i32, p.lang);
     let later = (k < v.cohorts.len()).then(|| Later {
-        xs: v.cohorts[k..].iter().map(|&c| c as i32).collect(),
+        xs: v.cohorts[k..].iter().map(|&c| c as i32).gather(),
         points: &v.land.points[k..],
         style: land_style(th),
-        whens: v.cohorts[k..].iter().map(when).collect(),
-        sources: v.land_sources[k..].iter().map(|u| u.as_deref().map_or(texts(p.lang).source_table, host_of).to_string()).collect(),
+        whens: v.cohorts[k..].iter().map(when).gather(),
+        sources: v.land_sources[k..].iter().map(|u| u.as_deref().map_or(texts(p.lang).source_table, host_of).to_string()).gather(),
     });
     LineChart {
         title,
-        xs: v.cohorts[..k].iter().map(|&c| c as i32).collect(),
+        xs: v.cohorts[..k].iter().map(|&c| c as i32).gather(),
         x_desc: texts(p.lang).axis_cohort,
-        whens: v.cohorts[..k].iter().map(when).collect(),
+        whens: v.cohorts[..k].iter().map(when).gather(),
         lines,
         goal: Some(v.goal),
         later,

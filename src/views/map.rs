@@ -6,6 +6,7 @@
 //! area is drawn again, magnified, in an inset. Every kommune is a point to explore, and picking
 //! one (click, tap, Enter) opens the view for it.
 
+use crate::gather::Gather;
 use super::ranking::{standing, NotRanked, COHORTS, MIN_FINISHED};
 use super::{Figures, Words};
 use crate::chart::*;
@@ -140,7 +141,7 @@ fn mapped(ds: &Dataset, cohorts: &[u16]) -> Vec<Mapped> {
             let fylke_name = fylke.map_or(String::new(), |i| ds.map.fylker[i].name.clone());
             Mapped { code: k.code.clone(), name: k.name.clone(), fylke: fylke_name, class, pooled, why, series: fylke.unwrap_or(0) as u16 }
         })
-        .collect()
+        .gather()
 }
 
 impl Figures for MapView {
@@ -324,7 +325,7 @@ fn map_text(v: &MapView, lang: Lang, rows: bool) -> Words {
         ("sum", count(&|c| c == Class::NotSummable)),
         ("land", land),
     ];
-    summary.push(fill(w.spread, &pairs.iter().map(|(k, v)| (*k, v.as_str())).collect::<Vec<_>>()));
+    summary.push(fill(w.spread, &pairs.iter().map(|(k, v)| (*k, v.as_str())).gather()));
     let notes = vec![fill(w.rule, &[("cohorts", &cohorts), ("min", &min)]), fill(w.drawn, &[("total", &total)]), w.credit.to_string()];
     let rows = v
         .kommuner
@@ -335,16 +336,16 @@ fn map_text(v: &MapView, lang: Lang, rows: bool) -> Words {
                 Some(p) => [cohort_list(&p.cohorts), format_int(p.estimate.count, lang), format_int(p.estimate.finished, lang), format_decimal(p.estimate.percent, lang)],
                 None => [cohorts.clone(), "–".into(), "–".into(), "–".into()],
             };
-            [k.name.clone(), k.fylke.clone()].into_iter().chain(figures).chain([class_label(k.class, lang).to_string()]).collect()
+            [k.name.clone(), k.fylke.clone()].into_iter().chain(figures).chain([class_label(k.class, lang).to_string()]).gather()
         })
-        .collect();
+        .gather();
     let headers = [t.col_kommune, w.col_fylke, t.col_cohorts, t.col_in_work, t.col_finished, t.col_percent, w.col_map].map(String::from).to_vec();
     // Every number the summary says, in the table too: the country, and the kommuner per class.
     let mut footnotes = Vec::new();
     if let Some(l) = &v.land {
         footnotes.push(fill(w.foot_land, &[("cohorts", &cohorts), ("p", &format_decimal(l.percent, lang)), ("x", &format_int(l.count, lang)), ("n", &format_int(l.finished, lang))]));
     }
-    let list: Vec<String> = Class::ALL.iter().map(|&c| format!("{}: {}", class_label(c, lang), count(&|k| k == c))).collect();
+    let list: Vec<String> = Class::ALL.iter().map(|&c| format!("{}: {}", class_label(c, lang), count(&|k| k == c))).gather();
     footnotes.push(fill(w.foot_classes, &[("list", &list.join(", ")), ("low", &low), ("total", &total)]));
     let table = Table { caption: fill(w.caption, &[("total", &total), ("cohorts", &cohorts)]), headers, rows, footnotes };
     Words { summary: summary.join(" "), notes, table }
@@ -493,7 +494,7 @@ fn paint<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, kommuner: &[(Class, 
     }
     let gap = px(6.0, p.scale).max(3);
     let line = stroke(ink, 1.0, p.scale);
-    let rings = |of: &[Class]| kommuner.iter().filter(|(c, _)| of.contains(c)).flat_map(|(_, rings)| rings.iter()).collect::<Vec<_>>();
+    let rings = |of: &[Class]| kommuner.iter().filter(|(c, _)| of.contains(c)).flat_map(|(_, rings)| rings.iter()).gather();
     for (dir, of) in [(-1, &[Class::TooFew, Class::NotSummable][..]), (1, &[Class::NotSummable][..])] {
         for seg in hatch(&rings(of), gap, dir) {
             root.draw(&PathElement::new(seg, line))?;
@@ -643,7 +644,7 @@ thread_local! {
 /// Every arc in `main`'s pixels; the last map's where it had the same shapes and projection.
 fn main_arcs(shapes: &std::sync::Arc<Shapes>, main: Project) -> std::rc::Rc<Vec<Vec<P>>> {
     let same = |(last, _): &&(Layout, std::rc::Rc<Geometry>)| std::sync::Arc::ptr_eq(&last.shapes, shapes) && last.main == bits(&main);
-    LAST.with(|l| l.borrow().as_ref().filter(same).map(|(_, g)| std::rc::Rc::clone(&g.arcs))).unwrap_or_else(|| std::rc::Rc::new(shapes.arcs.iter().map(|a| pixels(a, &main)).collect()))
+    LAST.with(|l| l.borrow().as_ref().filter(same).map(|(_, g)| std::rc::Rc::clone(&g.arcs))).unwrap_or_else(|| std::rc::Rc::new(shapes.arcs.iter().map(|a| pixels(a, &main)).gather()))
 }
 
 /// The outlines for `plan`, from `main_arcs` (the arcs in the plan's main projection); the last
@@ -658,7 +659,7 @@ fn geometry(shapes: &std::sync::Arc<Shapes>, plan: &Plan, s: f64, main_arcs: std
         .kommuner
         .iter()
         .map(|k| {
-            let mut rings: Vec<Vec<P>> = k.rings.iter().filter_map(|r| ring_of(&main_arcs, r)).collect();
+            let mut rings: Vec<Vec<P>> = k.rings.iter().filter_map(|r| ring_of(&main_arcs, r)).gather();
             if rings.is_empty() {
                 // Smaller than a pixel or two (an island kommune on a phone): a small square, so
                 // that every kommune is on the map.
@@ -667,7 +668,7 @@ fn geometry(shapes: &std::sync::Arc<Shapes>, plan: &Plan, s: f64, main_arcs: std
             }
             rings
         })
-        .collect();
+        .gather();
     let mut inset = vec![Vec::new(); sh.kommuner.len()];
     let mut in_inset = vec![None; sh.kommuner.len()];
     if let Some((proj, b)) = plan.inset {
@@ -687,7 +688,7 @@ fn geometry(shapes: &std::sync::Arc<Shapes>, plan: &Plan, s: f64, main_arcs: std
                     arcs[a] = pixels(&sh.arcs[a], &proj);
                 }
             }
-            inset[i] = k.rings.iter().filter_map(|r| ring_of(&arcs, r)).map(|r| clip(&r, b)).filter(|r| r.len() >= 3).collect();
+            inset[i] = k.rings.iter().filter_map(|r| ring_of(&arcs, r)).map(|r| clip(&r, b)).filter(|r| r.len() >= 3).gather();
             let label = proj.at(k.label);
             if !inset[i].is_empty() && label.0 > b.0 && label.0 < b.2 && label.1 > b.1 && label.1 < b.3 {
                 in_inset[i] = Some(label);
@@ -720,7 +721,7 @@ fn draw_map<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &MapView, titl
     let inset_title_w = record::text_size(w.inset, text * s).0 as i32 + px(8.0, s);
     let geo = geometry(sh, &plan, s, main_arcs);
     // The map: every kommune filled, then the borders over them (each once), then the chosen one.
-    let painted: Vec<(Class, &[Vec<P>])> = v.kommuner.iter().zip(&geo.rings).map(|(m, r)| (m.class, r.as_slice())).collect();
+    let painted: Vec<(Class, &[Vec<P>])> = v.kommuner.iter().zip(&geo.rings).map(|(m, r)| (m.class, r.as_slice())).gather();
     paint(root, &painted, p)?;
     // Borders in the background's colour; the coast a little darker (lighter in the dark), so
     // that the lightest class still stands out from the sea.
@@ -734,7 +735,7 @@ fn draw_map<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &MapView, titl
     // The inset: the kommuner there clipped to its box, their outlines as borders.
     if let Some((proj, b)) = plan.inset {
         root.draw(&Rectangle::new([(b.0, b.1), (b.2, b.3)], th.background.filled()))?;
-        let painted: Vec<(Class, &[Vec<P>])> = v.kommuner.iter().zip(&geo.inset).filter(|(_, r)| !r.is_empty()).map(|(m, r)| (m.class, r.as_slice())).collect();
+        let painted: Vec<(Class, &[Vec<P>])> = v.kommuner.iter().zip(&geo.inset).filter(|(_, r)| !r.is_empty()).map(|(m, r)| (m.class, r.as_slice())).gather();
         paint(root, &painted, p)?;
         for ring in geo.inset.iter().flatten() {
             root.draw(&PathElement::new(closed(ring), border))?;
@@ -759,7 +760,7 @@ fn draw_map<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &MapView, titl
         root.draw(&Text::new(class_label(c, p.lang).to_string(), (lx + sw + px(6.0, s), y + row / 2), font(text, s, th.text).pos(Pos::new(HPos::Left, VPos::Center))))?;
     }
     // Each kommune's outlines wherever it is drawn: on the map and in the inset.
-    let mut hit_areas: Vec<Vec<Vec<P>>> = geo.rings.iter().zip(&geo.inset).map(|(m, i)| m.iter().chain(i).cloned().collect()).collect();
+    let mut hit_areas: Vec<Vec<Vec<P>>> = geo.rings.iter().zip(&geo.inset).map(|(m, i)| m.iter().chain(i).cloned().gather()).gather();
     let in_inset = &geo.in_inset;
     // The chosen kommune: outlined (a halo under a dark line), wherever it is drawn.
     if let Some(i) = v.chosen {
@@ -780,7 +781,7 @@ fn draw_map<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &MapView, titl
             // Small, or dotted: what a label would hide.
             (TextBox { left: l, right: rr, top: t, bottom: b }, dotted || (rr - l <= small && b - t <= small))
         })
-        .collect();
+        .gather();
     // Every kommune to explore, by fylke (the Oslo area's in the inset last but the chosen), the
     // chosen one last: where the keyboard starts.
     let fylker = v.kommuner.iter().map(|m| m.series).max().unwrap_or(0) + 1;
@@ -809,7 +810,7 @@ fn draw_map<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &MapView, titl
                 None => TextBox { left: b.0, right: b.2, top: b.1, bottom: b.3 },
             });
         }
-        let avoid = |small_only: bool| fixed.iter().copied().chain(land.iter().filter(|(_, small)| *small || !small_only).map(|(b, _)| *b)).collect::<Vec<_>>();
+        let avoid = |small_only: bool| fixed.iter().copied().chain(land.iter().filter(|(_, small)| *small || !small_only).map(|(b, _)| *b)).gather();
         let (all, small) = (avoid(false), avoid(true));
         // The name alone where name and class find no room; none where neither does (the title
         // names it too).
@@ -844,7 +845,7 @@ fn near(at: P, (w, h): P, rect: (i32, i32, i32, i32), s: f64) -> Vec<(P, TextBox
             [(d, -h / 2), (-d - w, -h / 2), (-w / 2, -d - h), (-w / 2, d), (e, -e - h), (-e - w, -e - h), (e, e), (-e - w, e)]
         })
         .map(|(dx, dy)| boxed((at.0 + dx, at.1 + dy), (w, h), rect))
-        .collect()
+        .gather()
 }
 
 /// Every place for a box of `size` in `rect` on a grid of 8 px, the nearest to `at` first.
@@ -853,7 +854,7 @@ fn anywhere(at: P, (w, h): P, rect: (i32, i32, i32, i32), s: f64) -> Vec<(P, Tex
     let mut all: Vec<(P, TextBox)> = (rect.1..=(rect.3 - h).max(rect.1))
         .step_by(step)
         .flat_map(|y| (rect.0..=(rect.2 - w).max(rect.0)).step_by(step).map(move |x| boxed((x, y), (w, h), rect)))
-        .collect();
+        .gather();
     let far = |b: &TextBox| {
         let (dx, dy) = ((b.left + b.right) / 2 - at.0, (b.top + b.bottom) / 2 - at.1);
         dx as i64 * dx as i64 + dy as i64 * dy as i64
@@ -889,7 +890,7 @@ fn shared_arcs(sh: &Shapes) -> Vec<Option<bool>> {
             *u = u.saturating_add(1);
         }
     }
-    uses.into_iter().map(|u| (u > 0).then_some(u > 1)).collect()
+    uses.into_iter().map(|u| (u > 0).then_some(u > 1)).gather()
 }
 
 /// A ring of arcs in pixels (see [`Shapes::ring`]), without repeated points; `None` where it
@@ -905,7 +906,7 @@ fn ring_of(arcs: &[Vec<P>], refs: &[i32]) -> Option<Vec<P>> {
 
 /// A ring as a line that ends where it starts.
 fn closed(ring: &[P]) -> Vec<P> {
-    ring.iter().chain(ring.first()).copied().collect()
+    ring.iter().chain(ring.first()).copied().gather()
 }
 
 /// `at`, or a point a pixel or two from it inside `rings`, where the outlines in whole pixels

@@ -5,6 +5,7 @@
 //! [`registry!`] below owns the list of views, their order on the view switch and their keys. A
 //! new view is one new file with a type that implements [`Figures`], and one line there.
 
+use crate::gather::Gather;
 use crate::compare::Other;
 use crate::chart::record::Hit;
 use crate::chart::{svg_of, Area, DrawResult, Drawing, Paint, Theme};
@@ -278,7 +279,7 @@ impl Opened {
         let mut data = view_data(ds, kind, place, cohort)?;
         let others = if kind.compares() { others } else { &[] };
         data.compare(others);
-        let compare = others.iter().map(|o| o.code.clone()).collect();
+        let compare = others.iter().map(|o| o.code.clone()).gather();
         let compare_note = crate::compare::neighbours_note(ds, place, others, lang);
         Some(Opened { code: place.code().to_string(), lang, data, source: source_line(&ds.source, lang), compare, compare_note })
     }

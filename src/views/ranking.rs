@@ -3,6 +3,7 @@
 //! the goal and the country as lines, and kommuner whose interval lies wholly above or below the
 //! country's share marked. The words say the rank with what it can and cannot mean.
 
+use crate::gather::Gather;
 use super::{Figures, Words};
 use crate::chart::*;
 use crate::data::Dataset;
@@ -135,7 +136,7 @@ pub fn ranking_view(ds: &Dataset, place: &Place) -> Option<RankingView> {
             };
             (estimate.finished >= MIN_FINISHED).then(|| Ranked { code: k.code.clone(), name: k.name.clone(), rank: 0, cohorts, estimate, against })
         })
-        .collect();
+        .gather();
     crate::sort::sort_by(&mut ranked, |a, b| larger(&a.estimate, &b.estimate) || (!larger(&b.estimate, &a.estimate) && sort_key(&a.name) < sort_key(&b.name)));
     for i in 0..ranked.len() {
         ranked[i].rank = match i {
@@ -386,7 +387,7 @@ fn ranking_text(v: &RankingView, lang: Lang) -> Words {
         let figures = [format_int(e.count, lang), format_int(e.finished, lang), format_decimal(e.percent, lang), format_decimal(e.low, lang), format_decimal(e.high, lang)];
         [rank, name, cohort_list(cohorts)].into_iter().chain(figures).chain([against.to_string()]).collect::<Vec<String>>()
     };
-    let mut rows: Vec<Vec<String>> = v.ranked.iter().map(|r| row(r.rank.to_string(), r.name.clone(), &r.cohorts, &r.estimate, r.against)).collect();
+    let mut rows: Vec<Vec<String>> = v.ranked.iter().map(|r| row(r.rank.to_string(), r.name.clone(), &r.cohorts, &r.estimate, r.against)).gather();
     // A kommune that is not ranked still shows what it has: its own figure, or its former kommuner's.
     let unranked = |name: &str| say::labelled(name, &format!("({})", w.not_ranked_row));
     if let Some(p) = &v.own {
@@ -501,8 +502,8 @@ fn ranking<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &RankingView, t
         let (top, bottom) = (chart.backend_coord(&(x, e.high)), chart.backend_coord(&(x, e.low)));
         let (plot_top, plot_bottom) = (chart.backend_coord(&(x, 100.0)).1, chart.backend_coord(&(x, 0.0)).1);
         let step = px(8.0, s);
-        let ups: Vec<_> = (0..).map(|k| (top, VPos::Bottom, -px(4.0, s) - k * step, e.high)).take_while(|&(at, _, dy, _)| at.1 + dy - px(13.0, s) >= plot_top - px(16.0, s)).collect();
-        let downs: Vec<_> = (0..).map(|k| (bottom, VPos::Top, px(4.0, s) + k * step, e.low)).take_while(|&(at, _, dy, _)| at.1 + dy + px(13.0, s) <= plot_bottom).collect();
+        let ups: Vec<_> = (0..).map(|k| (top, VPos::Bottom, -px(4.0, s) - k * step, e.high)).take_while(|&(at, _, dy, _)| at.1 + dy - px(13.0, s) >= plot_top - px(16.0, s)).gather();
+        let downs: Vec<_> = (0..).map(|k| (bottom, VPos::Top, px(4.0, s) + k * step, e.low)).take_while(|&(at, _, dy, _)| at.1 + dy + px(13.0, s) <= plot_bottom).gather();
         // Nearest first, above and below in turn, then whichever side has room left.
         let turns = (0..ups.len().max(downs.len())).flat_map(|k| [ups.get(k), downs.get(k)]).flatten().cloned();
         let candidates = turns.map(|(at, vp, dy, y)| ((vp, dy, y, at), TextBox::new(&label, 13.0 * s, (at.0, at.1 + dy), Pos::new(h_pos, vp))));

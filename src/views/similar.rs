@@ -2,6 +2,7 @@
 //! twice as many, summed over the same cohorts from published counts only — the nearest five at
 //! most, with their intervals, beside the place's own.
 
+use crate::gather::Gather;
 use super::{Figures, Words};
 use crate::chart::*;
 use crate::data::Dataset;
@@ -73,7 +74,7 @@ pub fn similar_view(ds: &Dataset, place: &Place) -> Option<SimilarView> {
     let code = place.code().to_string();
     let s = subjects(ds, place);
     let all = cohorts(ds, 1);
-    let cohorts: Vec<u16> = all.iter().copied().filter(|&c| published_counts(&s.kommune, c).is_some()).collect();
+    let cohorts: Vec<u16> = all.iter().copied().filter(|&c| published_counts(&s.kommune, c).is_some()).gather();
     let own = pooled_over(&s.kommune, &cohorts);
     let mut view =
         SimilarView { code, name: s.name.clone(), cohorts, own: None, missing: None, range: None, qualifying: 0, peers: Vec::new(), formers: Vec::new(), goal: GOAL_PERCENT };
@@ -96,7 +97,7 @@ pub fn similar_view(ds: &Dataset, place: &Place) -> Option<SimilarView> {
         .filter(|k| k.code != view.code)
         .filter_map(|k| Some(Peer { code: k.code.clone(), name: k.name.clone(), pooled: pooled_over(&today_subject(ds, k), &view.cohorts)? }))
         .filter(|p| (n..=4 * n).contains(&(2 * p.pooled.estimate.finished)))
-        .collect();
+        .gather();
     crate::sort::sort_by(&mut peers, |a, b| {
         let (fa, fb) = (a.pooled.estimate.finished, b.pooled.estimate.finished);
         nearer(fa, fb, n) || (!nearer(fb, fa, n) && a.code < b.code)
@@ -151,7 +152,7 @@ fn years(cohorts: &[u16], lang: Lang) -> String {
     if !list.contains(", ") {
         return list;
     }
-    let words: Vec<String> = cohorts.iter().map(u16::to_string).collect();
+    let words: Vec<String> = cohorts.iter().map(u16::to_string).gather();
     and_list(&words, lang)
 }
 
@@ -178,7 +179,7 @@ fn missing_reason(m: Missing, t: &Texts) -> &'static str {
 fn pooled_row(label: String, p: &Pooled, lang: Lang) -> Vec<String> {
     let e = &p.estimate;
     let decimals = [e.percent, e.low, e.high].map(|x| format_decimal(x, lang));
-    [label, cohort_list(&p.cohorts), format_int(e.count, lang), format_int(e.finished, lang)].into_iter().chain(decimals).collect()
+    [label, cohort_list(&p.cohorts), format_int(e.count, lang), format_int(e.finished, lang)].into_iter().chain(decimals).gather()
 }
 
 fn similar_text(v: &SimilarView, lang: Lang) -> Words {
@@ -196,7 +197,7 @@ fn similar_text(v: &SimilarView, lang: Lang) -> Words {
                     let e = &p.pooled.estimate;
                     fill(t.similar_item, &[("name", &p.name), ("p", &format_decimal(e.percent, lang)), ("n", &format_int(e.finished, lang))])
                 })
-                .collect();
+                .gather();
             let k = v.peers.len();
             let pairs = [
                 ("name", name),
@@ -253,12 +254,12 @@ fn similar_text(v: &SimilarView, lang: Lang) -> Words {
             }
         }
         None => {
-            rows.push(std::iter::once(v.name.clone()).chain(std::iter::repeat_n("–".to_string(), 6)).collect());
+            rows.push(std::iter::once(v.name.clone()).chain(std::iter::repeat_n("–".to_string(), 6)).gather());
             for f in &v.formers {
                 let label = former_label(&f.former, lang);
                 rows.push(match &f.pooled {
                     Some(p) => pooled_row(label, p, lang),
-                    None => std::iter::once(label).chain(std::iter::repeat_n("–".to_string(), 6)).collect(),
+                    None => std::iter::once(label).chain(std::iter::repeat_n("–".to_string(), 6)).gather(),
                 });
             }
         }
@@ -287,7 +288,7 @@ fn similar<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &SimilarView, t
             Some(e) => format!("{name} ({})", crate::text::format_int(e.finished, p.lang)),
             None => name.clone(),
         })
-        .collect();
+        .gather();
     let small = rows.iter().any(|(_, e, _)| e.is_some_and(|e| e.finished < say::SMALL));
     let plot = if small { small_note(&plot, p)? } else { plot };
     // The axis's description on a line of its own under the tick labels (plotters' own place for

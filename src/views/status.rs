@@ -1,6 +1,7 @@
 //! Status one year after: in work or education, unemployed or on measures, and other, for one
 //! cohort, for the place, its fylke and the country.
 
+use crate::gather::Gather;
 use super::{Figures, Words};
 use crate::chart::*;
 use crate::data::{Dataset, Gender, Status};
@@ -56,7 +57,7 @@ pub fn status_view(ds: &Dataset, place: &Place, cohort: Option<u16>) -> Option<S
     let cohorts = cohorts(ds, 1);
     let cohort = cohort.filter(|c| cohorts.contains(c)).or(cohorts.last().copied())?;
     let land = Subject::Region(s.land);
-    let mut bars: Vec<StatusBar> = compared(&s).into_iter().map(|(who, subject)| status_bar(who, subject, cohort)).collect();
+    let mut bars: Vec<StatusBar> = compared(&s).into_iter().map(|(who, subject)| status_bar(who, subject, cohort)).gather();
     // Where today's kommune has no figure of its own, each former kommune's, after it.
     if matches!(bars[0].share, Share::Incomplete { .. } | Share::Divided) {
         let formers = s.formers.iter().map(|(f, r)| status_bar(Who::Former(f.clone()), &Subject::Region(r), cohort));
@@ -104,7 +105,7 @@ impl Figures for StatusView {
             .iter()
             .filter(|o| !self.bars.iter().any(|b| b.who == o.who))
             .map(|o| status_bar(o.who.clone(), &o.subject, self.cohort))
-            .collect();
+            .gather();
         self.bars.splice(at..at, new);
     }
 }
@@ -168,7 +169,7 @@ fn status_text(v: &StatusView, lang: Lang) -> Words {
             }
             row
         })
-        .collect();
+        .gather();
     let headers = [t.col_region, t.col_finished, t.status_arbutd, t.status_ledig, t.status_annet].map(String::from).to_vec();
     let table = Table { caption: v.title(lang), headers, rows, footnotes: footnotes(&used, lang) };
     Words { summary, notes: Vec::new(), table }
@@ -182,10 +183,10 @@ fn status<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &StatusView, tit
     let small = v.bars.iter().any(|b| b.percents[0].is_some() && b.finished.is_some_and(|n| (n as u32) < say::SMALL));
     let area = if small { small_note(&area, p)? } else { area };
     let names = legend_texts(p.lang);
-    let items: Vec<(String, Swatch)> = names.iter().zip(th.status).map(|(n, c)| (n.to_string(), Swatch::Square(c.filled()))).collect();
+    let items: Vec<(String, Swatch)> = names.iter().zip(th.status).map(|(n, c)| (n.to_string(), Swatch::Square(c.filled()))).gather();
     let plot = legend(&area, &items, p)?;
     let n = v.bars.len();
-    let labels: Vec<String> = v.bars.iter().map(|b| who_label(&b.who, p.lang)).collect();
+    let labels: Vec<String> = v.bars.iter().map(|b| who_label(&b.who, p.lang)).gather();
     let mut chart = rows_chart(&plot, n, labels.iter().map(String::as_str), 100.0, p)?;
     themed(chart.configure_mesh().disable_y_mesh(), p)
         .x_labels(6)
@@ -208,7 +209,7 @@ fn status<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &StatusView, tit
         record::hit(at, i as u16, say::tip(label, &say::finished_in(v.cohort as i32, p.lang), &bar.share, texts(p.lang).source_table, p.lang));
         // The published shares from the first on: all three, or where only some are published
         // (a small place's share in work or education alone), those, and a word for the rest.
-        let parts: Vec<u16> = bar.percents.iter().map_while(|p| *p).collect();
+        let parts: Vec<u16> = bar.percents.iter().map_while(|p| *p).gather();
         // Why the rest is not drawn, in words, and in the table's short word for where those do
         // not fit.
         let t = texts(p.lang);
@@ -247,7 +248,7 @@ fn status<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &StatusView, tit
             // After what is drawn, why the rest is not: in words, on two lines where one is too
             // wide, else in the short word. A share too small to carry its value inside: all of
             // them, in the legend's order.
-            let written: Vec<String> = parts.iter().map(|&pct| format_percent(pct, p.lang)).collect();
+            let written: Vec<String> = parts.iter().map(|&pct| format_percent(pct, p.lang)).gather();
             let with = |why: &str| match all_inside {
                 true => format!("({why})"),
                 false => format!("{} ({why})", written.join(" + ")),

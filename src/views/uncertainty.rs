@@ -1,6 +1,7 @@
 //! Uncertainty: each cohort's share with its 95 % Wilson interval, the place's pooled figure and
 //! the country's.
 
+use crate::gather::Gather;
 use super::{Figures, Words};
 use crate::chart::*;
 use crate::data::{Dataset, Gender};
@@ -32,7 +33,7 @@ pub fn uncertainty_view(ds: &Dataset, place: &Place) -> Option<UncertaintyView> 
     Some(UncertaintyView {
         name: s.name.clone(),
         shares: s.kommune.shares(&cohorts, 1, Gender::Alle),
-        estimates: cohorts.iter().map(|&c| counts_of(&s.kommune, c).and_then(|(x, n)| Estimate::new(x, n))).collect(),
+        estimates: cohorts.iter().map(|&c| counts_of(&s.kommune, c).and_then(|(x, n)| Estimate::new(x, n))).gather(),
         pooled: pooled(&s.kommune, &cohorts),
         formers: formers_pooled(&s, &cohorts),
         land: pooled(&land, &cohorts),
@@ -105,7 +106,7 @@ fn uncertainty_text(v: &UncertaintyView, lang: Lang) -> Words {
                 vec![c.to_string(), cell.clone(), cell.clone(), cell.clone(), cell.clone(), cell]
             }
         })
-        .collect();
+        .gather();
     if let Some(p) = &v.pooled {
         rows.push(estimate_row(format!("{} {}", t.pooled, cohort_list(&p.cohorts)), &p.estimate, lang));
     }
@@ -113,7 +114,7 @@ fn uncertainty_text(v: &UncertaintyView, lang: Lang) -> Words {
         let label = former_label(&f.former, lang);
         match &f.pooled {
             Some(p) => rows.push(estimate_row(format!("{label} {}", cohort_list(&p.cohorts)), &p.estimate, lang)),
-            None => rows.push(std::iter::once(label).chain(std::iter::repeat_n("–".to_string(), 5)).collect()),
+            None => rows.push(std::iter::once(label).chain(std::iter::repeat_n("–".to_string(), 5)).gather()),
         }
     }
     if let Some(p) = &v.land {
@@ -169,8 +170,8 @@ fn uncertainty<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &Uncertaint
     let gap = ((longest + 8.0) * s / unit_guess).max(1.0);
     let (pooled_x, land_x) = (n as f64 - 0.5 + gap, n as f64 - 0.5 + 2.0 * gap);
     let end = land_x + 0.6 * gap;
-    let labels: Vec<String> = v.cohorts.iter().map(|c| c.to_string()).chain([t.pooled.to_string(), t.land.to_string()]).collect();
-    let xs: Vec<f64> = (0..n).map(|i| i as f64).chain([pooled_x, land_x]).collect();
+    let labels: Vec<String> = v.cohorts.iter().map(|c| c.to_string()).chain([t.pooled.to_string(), t.land.to_string()]).gather();
+    let xs: Vec<f64> = (0..n).map(|i| i as f64).chain([pooled_x, land_x]).gather();
     let mut chart = ChartBuilder::on(&plot)
         .margin_left(px(8.0, s) as u32)
         .margin_right(px(16.0, s) as u32)
