@@ -166,7 +166,7 @@ pub fn search(ds: &Dataset, lang: Lang, query: &str) -> SearchResult {
     let mut found: Vec<(u8, String, Match)> = Vec::new();
     for k in &ds.map.kommuner {
         let mut names: Vec<&str> = vec![&k.name, k.name.split(" (").next().unwrap_or(&k.name)];
-        names.extend(k.other_names.iter().map(String::as_str));
+        k.other_names.iter().map(String::as_str).gather_into(&mut names);
         let today = rank(&q, digits, &names, &k.code, false);
         let former = k
             .former

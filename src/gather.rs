@@ -13,6 +13,15 @@ pub trait Gather: Iterator + Sized {
         }
         out
     }
+
+    /// The items pushed onto `out`, as `out.extend(self)` does.
+    #[inline(always)]
+    fn gather_into(self, out: &mut Vec<Self::Item>) {
+        out.reserve(self.size_hint().0);
+        for item in self {
+            out.push(item);
+        }
+    }
 }
 
 impl<I: Iterator> Gather for I {}

@@ -56,7 +56,7 @@ pub fn open_page(ds: &Dataset, kommune: &str, kind: ViewKind, cohort: &str, comp
     let open = |cohort| Opened::compared(ds, &found.place, kind, cohort, lang, &others.places).ok_or_else(unknown);
     let mut opened = open(None)?;
     let mut notices: Vec<String> = former_notice(&found, lang).into_iter().gather();
-    notices.extend(others.notices.iter().cloned());
+    notices.extend_from_slice(&others.notices);
     let asked = cohort.trim();
     if let Some((shown, cohorts)) = opened.data.cohort_choice().filter(|_| !asked.is_empty()) {
         let year = asked.parse::<u16>().ok().filter(|y| asked.len() == 4 && cohorts.contains(y));

@@ -544,12 +544,12 @@ pub(crate) fn line_chart<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec
         let half_width = px(line.style.width / 2.0, s).max(1);
         for run in published_runs(&spec.xs, line.points) {
             let at: Vec<(i32, i32)> = run.iter().map(|pt| chart.backend_coord(pt)).gather();
-            taken.extend(at.iter().map(|&c| TextBox::around(c, r)));
+            at.iter().map(|&c| TextBox::around(c, r)).gather_into(&mut taken);
             let strokes = if main { &mut own_strokes } else { &mut taken };
             for pair in at.windows(2) {
                 let ((x0, y0), (x1, y1)) = (pair[0], pair[1]);
                 let n = ((x1 - x0).abs().max((y1 - y0).abs()) / px(4.0, s).max(1)).max(1);
-                strokes.extend((1..n).map(|k| TextBox::around((x0 + (x1 - x0) * k / n, y0 + (y1 - y0) * k / n), half_width)));
+                (1..n).map(|k| TextBox::around((x0 + (x1 - x0) * k / n, y0 + (y1 - y0) * k / n), half_width)).gather_into(strokes);
             }
         }
     }
@@ -750,7 +750,7 @@ fn draw_later<DB: DrawingBackend>(
     let line = Line { label: t.land.to_string(), points: later.points, style: later.style, hollow: vec![] };
     let r = marker_radius(later.style, s) + 1;
     for run in published_runs(&later.xs, later.points) {
-        taken.extend(run.iter().map(|pt| TextBox::around(chart.backend_coord(pt), r)));
+        run.iter().map(|pt| TextBox::around(chart.backend_coord(pt), r)).gather_into(&mut taken);
     }
     draw_line(&mut chart, &later.xs, &line, p)?;
     explore(&chart, &later.xs, &line, series, &later.whens, |i| later.sources.get(i).cloned().unwrap_or_default(), p);

@@ -170,9 +170,11 @@ fn gender_text(v: &GenderView, lang: Lang) -> Words {
     let mut headers = vec![t.col_cohort.to_string(), format!("{}, {}", v.name, t.menn), format!("{}, {}", v.name, t.kvinner)];
     for (m, _) in &v.compare {
         let name = who_label(&m.who, lang);
-        headers.extend([format!("{name}, {}", t.menn), format!("{name}, {}", t.kvinner)]);
+        headers.push(format!("{name}, {}", t.menn));
+        headers.push(format!("{name}, {}", t.kvinner));
     }
-    headers.extend([format!("{}, {}", t.land, t.menn), format!("{}, {}", t.land, t.kvinner)]);
+    headers.push(format!("{}, {}", t.land, t.menn));
+    headers.push(format!("{}, {}", t.land, t.kvinner));
     let table = Table { caption: v.title(lang), headers, rows, footnotes: footnotes(&used, lang) };
     Words { summary, notes: Vec::new(), table }
 }

@@ -359,7 +359,7 @@ pub fn goal_table(view: &GoalComparison, lang: Lang) -> Table {
                 Share::Divided => ("–".to_string(), "–".to_string()),
             };
             let mut row = vec![c.to_string(), finished, in_work, share_cell(kommune, lang, &mut used)];
-            row.extend(extra.iter().map(|s| share_cell(&s[i], lang, &mut used)));
+            extra.iter().map(|s| share_cell(&s[i], lang, &mut used)).gather_into(&mut row);
             row.push(goal_source_cell(view, i, lang));
             row
         })

@@ -303,7 +303,7 @@ impl Opened {
 
     /// A view's text with the note about the places it compares with, last.
     fn with_compare_note(&self, mut text: ViewText) -> ViewText {
-        text.notes.extend(self.compare_note.iter().cloned());
+        self.compare_note.iter().cloned().gather_into(&mut text.notes);
         text
     }
 

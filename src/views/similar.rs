@@ -277,7 +277,7 @@ fn similar<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &SimilarView, t
     // The place, then its peers nearest first, or, where it has no figure because its former
     // kommuner cannot be summed, each of those with its own.
     let mut rows: Vec<(String, Option<&Estimate>, RGBColor)> = vec![(v.name.clone(), v.own.as_ref().map(|o| &o.estimate), th.kommune)];
-    rows.extend(v.peers.iter().map(|peer| (peer.name.clone(), Some(&peer.pooled.estimate), th.text)));
+    v.peers.iter().map(|peer| (peer.name.clone(), Some(&peer.pooled.estimate), th.text)).gather_into(&mut rows);
     for (k, f) in v.formers.iter().enumerate() {
         rows.push((former_label(&f.former, p.lang), f.pooled.as_ref().map(|p| &p.estimate), th.formers[k % th.formers.len()]));
     }

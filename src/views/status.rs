@@ -164,8 +164,8 @@ fn status_text(v: &StatusView, lang: Lang) -> Words {
         .map(|bar| {
             let mut row = vec![who_label(&bar.who, lang), bar.finished.map_or_else(|| t.suppressed_short.to_string(), |n| format_int(n as u32, lang))];
             match bar.share {
-                Share::Published { .. } => row.extend(bar.percents.iter().map(|p| p.map_or_else(|| t.suppressed_short.to_string(), |p| format_percent(p, lang)))),
-                other => row.extend(std::iter::repeat_n(share_cell(&other, lang, &mut used), 3)),
+                Share::Published { .. } => bar.percents.iter().map(|p| p.map_or_else(|| t.suppressed_short.to_string(), |p| format_percent(p, lang))).gather_into(&mut row),
+                other => std::iter::repeat_n(share_cell(&other, lang, &mut used), 3).gather_into(&mut row),
             }
             row
         })
