@@ -92,12 +92,34 @@ fn locked_wasm_bindgen_version() -> Result<String> {
     Err("Cargo.lock has no wasm-bindgen package".into())
 }
 
-fn wasm_bindgen_bin() -> PathBuf {
-    let home = std::env::var_os("CARGO_HOME")
+fn cargo_home() -> PathBuf {
+    std::env::var_os("CARGO_HOME")
         .map(PathBuf::from)
         .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
-        .unwrap_or_else(|| PathBuf::from(".cargo"));
-    home.join("bin").join("wasm-bindgen")
+        .unwrap_or_else(|| PathBuf::from(".cargo"))
+}
+
+fn wasm_bindgen_bin() -> PathBuf {
+    cargo_home().join("bin").join("wasm-bindgen")
+}
+
+/// `--remap-path-prefix` flags for the wasm (as `CARGO_ENCODED_RUSTFLAGS`): a panic's location
+/// names its source file, and without these the wasm would carry this machine's paths to the
+/// toolchain's sources and to cargo's registry, so that the same commit built the same bytes
+/// (and the same `integrity`) only in the same directories. The toolchain's sources are mapped
+/// to the name its prebuilt std already uses (`/rustc/COMMIT`), so each such path is stored once.
+fn remap_flags() -> String {
+    let mut flags = Vec::new();
+    let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".into());
+    let sysroot = output(Command::new(&rustc).args(["--print", "sysroot"])).unwrap_or_default();
+    let commit = output(Command::new(&rustc).arg("-vV")).unwrap_or_default();
+    let commit = commit.lines().find_map(|l| l.strip_prefix("commit-hash: ")).unwrap_or("unknown").trim().to_string();
+    if !sysroot.trim().is_empty() {
+        flags.push(format!("--remap-path-prefix={}/lib/rustlib/src/rust=/rustc/{commit}", sysroot.trim()));
+    }
+    flags.push(format!("--remap-path-prefix={}=/cargo", cargo_home().display()));
+    flags.push(format!("--remap-path-prefix={}=.", root().display()));
+    flags.join("\x1f")
 }
 
 fn setup_build() -> Result {
@@ -165,6 +187,7 @@ fn script_from(test_hooks: bool, other: Option<(&Path, &Path, &Path)>) -> Result
     let root = root();
     let mut cargo_build = Command::new(cargo());
     cargo_build.args(["build", "--release", "--target", "wasm32-unknown-unknown", "--lib", "--package", "intro-status"]);
+    cargo_build.env("CARGO_ENCODED_RUSTFLAGS", remap_flags());
     if test_hooks && declares_feature(&read_text(&root.join("Cargo.toml"))?, "test-hooks") {
         cargo_build.args(["--features", "test-hooks"]);
     }
