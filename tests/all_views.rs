@@ -497,3 +497,29 @@ fn chart_text_keeps_clear_of_markers() {
     eprintln!("{values} texts ending in % checked");
     assert!(problems.is_empty(), "{} problems, e.g.:\n{}", problems.len(), problems.iter().take(40).cloned().collect::<Vec<_>>().join("\n"));
 }
+
+/// The axes' key points (`chart::key_points`, written to spare the wasm a power function) are
+/// plotters' own, point for point, over the spans the charts use and many more: whole and
+/// fractional, negative, tiny and large, with any number of points allowed.
+#[test]
+fn key_points_are_plotters_own() {
+    use plotters::coord::ranged1d::Ranged;
+    use plotters::coord::types::RangedCoordf64;
+    let ends = [-1e6, -1234.5, -100.0, -7.25, -0.6, -0.5, -0.013, 0.0, 0.004, 0.3, 0.5, 1.0, 2.5, 9.0, 10.0, 17.5, 99.9, 100.0, 101.0, 356.0, 1000.0, 2011.5, 2025.5, 65_536.0, 3.3e7];
+    let mut compared = 0;
+    for &a in &ends {
+        for &b in &ends {
+            if a >= b {
+                continue;
+            }
+            for max in [0, 1, 2, 3, 5, 6, 7, 10, 11, 12, 21, 31, 100] {
+                let theirs = RangedCoordf64::from(a..b).key_points(max);
+                assert_eq!(intro_status::chart::key_points(a, b, max), theirs, "{a}..{b}, at most {max}");
+                compared += 1;
+            }
+        }
+    }
+    // The per-cent axis of every chart: 0–100 with six labels.
+    assert_eq!(intro_status::chart::key_points(0.0, 100.0, 6), [0.0, 20.0, 40.0, 60.0, 80.0, 100.0]);
+    assert!(compared > 3000);
+}

@@ -48,7 +48,8 @@ impl Ranged for Linear {
         self.0.map(value, limit)
     }
     fn key_points<Hint: KeyPointHint>(&self, hint: Hint) -> Vec<f64> {
-        self.0.key_points(hint)
+        let r = self.0.range();
+        key_points(r.start, r.end, hint.max_num_points())
     }
     fn range(&self) -> Range<f64> {
         self.0.range()
@@ -56,6 +57,71 @@ impl Ranged for Linear {
     fn axis_pixel_range(&self, limit: (i32, i32)) -> Range<i32> {
         self.0.axis_pixel_range(limit)
     }
+}
+
+/// The key points (ticks) of an axis from `a` to `b`, at most `max` of them: the rule of plotters'
+/// `RangedCoordf64`, which `tests/all_views.rs` holds this to point for point. The scale starts
+/// at the power of ten below the span, is divided by 2, 5 and 10 while the points stay within
+/// `max`, and the points are its multiples, each rounded onto a tenth of the scale it started
+/// from. Written here so that the wasm needs no `powf` (plotters' `10f64.powf(…)` pulled in a
+/// general power function, 2.6 KB of code): the power of ten is multiplied out, exactly.
+pub fn key_points(a: f64, b: f64, max: usize) -> Vec<f64> {
+    if max == 0 || a.is_nan() || b.is_nan() {
+        return Vec::new();
+    }
+    let (lo, hi) = (a.min(b), a.max(b));
+    if (lo - hi).abs() < f64::EPSILON {
+        return vec![lo];
+    }
+    // Remainder of `x` by `m` on the side of `m`'s sign; one that rounds to `m` is 0.
+    let rem = |x: f64, m: f64| {
+        let q = x / m;
+        let r = x - if m > 0.0 { q.floor() } else { q.ceil() } * m;
+        if (r - m).abs() < f64::EPSILON { 0.0 } else { r }
+    };
+    // The first multiple of `step` at or after `lo`, and the last at or before `hi`.
+    let first = |step: f64| {
+        let x = lo - rem(lo, step);
+        if x < lo { x + step } else { x }
+    };
+    let last = |step: f64| hi - rem(hi, step);
+    let exponent = (hi - lo).log(10.0).floor() as i32;
+    let mut scale = (0..exponent.unsigned_abs()).fold(1.0, |p, _| p * 10.0);
+    if exponent < 0 {
+        scale = 1.0 / scale;
+    }
+    let mut grain = scale / 10.0;
+    if 1 + ((hi - lo) / scale).floor() as usize > max {
+        scale *= 10.0;
+        grain *= 10.0;
+    }
+    'finer: loop {
+        let coarse = scale;
+        for by in [2.0, 5.0, 10.0] {
+            let n = 1.0 + (last(coarse / by) - first(coarse / by)) / coarse * by;
+            if n.round() as usize > max {
+                break 'finer;
+            }
+            scale = coarse / by;
+        }
+        scale = coarse / 10.0;
+        grain /= 10.0;
+    }
+    // Counted from a multiple of the grain below the first point, so that a long run of
+    // additions cannot stall on a large base.
+    let start = first(scale);
+    let base = (start / grain).floor() * grain;
+    let mut offset = start - base;
+    let end = last(scale);
+    let mut points = Vec::new();
+    while end - offset - base >= -f64::EPSILON {
+        if (offset / grain).round() * grain < 0.0 {
+            offset += grain;
+        }
+        points.push(offset + base);
+        offset += scale;
+    }
+    points
 }
 
 impl ValueFormatter<f64> for Linear {
