@@ -519,6 +519,15 @@ fn key_points_are_plotters_own() {
             }
         }
     }
+    // The line charts' x axis, one step either side of the cohorts (or years after), with a
+    // label allowed at each: the whole numbers plotters gave when that axis was of integers.
+    use plotters::coord::types::RangedCoordi32;
+    for first in (1..=6).chain(2005..=2026) {
+        for last in first..first + 16 {
+            let ints: Vec<f64> = RangedCoordi32::from(first - 1..last + 1).key_points((last - first + 3) as usize).into_iter().map(f64::from).collect();
+            assert_eq!(intro_status::chart::key_points((first - 1) as f64, (last + 1) as f64, (last - first + 3) as usize), ints, "{first}..={last}");
+        }
+    }
     // The per-cent axis of every chart: 0–100 with six labels.
     assert_eq!(intro_status::chart::key_points(0.0, 100.0, 6), [0.0, 20.0, 40.0, 60.0, 80.0, 100.0]);
     assert!(compared > 3000);

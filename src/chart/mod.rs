@@ -19,14 +19,20 @@ use crate::outcome::stats::Estimate;
 use crate::outcome::Share;
 use crate::text::{format_percent, say, short_word, texts, Lang};
 use plotters::coord::ranged1d::{KeyPointHint, NoDefaultFormatting, ValueFormatter};
-use plotters::coord::types::{RangedCoordf64, RangedCoordi32};
+use plotters::coord::types::RangedCoordf64;
 use std::ops::Range;
 
 /// What every view draws on: the recorder's area (see [`record`]).
 pub type Area<'a> = DrawingArea<record::Recorder<'a>, Shift>;
 pub type DrawResult = Result<(), DrawingAreaErrorKind<std::convert::Infallible>>;
 pub type ChartResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
-type LineCtx<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordi32, Linear>>;
+type LineCtx<'a, DB> = ChartContext<'a, DB, Cartesian2d<Linear, Linear>>;
+
+/// A point of a line chart: a whole-number x (a cohort, years after) on the charts' one
+/// coordinate type ([`Linear`] both ways, so that plotters' chart code is in the wasm once).
+fn xy(x: i32, y: f64) -> (f64, f64) {
+    (x as f64, y)
+}
 
 /// Every numeric axis here: plotters' `RangedCoordf64`, without its default label printer.
 /// Every axis that shows labels is given its own formatter (in the reader's language), so that
@@ -465,7 +471,7 @@ pub(crate) struct Later<'a> {
 
 /// A line's label right of a line chart: its text, the line's style (`None`: the goal's dash),
 /// the point it belongs to, and the height it is drawn at (device pixels).
-type DirectLabel<'a> = (&'a str, Option<LineStyle>, (i32, f64), i32);
+type DirectLabel<'a> = (&'a str, Option<LineStyle>, (f64, f64), i32);
 
 /// A line chart over whole-number x values (cohorts, or years after).
 pub(crate) struct LineChart<'a> {
@@ -483,11 +489,11 @@ pub(crate) struct LineChart<'a> {
 }
 
 /// Runs of consecutive published points, so a suppressed point is a gap, never a zero.
-fn published_runs(xs: &[i32], points: &[Share]) -> Vec<Vec<(i32, f64)>> {
-    let mut runs: Vec<Vec<(i32, f64)>> = vec![Vec::new()];
+fn published_runs(xs: &[i32], points: &[Share]) -> Vec<Vec<(f64, f64)>> {
+    let mut runs: Vec<Vec<(f64, f64)>> = vec![Vec::new()];
     for (x, s) in xs.iter().zip(points) {
         match s.percent() {
-            Some(p) => runs.last_mut().expect("never empty").push((*x, p as f64)),
+            Some(p) => runs.last_mut().expect("never empty").push(xy(*x, p as f64)),
             None => runs.push(Vec::new()),
         }
     }
@@ -500,7 +506,7 @@ fn published_runs(xs: &[i32], points: &[Share]) -> Vec<Vec<(i32, f64)>> {
 fn explore<DB: DrawingBackend>(chart: &LineCtx<'_, DB>, xs: &[i32], line: &Line, series: u16, whens: &[String], source: impl Fn(usize) -> String, p: &Paint) {
     for (i, (x, share)) in xs.iter().zip(line.points).enumerate() {
         if let (Some(v), Some(when)) = (share.percent(), whens.get(i)) {
-            record::hit(chart.backend_coord(&(*x, v as f64)), series, say::tip(&line.label, when, share, &source(i), p.lang));
+            record::hit(chart.backend_coord(&xy(*x, v as f64)), series, say::tip(&line.label, when, share, &source(i), p.lang));
         }
     }
 }
@@ -520,7 +526,7 @@ fn draw_line<DB: DrawingBackend>(chart: &mut LineCtx<'_, DB>, xs: &[i32], line: 
             }
         }
         for &pt in &run {
-            let hollow = xs.iter().position(|&x| x == pt.0).is_some_and(|i| line.hollow.get(i) == Some(&true) || small_n(&line.points[i]));
+            let hollow = xs.iter().position(|&x| x as f64 == pt.0).is_some_and(|i| line.hollow.get(i) == Some(&true) || small_n(&line.points[i]));
             let fill = if hollow { p.theme.background.filled() } else { style.color.filled() };
             chart.draw_series(std::iter::once(EmptyElement::at(pt) + marker_glyph(style.marker, (0, 0), r, fill)))?;
             if hollow {
@@ -586,13 +592,16 @@ pub(crate) fn line_chart<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec
         .margin_top(px(6.0, s) as u32)
         .x_label_area_size(px(44.0, s) as u32)
         .y_label_area_size(px(58.0, s) as u32)
-        .build_cartesian_2d(first - 1..last + 1, Linear::from(0f64..100f64))?;
+        .build_cartesian_2d(Linear::from((first - 1) as f64..(last + 1) as f64), Linear::from(0f64..100f64))?;
     let xs = spec.xs.clone();
     let every = if step_px >= 13.0 * 2.8 * s { 1 } else if step_px >= 13.0 * 1.4 * s { 2 } else { 3 };
     themed(chart.configure_mesh().disable_x_mesh(), p)
         .x_labels((last - first + 3) as usize)
         // Every x where there is room, every other where there is not.
-        .x_label_formatter(&|x| if xs.contains(x) && (x - first) % every == 0 { x.to_string() } else { String::new() })
+        .x_label_formatter(&|&x| match x as i32 {
+            x if xs.contains(&x) && (x - first) % every == 0 => x.to_string(),
+            _ => String::new(),
+        })
         .y_labels(6)
         .y_label_formatter(&|y| format_percent(*y as u16, p.lang))
         .x_desc(spec.x_desc)
@@ -629,11 +638,11 @@ pub(crate) fn line_chart<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec
     if let Some(goal) = spec.goal {
         let goal = goal as f64;
         // Up to the last x: right of it stand the lines' labels.
-        chart.draw_series(DashedLineSeries::new([(first - 1, goal), (last, goal)], px(6.0, s), px(4.0, s), stroke(th.goal, 1.5, s)))?;
-        let (left, right_x) = (chart.backend_coord(&(first - 1, goal)), chart.backend_coord(&(last, goal)).0);
+        chart.draw_series(DashedLineSeries::new([xy(first - 1, goal), xy(last, goal)], px(6.0, s), px(4.0, s), stroke(th.goal, 1.5, s)))?;
+        let (left, right_x) = (chart.backend_coord(&xy(first - 1, goal)), chart.backend_coord(&xy(last, goal)).0);
         match direct_labels.then(|| place_goal_label(&mut taken, t.goal_label, left, right_x, s)) {
             Some(Some((offset, pos))) => {
-                chart.draw_series(std::iter::once(EmptyElement::at((first - 1, goal)) + Text::new(t.goal_label.to_string(), offset, font(12.0, s, th.goal).pos(pos))))?;
+                chart.draw_series(std::iter::once(EmptyElement::at(xy(first - 1, goal)) + Text::new(t.goal_label.to_string(), offset, font(12.0, s, th.goal).pos(pos))))?;
             }
             Some(None) => goal_beside = Some(goal),
             None => taken.push(TextBox { left: left.0, right: right_x, top: left.1 - 1, bottom: left.1 + 1 }),
@@ -650,12 +659,12 @@ pub(crate) fn line_chart<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec
     let mut labels: Vec<DirectLabel> = Vec::new();
     for line in spec.lines.iter().filter(|_| direct_labels) {
         if let Some(v) = line.points.iter().rev().find_map(|s| s.percent()) {
-            let at = (last, v as f64);
+            let at = xy(last, v as f64);
             labels.push((&line.label, Some(line.style), at, chart.backend_coord(&at).1));
         }
     }
     if let Some(goal) = goal_beside {
-        labels.push((t.goal_label, None, (last, goal), chart.backend_coord(&(last, goal)).1));
+        labels.push((t.goal_label, None, xy(last, goal), chart.backend_coord(&xy(last, goal)).1));
     }
     crate::sort::sort_by_key(&mut labels, |l| l.3);
     let min_gap = px(16.0, s);
@@ -665,7 +674,7 @@ pub(crate) fn line_chart<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec
         }
     }
     // Lines ending at 0 % push their labels below the axis, into its years: up again from there.
-    let lowest = chart.backend_coord(&(first, 0.0)).1;
+    let lowest = chart.backend_coord(&xy(first, 0.0)).1;
     for i in (0..labels.len()).rev() {
         let limit = labels.get(i + 1).map_or(lowest, |next| next.3 - min_gap);
         labels[i].3 = labels[i].3.min(limit);
@@ -697,16 +706,16 @@ pub(crate) fn line_chart<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec
     // on the other side where that one is taken (a marker, another line, the goal's line or
     // label, a value beside it, the title, the axis); left out where both are (the table has
     // every value).
-    let plot_top = chart.backend_coord(&(first, 100.0)).1 - px(6.0, s);
-    let plot_bottom = chart.backend_coord(&(first, 0.0)).1;
-    let (plot_left, plot_right) = (chart.backend_coord(&(first - 1, 0.0)).0, root.dim_in_pixel().0 as i32);
+    let plot_top = chart.backend_coord(&xy(first, 100.0)).1 - px(6.0, s);
+    let plot_bottom = chart.backend_coord(&xy(first, 0.0)).1;
+    let (plot_left, plot_right) = (chart.backend_coord(&xy(first - 1, 0.0)).0, root.dim_in_pixel().0 as i32);
     for (i, (x, share)) in spec.xs.iter().zip(main.points).enumerate() {
         let Some(v) = share.percent() else { continue };
         let text = format_percent(v, p.lang);
         let below_first = others.iter().any(|o| o.points.get(i).and_then(|s| s.percent()).is_some_and(|l| l > v && l - v < 8));
         let above = (0, px(-10.0, s), Pos::new(HPos::Center, VPos::Bottom));
         let below = (0, px(10.0, s), Pos::new(HPos::Center, VPos::Top));
-        let at = chart.backend_coord(&(*x, v as f64));
+        let at = chart.backend_coord(&xy(*x, v as f64));
         let [first_side, second_side] = if below_first { [below, above] } else { [above, below] };
         // Beside the point, right then left, where neither above nor below keeps off the line
         // (a lone peak at 100 %, where above is outside the plot and below is the line itself).
@@ -720,7 +729,7 @@ pub(crate) fn line_chart<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec
         // fit in the plot, on the line or not.
         let off_own = candidates.clone().filter(|(_, b)| !own_strokes.iter().any(|o| o.overlaps(b)));
         let Some((dx, dy, pos)) = first_free(&mut taken, off_own.chain(candidates.take(2))) else { continue };
-        chart.draw_series(std::iter::once(EmptyElement::at((*x, v as f64)) + Text::new(text, (dx, dy), font(12.0, s, main.style.color).pos(pos))))?;
+        chart.draw_series(std::iter::once(EmptyElement::at(xy(*x, v as f64)) + Text::new(text, (dx, dy), font(12.0, s, main.style.color).pos(pos))))?;
     }
     // Gaps say why, at the foot of the plot, main line first: each in its line's colour, named
     // where there is room ("Bergen: skjult"), else led by its marker, on the lowest of four lines
@@ -738,7 +747,7 @@ pub(crate) fn line_chart<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec
             }
         }
         for (from, to, why) in gaps {
-            let (a, b) = (chart.backend_coord(&(from, 0.0)), chart.backend_coord(&(to, 0.0)));
+            let (a, b) = (chart.backend_coord(&xy(from, 0.0)), chart.backend_coord(&xy(to, 0.0)));
             let at = ((a.0 + b.0) / 2, a.1);
             let h = (12.0 * s * 0.8).round() as i32;
             // Named, the label needs no marker; the short word is led by the line's marker, which
@@ -758,10 +767,10 @@ pub(crate) fn line_chart<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec
             let (dx, dy) = (left - a.0, bottom - a.1);
             if lead > 0 {
                 let glyph = marker_glyph(line.style.marker, (dx + r, dy - h / 2), r, line.style.color.filled());
-                chart.draw_series(std::iter::once(EmptyElement::at((from, 0.0)) + glyph))?;
+                chart.draw_series(std::iter::once(EmptyElement::at(xy(from, 0.0)) + glyph))?;
             }
             chart.draw_series(std::iter::once(
-                EmptyElement::at((from, 0.0)) + Text::new(text, (dx + lead, dy), font(12.0, s, line.style.color).pos(Pos::new(HPos::Left, VPos::Bottom))),
+                EmptyElement::at(xy(from, 0.0)) + Text::new(text, (dx + lead, dy), font(12.0, s, line.style.color).pos(Pos::new(HPos::Left, VPos::Bottom))),
             ))?;
         }
     }
@@ -787,30 +796,33 @@ fn draw_later<DB: DrawingBackend>(
         .margin_top(px(6.0, s) as u32)
         .x_label_area_size(px(44.0, s) as u32)
         .y_label_area_size(0)
-        .build_cartesian_2d(first - 1..last + 1, Linear::from(0f64..100f64))?;
+        .build_cartesian_2d(Linear::from((first - 1) as f64..(last + 1) as f64), Linear::from(0f64..100f64))?;
     let ends = [first, last];
     themed(chart.configure_mesh().disable_x_mesh(), p)
         .x_labels((last - first + 3) as usize)
-        .x_label_formatter(&|x| if ends.contains(x) { x.to_string() } else { String::new() })
+        .x_label_formatter(&|&x| match x as i32 {
+            x if ends.contains(&x) => x.to_string(),
+            _ => String::new(),
+        })
         .y_labels(6)
         .y_label_formatter(&|_| String::new())
         .x_desc(t.goal_later_source)
         .draw()?;
     let mut taken = Vec::new();
     // The heading at the top, in as many lines as the panel's width needs.
-    let (left, top) = chart.backend_coord(&(first - 1, 100.0));
-    let room = chart.backend_coord(&(last + 1, 100.0)).0 - left - px(4.0, s);
+    let (left, top) = chart.backend_coord(&xy(first - 1, 100.0));
+    let room = chart.backend_coord(&xy(last + 1, 100.0)).0 - left - px(4.0, s);
     for (k, line) in wrap(t.goal_later, 12.0 * s, room).into_iter().enumerate() {
         let at = (px(4.0, s), px(2.0, s) + k as i32 * px(14.0, s));
         taken.push(TextBox::new(&line, 12.0 * s, (left + at.0, top + at.1), Pos::new(HPos::Left, VPos::Top)));
         chart.draw_series(std::iter::once(
-            EmptyElement::at((first - 1, 100.0)) + Text::new(line, at, font(12.0, s, later.style.color).pos(Pos::new(HPos::Left, VPos::Top))),
+            EmptyElement::at(xy(first - 1, 100.0)) + Text::new(line, at, font(12.0, s, later.style.color).pos(Pos::new(HPos::Left, VPos::Top))),
         ))?;
     }
     if let Some(goal) = goal {
         let goal = goal as f64;
-        chart.draw_series(DashedLineSeries::new([(first - 1, goal), (last + 1, goal)], px(6.0, s), px(4.0, s), stroke(th.goal, 1.5, s)))?;
-        let (a, b) = (chart.backend_coord(&(first - 1, goal)), chart.backend_coord(&(last + 1, goal)));
+        chart.draw_series(DashedLineSeries::new([xy(first - 1, goal), xy(last + 1, goal)], px(6.0, s), px(4.0, s), stroke(th.goal, 1.5, s)))?;
+        let (a, b) = (chart.backend_coord(&xy(first - 1, goal)), chart.backend_coord(&xy(last + 1, goal)));
         taken.push(TextBox { left: a.0, right: b.0, top: a.1 - 1, bottom: a.1 + 1 });
     }
     let line = Line { label: t.land.to_string(), points: later.points, style: later.style, hollow: vec![] };
@@ -829,13 +841,13 @@ fn draw_later<DB: DrawingBackend>(
     };
     for &&(x, v) in &ends {
         let text = format_percent(v, p.lang);
-        let at = chart.backend_coord(&(x, v as f64));
+        let at = chart.backend_coord(&xy(x, v as f64));
         // A line higher where the goal's line runs just above the point.
         let candidates = [(px(-10.0, s), VPos::Bottom), (px(10.0, s), VPos::Top), (px(-22.0, s), VPos::Bottom)]
             .map(|(dy, vpos)| ((dy, vpos), TextBox::new(&text, 12.0 * s, (at.0, at.1 + dy), Pos::new(HPos::Center, vpos))));
         let Some((dy, vpos)) = first_free(&mut taken, candidates) else { continue };
         chart.draw_series(std::iter::once(
-            EmptyElement::at((x, v as f64)) + Text::new(text, (0, dy), font(12.0, s, later.style.color).pos(Pos::new(HPos::Center, vpos))),
+            EmptyElement::at(xy(x, v as f64)) + Text::new(text, (0, dy), font(12.0, s, later.style.color).pos(Pos::new(HPos::Center, vpos))),
         ))?;
     }
     Ok(taken)
