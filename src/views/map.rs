@@ -94,7 +94,7 @@ impl MapView {
 }
 
 pub fn map_view(ds: &Dataset, place: &Place) -> Option<MapView> {
-    let shapes = &ds.map.shapes;
+    let shapes = ds.map.shapes.shared();
     if shapes.kommuner.len() != ds.map.kommuner.len() || shapes.kommuner.is_empty() {
         return None;
     }
@@ -107,7 +107,7 @@ pub fn map_view(ds: &Dataset, place: &Place) -> Option<MapView> {
         Place::Bydel { today, .. } => (today, today.map(|k| k.name.clone())),
     };
     let chosen = k.and_then(|k| kommuner.iter().position(|m| m.code == k.code));
-    Some(MapView { name: place.name().to_string(), kommune, cohorts, kommuner, chosen, land, shapes: std::sync::Arc::clone(shapes) })
+    Some(MapView { name: place.name().to_string(), kommune, cohorts, kommuner, chosen, land, shapes })
 }
 
 /// Today's kommuner with their standing over `cohorts` (the ranking's rule), kept for the

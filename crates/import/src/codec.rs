@@ -323,11 +323,13 @@ fn put_map(out: &mut Vec<u8>, map: &KommuneMap, regions: &[Region]) {
             before = j;
         }
     }
-    put_shapes(out, &map.shapes, kommuner.len());
+    let section = shapes_section(map.shapes.get(), kommuner.len());
+    put_varint(out, section.len() as u32);
+    out.extend_from_slice(&section);
 }
 
-/// The map's shapes section alone, as [`encode`] writes it at the end of the kommune map (see
-/// the layout in `intro_status_model::codec`): for the tests, which weigh it.
+/// The map's shapes section, which [`encode`] writes after its length at the end of the kommune
+/// map (see the layout in `intro_status_model::codec`); the tests weigh it.
 pub fn shapes_section(shapes: &Shapes, kommuner: usize) -> Vec<u8> {
     let mut out = Vec::new();
     put_shapes(&mut out, shapes, kommuner);

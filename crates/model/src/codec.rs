@@ -16,7 +16,7 @@
 //! Layout (integers are LEB128 varints unless noted; a string is its byte length, then UTF-8; a
 //! code is as `put_code` writes it: the number of digits and the zig-zagged difference of its
 //! value from the code before in its column, or, if it is not 1 to 9 digits, `0` and a string):
-//! - magic `b"IS10824\x07"`
+//! - magic `b"IS10824\x08"`
 //! - regions, as columns: their number `n`; `n` level bytes; `n` codes; `n` names; `n` lists of
 //!   status years (their number, the first year, then each next year − the year before − 1).
 //! - the source: table number (string), fetch date and update date (each `0`, or `1` and the
@@ -36,7 +36,9 @@
 //!   `m` lists of neighbours, each pair once, in the list of the kommune earlier in the map:
 //!   the number of its neighbours later in the map, then per neighbour its index in the map − the
 //!   index before (the kommune's own, first) − 1. The decoder adds each pair to both lists.
-//!   Then the map's [`Shapes`]: a byte `0` (none), or `1` and width, height and metres per unit,
+//!   Then the map's [`Shapes`], as a section of their own, its length in bytes first (so that
+//!   they can be decoded when first drawn, [`decode_shapes`]): a byte `0` (none), or `1` and
+//!   width, height and metres per unit,
 //!   then per kommune of the map (`m`, in order) its rings: their number; per ring its number of
 //!   arc references, then each reference, and last the label (a point). Arcs are numbered in the
 //!   order they are first referenced, and their points stand where that is: a reference `0` (`1`)
@@ -67,7 +69,7 @@
 
 use crate::model::*;
 
-pub const MAGIC: &[u8; 8] = b"IS10824\x07";
+pub const MAGIC: &[u8; 8] = b"IS10824\x08";
 
 // ---------------------------------------------------------------------------------------------
 // Plain bytes (the encoder's `put_*` write them)
@@ -873,8 +875,20 @@ fn get_map(r: &mut Reader, regions: &[Region]) -> Result<KommuneMap, String> {
             kommuner[at].neighbours.push(a);
         }
     }
-    let shapes = get_shapes(r, m)?;
-    Ok(KommuneMap { version, kommuner, fylker, shapes: shapes.into() })
+    // The shapes are decoded when first drawn (`MapShapes::get`, through `decode_shapes`).
+    let len = r.count()?;
+    let shapes = MapShapes::coded(r.take(len)?.to_vec(), m);
+    Ok(KommuneMap { version, kommuner, fylker, shapes })
+}
+
+/// The map's shapes from their section (see the layout above) for a map of `m` kommuner.
+pub fn decode_shapes(section: &[u8], m: usize) -> Result<Shapes, String> {
+    let mut r = Reader { bytes: section, pos: 0 };
+    let shapes = get_shapes(&mut r, m)?;
+    match r.pos == section.len() {
+        true => Ok(shapes),
+        false => Err("the map's shapes are corrupt (wrong length)".into()),
+    }
 }
 
 /// The map's shapes (see the layout above), in one pass: each arc's points are read where a ring

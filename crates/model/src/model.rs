@@ -484,9 +484,73 @@ pub struct KommuneMap {
     pub version: u16,
     pub kommuner: Vec<TodayKommune>,
     pub fylker: Vec<TodayFylke>,
-    /// Today's kommuner drawn as a map; empty where the data directory has no polygons. Shared:
-    /// every map view opened holds it, and a copy is some 1 500 allocations.
-    pub shapes: std::sync::Arc<Shapes>,
+    /// Today's kommuner drawn as a map; empty where the data directory has no polygons.
+    pub shapes: MapShapes,
+}
+
+/// The map's [`Shapes`], decoded when first drawn: the map is one view of several, and its
+/// some 1 500 arcs took a sixth of the decoding that every first chart waits for. Shared: every
+/// map view opened holds the same decoded shapes.
+#[derive(Clone, Default)]
+pub struct MapShapes(std::sync::Arc<LazyShapes>);
+
+#[derive(Default)]
+struct LazyShapes {
+    /// The shapes section as the codec wrote it, and the number of kommuner it is for.
+    coded: Vec<u8>,
+    kommuner: usize,
+    decoded: std::sync::OnceLock<(std::sync::Arc<Shapes>, Option<String>)>,
+}
+
+impl MapShapes {
+    /// Shapes to decode from the codec's section when first asked for.
+    pub fn coded(coded: Vec<u8>, kommuner: usize) -> Self {
+        MapShapes(std::sync::Arc::new(LazyShapes { coded, kommuner, ..LazyShapes::default() }))
+    }
+    fn decoded(&self) -> &(std::sync::Arc<Shapes>, Option<String>) {
+        let lazy = &*self.0;
+        lazy.decoded.get_or_init(|| match lazy.coded.is_empty() {
+            true => Default::default(),
+            false => match crate::codec::decode_shapes(&lazy.coded, lazy.kommuner) {
+                Ok(shapes) => (shapes.into(), None),
+                Err(e) => (Default::default(), Some(e)),
+            },
+        })
+    }
+    /// The shapes, decoded on the first call; none (no map) where the section is corrupt.
+    pub fn get(&self) -> &Shapes {
+        &self.decoded().0
+    }
+    /// The same shapes, held: one decoding, however many hold them.
+    pub fn shared(&self) -> std::sync::Arc<Shapes> {
+        std::sync::Arc::clone(&self.decoded().0)
+    }
+    /// Why the section could not be decoded, if it could not.
+    pub fn error(&self) -> Option<&str> {
+        self.decoded().1.as_deref()
+    }
+}
+
+impl From<Shapes> for MapShapes {
+    fn from(shapes: Shapes) -> Self {
+        let lazy = LazyShapes::default();
+        let _ = lazy.decoded.set((shapes.into(), None));
+        MapShapes(std::sync::Arc::new(lazy))
+    }
+}
+
+impl PartialEq for MapShapes {
+    fn eq(&self, other: &Self) -> bool {
+        self.get() == other.get()
+    }
+}
+
+impl Eq for MapShapes {}
+
+impl std::fmt::Debug for MapShapes {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        self.get().fmt(f)
+    }
 }
 
 /// Today's kommuner as a map, from Kartverket's polygons of 2024: projected (UTM zone 33, as
