@@ -415,6 +415,37 @@ fn gap_labels_have_no_stray_markers_and_a_peak_keeps_its_value_off_its_line() {
     }
 }
 
+/// A gap's label stands at its cohort: Herøy (Møre og Romsdal) has three gaps (2010 suppressed,
+/// 2011 and 2013 nobody finished: SSB's `:` and zeros), and a named label that the plot's edge
+/// would push under another cohort gives way to the short word (on a phone, both 2010's and
+/// 2011's stood at the left edge, beside 2010).
+#[test]
+fn each_gap_label_stands_at_its_own_cohort() {
+    use intro_status::chart::record::{text_size, Op};
+    let v = data(ViewKind::Goal, "1515");
+    for width in [360, 720] {
+        let l = layout(width as f64, 1.0);
+        let d = draw(&v, Lang::Nb, &LIGHT, l.scale, (width, l.height));
+        let texts: Vec<(&str, f64, (i32, i32))> = d.ops.iter().filter_map(|op| if let Op::Text(t, f, at) = op { Some((t.as_str(), f.size, *at)) } else { None }).collect();
+        let year_x = |y: &str| texts.iter().find(|(t, ..)| *t == y).map(|(_, _, at)| at.0).unwrap_or_else(|| panic!("{width} px: no label {y}"));
+        let xs = ["2010", "2011", "2012", "2013"].map(year_x);
+        let half_step = (xs[1] - xs[0]) / 2;
+        let mut at_years: Vec<(&str, usize)> = texts
+            .iter()
+            .filter(|(t, ..)| ["skjult", "ingen"].iter().any(|w| *t == *w || t.ends_with(&format!(": {w}"))))
+            .map(|&(t, size, at)| {
+                let centre = at.0 + text_size(t, size).0 as i32 / 2;
+                let (year, x) = xs.iter().enumerate().min_by_key(|(_, x)| (**x - centre).abs()).unwrap();
+                // A short word's marker stands before it: its centre lies a little right of the pair's.
+                assert!((x - centre).abs() <= half_step, "{width} px: «{t}» centred at {centre}, its nearest cohort at {x}");
+                (t.rsplit(' ').next().unwrap(), year)
+            })
+            .collect();
+        at_years.sort_by_key(|&(_, year)| year);
+        assert_eq!(at_years, [("skjult", 0), ("ingen", 1), ("ingen", 3)], "{width} px");
+    }
+}
+
 /// Issue 16: where today's kommune cannot be summed from its former kommuner, the uncertainty
 /// and similar views show each former kommune's own figure, by name, in words, table and chart.
 #[test]

@@ -735,6 +735,13 @@ pub(crate) fn line_chart<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec
     // where there is room ("Bergen: skjult"), else led by its marker, on the lowest of four lines
     // where it keeps clear of what is there; the table has every gap the chart cannot word.
     let r = px(4.0, s);
+    // A named label pushed aside by the plot's edge by more than half a step between cohorts
+    // would stand under another cohort (Herøy's "skjult" for 2011, at the left edge, beside
+    // 2010 on a phone): then the short word, which fits where its gap is.
+    let half_step = match spec.xs.as_slice() {
+        [x0, x1, ..] => (chart.backend_coord(&xy(*x1, 0.0)).0 - chart.backend_coord(&xy(*x0, 0.0)).0).abs() / 2,
+        _ => i32::MAX,
+    };
     for line in spec.lines.iter().rev() {
         // Neighbouring gaps of one reason share one label, centred under them.
         let mut gaps: Vec<(i32, i32, &str)> = Vec::new();
@@ -756,9 +763,10 @@ pub(crate) fn line_chart<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec
             let texts = [(format!("{}: {why}", line.label), false), (why.to_string(), true)];
             let candidates = texts.iter().flat_map(|(text, led)| {
                 let lead = if *led { 2 * r + px(3.0, s) } else { 0 };
-                (0..4).map(move |up| {
-                    let w = record::text_size(text, 12.0 * s).0 as i32 + lead;
-                    let left = (at.0 - w / 2).clamp(plot_left, (plot_right - w).max(plot_left));
+                let w = record::text_size(text, 12.0 * s).0 as i32 + lead;
+                let left = (at.0 - w / 2).clamp(plot_left, (plot_right - w).max(plot_left));
+                let near = *led || (left - (at.0 - w / 2)).abs() <= half_step;
+                (0..4).filter(move |_| near).map(move |up| {
                     let bottom = at.1 + px(-8.0 - 15.0 * up as f64, s);
                     ((text.clone(), lead, left, bottom), TextBox { left, right: left + w, top: bottom - h, bottom })
                 })
