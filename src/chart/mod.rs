@@ -68,8 +68,8 @@ impl Ranged for Linear {
 /// The key points (ticks) of an axis from `a` to `b`, at most `max` of them: the rule of plotters'
 /// `RangedCoordf64`, which `tests/all_views.rs` holds this to point for point. The scale starts
 /// at the power of ten below the span, is divided by 2, 5 and 10 while the points stay within
-/// `max`, and the points are its multiples, each rounded onto a tenth of the scale it started
-/// from. Written here so that the wasm needs no `powf` (plotters' `10f64.powf(…)` pulled in a
+/// `max`, and the points are its multiples, counted up from a multiple of a tenth of the scale
+/// it started from. Written here so that the wasm needs no `powf` (plotters' `10f64.powf(…)` pulled in a
 /// general power function, 2.6 KB of code): the power of ten is multiplied out, exactly.
 pub fn key_points(a: f64, b: f64, max: usize) -> Vec<f64> {
     if max == 0 || a.is_nan() || b.is_nan() {
@@ -597,7 +597,8 @@ pub(crate) fn line_chart<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec
     let every = if step_px >= 13.0 * 2.8 * s { 1 } else if step_px >= 13.0 * 1.4 * s { 2 } else { 3 };
     themed(chart.configure_mesh().disable_x_mesh(), p)
         .x_labels((last - first + 3) as usize)
-        // Every x where there is room, every other where there is not.
+        // Every x where there is room, every other where there is not. The axis's key points are
+        // whole numbers here (`key_points_are_plotters_own` holds them to an integer axis's).
         .x_label_formatter(&|&x| match x as i32 {
             x if xs.contains(&x) && (x - first) % every == 0 => x.to_string(),
             _ => String::new(),
